@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Extractor.Output;
+using Extractor.Pdf;
+using Extractor.Pipeline;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary>`extract PDF [-o OUT]`: one document to JSON (stdout when no -o). Exit 0 on success, 2 on unreadable input.</summary>
+public static class ExtractCommand
+{
+    public static Command Create()
+    {
+        var pdf = new Argument<FileInfo>("pdf") { Description = "Budget or final-accounts PDF" };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the JSON here (written atomically); stdout when absent" };
+        var command = new Command("extract", "Extract every table of one PDF as JSON") { pdf, output };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(pdf)!;
+            var target = parse.GetValue(output);
+            try
+            {
+                if (!file.Exists) { Console.Error.WriteLine($"error: {file.FullName}: no such file"); return 2; }
+                var document = DocumentExtractor.Extract(file.FullName);
+                var json = JsonDocumentWriter.Serialize(document);
+                if (target is null) Console.Out.Write(json + Environment.NewLine);
+                else JsonDocumentWriter.WriteAtomically(target.FullName, json);
+                Console.Error.WriteLine($"{file.Name}: {document.Tables.Count} tables, {document.Warnings.Count} warnings");
+                return 0;
+            }
+            catch (Exception e) when (e is PdfReadException or UnreadableDocumentException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}

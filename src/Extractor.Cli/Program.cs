@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Extractor.Cli.Commands;
+
+var root = new RootCommand("Extractor: Chinese budget disclosure PDFs to checked, structured data")
+{
+    ExtractCommand.Create(),
+    DebugPageCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,153 @@
+using Extractor.Geometry;
+using Extractor.Pdf;
+
+namespace Extractor.Layout;
+
+/// <summary>
+/// Finds bordered tables: groups crossing rulings into connected frames, takes every distinct ruling position as a
+/// grid line, and merges neighbouring grid positions that no ruling separates into one cell (row/column spans).
+/// </summary>
+public static class LatticeDetector
+{
+    public sealed record Frame(Box Box, List<double> Xs, List<double> Ys, List<Ruling> Horizontals, List<Ruling> Verticals);
+
+    public static List<Frame> FindFrames(IReadOnlyList<Ruling> cleaned)
+    {
+        var horizontals = cleaned.Where(r => r.Orientation == Orientation.Horizontal).ToList();
+        var verticals = cleaned.Where(r => r.Orientation == Orientation.Vertical).OrderBy(r => r.Position).ToList();
+        var all = new List<Ruling>(horizontals.Count + verticals.Count);
+        all.AddRange(horizontals);
+        all.AddRange(verticals);
+        var sets = new DisjointSets(all.Count);
+        var verticalPositions = verticals.Select(v => v.Position).ToArray();
+        const double reach = Tolerances.IntersectionReach;
+
+        for (var h = 0; h < horizontals.Count; h++)
+        {
+            var line = horizontals[h];
+            // Only verticals whose x falls within the horizontal's span can cross it: binary search, not a full scan.
+            var first = LowerBound(verticalPositions, line.Start - reach);
+            for (var v = first; v < verticals.Count && verticals[v].Position <= line.End + reach; v++)
+            {
+                var vertical = verticals[v];
+                if (line.Position >= vertical.Start - reach && line.Position <= vertical.End + reach)
+                    sets.Union(h, horizontals.Count + v);
+            }
+        }
+
+        var frames = new List<Frame>();
+        foreach (var group in Enumerable.Range(0, all.Count).GroupBy(sets.Find))
+        {
+            var hs = group.Where(i => i < horizontals.Count).Select(i => all[i]).ToList();
+            var vs = group.Where(i => i >= horizontals.Count).Select(i => all[i]).ToList();
+            if (hs.Count < 2 || vs.Count < 2) continue;
+            var xs = DistinctPositions(vs.Select(v => v.Position));
+            var ys = DistinctPositions(hs.Select(h => h.Position));
+            if (xs.Count < 2 || ys.Count < 2) continue;
+            ys.Reverse();
+            var box = new Box(xs[0], ys[^1], xs[^1], ys[0]);
+            if (box.Width < 20 || box.Height < 8) continue;
+            frames.Add(new Frame(box, xs, ys, hs, vs));
+        }
+        return frames.OrderByDescending(f => f.Box.Top).ToList();
+    }
+
+    /// <summary>Builds the cell structure of a frame and places glyphs in it.</summary>
+    public static TableGrid BuildGrid(Frame frame, int page, IReadOnlyList<Glyph> glyphs)
+    {
+        var xs = frame.Xs;
+        var ys = frame.Ys;
+        int cols = xs.Count - 1, rows = ys.Count - 1;
+        var sets = new DisjointSets(rows * cols);
+        var verticalAt = frame.Verticals.GroupBy(v => Nearest(xs, v.Position)).ToDictionary(g => g.Key, g => g.ToList());
+        var horizontalAt = frame.Horizontals.GroupBy(h => Nearest(ys, h.Position)).ToDictionary(g => g.Key, g => g.ToList());
+
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < cols; c++)
+            {
+                if (c + 1 < cols && !Covered(verticalAt, c + 1, (ys[r] + ys[r + 1]) / 2))
+                    sets.Union(r * cols + c, r * cols + c + 1);
+                if (r + 1 < rows && !Covered(horizontalAt, r + 1, (xs[c] + xs[c + 1]) / 2))
+                    sets.Union(r * cols + c, (r + 1) * cols + c);
+            }
+
+        var members = new Dictionary<int, List<Glyph>>();
+        foreach (var g in glyphs)
+        {
+            var c = UpperBound(xs, g.CentreX) - 1;
+            var r = RowIndex(ys, g.CentreY);
+            if (c < 0 || c >= cols || r < 0 || r >= rows) continue;
+            var id = sets.Find(r * cols + c);
+            if (!members.TryGetValue(id, out var list)) members[id] = list = [];
+            list.Add(g);
+        }
+
+        var cells = new List<GridCell>();
+        foreach (var group in Enumerable.Range(0, rows * cols).GroupBy(sets.Find))
+        {
+            int r0 = int.MaxValue, r1 = -1, c0 = int.MaxValue, c1 = -1;
+            foreach (var i in group)
+            {
+                r0 = Math.Min(r0, i / cols); r1 = Math.Max(r1, i / cols);
+                c0 = Math.Min(c0, i % cols); c1 = Math.Max(c1, i % cols);
+            }
+            var box = new Box(xs[c0], ys[r1 + 1], xs[c1 + 1], ys[r0]);
+            var inCell = members.TryGetValue(group.Key, out var list) ? list : [];
+            var (text, raw) = inCell.Count == 0 ? ("", "") : TextLineBuilder.JoinLines(inCell);
+            cells.Add(new GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, box, text.Trim(), raw.Trim(), inCell));
+        }
+        return new TableGrid(page, frame.Box, xs, ys, cells, "lattice");
+    }
+
+    private static bool Covered(Dictionary<int, List<Ruling>> rulingsAt, int index, double middle)
+    {
+        if (!rulingsAt.TryGetValue(index, out var list)) return false;
+        foreach (var r in list)
+            if (r.Start - Tolerances.IntersectionReach <= middle && r.End + Tolerances.IntersectionReach >= middle) return true;
+        return false;
+    }
+
+    private static List<double> DistinctPositions(IEnumerable<double> positions)
+    {
+        var sorted = positions.OrderBy(p => p).ToList();
+        var result = new List<double>();
+        foreach (var p in sorted)
+            if (result.Count == 0 || p - result[^1] > Tolerances.RulingSnap) result.Add(p);
+        return result;
+    }
+
+    private static int Nearest(List<double> values, double v)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Count; i++)
+            if (Math.Abs(values[i] - v) < Math.Abs(values[best] - v)) best = i;
+        return best;
+    }
+
+    /// <summary>Index of the row band (ys descending) that contains y, or -1.</summary>
+    private static int RowIndex(List<double> ys, double y)
+    {
+        int lo = 0, hi = ys.Count - 1;
+        if (y > ys[0] || y < ys[^1]) return -1;
+        while (hi - lo > 1)
+        {
+            var mid = (lo + hi) / 2;
+            if (ys[mid] >= y) lo = mid; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static int LowerBound(double[] sorted, double value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi) { var mid = (lo + hi) / 2; if (sorted[mid] < value) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+
+    private static int UpperBound(List<double> sorted, double value)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi) { var mid = (lo + hi) / 2; if (sorted[mid] <= value) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using Extractor.Pipeline;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace Extractor.Output;
+
+/// <summary>Maps the document model onto the versioned JSON contract and writes it.</summary>
+public static class JsonDocumentWriter
+{
+    public const string SchemaVersion = "1.0";
+
+    public static JsonSerializerSettings Settings { get; } = new()
+    {
+        ContractResolver = new CamelCasePropertyNamesContractResolver(),
+        Formatting = Formatting.Indented,
+        NullValueHandling = NullValueHandling.Include,
+        FloatParseHandling = FloatParseHandling.Decimal,
+    };
+
+    public static OutputDocument ToOutput(BudgetDocument document)
+    {
+        var info = document.Info;
+        var tables = document.Tables.Select(ToTable).ToList();
+        var prose = document.TextLines.Select(l => new ProseLineOut(l.Page, l.Text, l.Box.ToArray())).ToList();
+        return new OutputDocument(SchemaVersion, "Extractor",
+            new DocumentOut(info.SourceFile, info.Sha256, info.PageCount, info.Department, info.Year, info.Unit),
+            tables,
+            document.Warnings.Select(w => new WarningOut(w.Code, w.Message, w.Page)).ToList(),
+            prose);
+    }
+
+    private static TableOut ToTable(ExtractedTable table)
+    {
+        var s = table.Structure;
+        return new TableOut(
+            s.Title.Number, table.Kind, table.KindName, s.Title.Label, s.Title.Title, s.Department, s.Unit, table.UnitFactor,
+            s.Pages,
+            s.Grids.Count > 0 ? s.Grids[0].Method : "none",
+            s.Columns.Select(c => new ColumnOut(c.Index, c.Name, c.Path, c.Number)).ToList(),
+            s.HeaderRows.Select(r => (IReadOnlyList<HeaderCellOut>)r.Select(h => new HeaderCellOut(h.Text, h.Column, h.ColSpan, h.RowSpan)).ToList()).ToList(),
+            s.Rows.Select(r => (IReadOnlyList<string>)r.Select(c => c.Text).ToList()).ToList(),
+            s.Rows.Select(r => (IReadOnlyList<CellOut>)r.Select(c => new CellOut(c.Page, c.Box.ToArray(), c.Raw == c.Text ? null : c.Raw)).ToList()).ToList(),
+            s.Spans.Select(sp => new SpanOut(sp.Row, sp.Col, sp.ColSpan)).ToList(),
+            s.Note,
+            table.Records);
+    }
+
+    public static string Serialize(BudgetDocument document) => Serialize(ToOutput(document));
+
+    public static string Serialize(OutputDocument output) => JsonConvert.SerializeObject(output, Settings);
+
+    /// <summary>Writes to a temporary file beside the target, then renames: a reader never sees half a file.</summary>
+    public static void WriteAtomically(string path, string content)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temp, content, new UTF8Encoding(false));
+        File.Move(temp, full, overwrite: true);
+    }
+}

@@ -1,0 +1,49 @@
+using Extractor.Records;
+using Newtonsoft.Json;
+
+namespace Extractor.Output;
+
+// The JSON contract (schemaVersion 1). Field names are camelCase; amounts are JSON numbers produced from decimal
+// with their printed text beside them. Every body cell has its page, box [left, bottom, right, top] in PDF points
+// (origin bottom-left of the displayed page) and raw text-layer text.
+
+public sealed record OutputDocument(
+    string SchemaVersion,
+    string Generator,
+    DocumentOut Document,
+    IReadOnlyList<TableOut> Tables,
+    IReadOnlyList<WarningOut> Warnings,
+    IReadOnlyList<ProseLineOut> Prose);
+
+public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit);
+
+public sealed record TableOut(
+    int? Number,
+    string Kind,
+    string? KindName,
+    string Label,
+    string Title,
+    string? Department,
+    string? Unit,
+    decimal? UnitToYuan,
+    IReadOnlyList<int> Pages,
+    string Method,
+    IReadOnlyList<ColumnOut> Columns,
+    IReadOnlyList<IReadOnlyList<HeaderCellOut>> HeaderRows,
+    IReadOnlyList<IReadOnlyList<string>> Rows,
+    IReadOnlyList<IReadOnlyList<CellOut>> Cells,
+    IReadOnlyList<SpanOut> Spans,
+    string? Note,
+    IReadOnlyList<TableRecord> Records);
+
+public sealed record ColumnOut(int Index, string Name, IReadOnlyList<string> Path, string? Number);
+
+public sealed record HeaderCellOut(string Text, int Column, int ColSpan, int RowSpan);
+
+public sealed record CellOut(int Page, double[] Box, [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] string? Raw);
+
+public sealed record SpanOut(int Row, int Col, int ColSpan);
+
+public sealed record WarningOut(string Code, string Message, int? Page);
+
+public sealed record ProseLineOut(int Page, string Text, double[] Box);

@@ -1,0 +1,48 @@
+using UglyToad.PdfPig.Content;
+
+namespace Extractor.Pdf;
+
+/// <summary>Decides whether a page's text layer can be trusted: no text at all (scanned) or glyphs that do not decode.</summary>
+public static class TextLayerInspector
+{
+    /// <summary>Share of undecodable glyphs above which the page's text is not used as data.</summary>
+    private const double UndecodableShare = 0.10;
+
+    public static (TextLayerProblem, string?) Inspect(IReadOnlyList<Glyph> glyphs, Page page)
+    {
+        var visible = 0;
+        var bad = 0;
+        foreach (var g in glyphs)
+        {
+            if (g.IsWhitespace) continue;
+            visible++;
+            if (IsUndecodable(g.Raw)) bad++;
+        }
+        if (visible == 0)
+        {
+            var images = SafeImageCount(page);
+            return images > 0
+                ? (TextLayerProblem.NoTextLayer, $"no text layer ({images} image(s) only: scanned page?)")
+                : (TextLayerProblem.NoTextLayer, "no text on the page");
+        }
+        if (bad > UndecodableShare * visible)
+            return (TextLayerProblem.Undecodable, $"{bad} of {visible} glyphs do not decode to text (no ToUnicode, private-use or U+FFFD)");
+        return (TextLayerProblem.None, null);
+    }
+
+    public static bool IsUndecodable(string raw)
+    {
+        foreach (var ch in raw)
+        {
+            if (ch == '\uFFFD' || ch is >= '\uE000' and <= '\uF8FF') return true;
+            if (char.IsControl(ch) && ch is not '\t' and not '\n' and not '\r') return true;
+        }
+        return false;
+    }
+
+    private static int SafeImageCount(Page page)
+    {
+        try { return page.GetImages().Count(); }
+        catch (Exception) { return 0; }
+    }
+}

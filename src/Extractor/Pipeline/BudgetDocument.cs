@@ -1,0 +1,35 @@
+using Extractor.Layout;
+using Extractor.Records;
+using Extractor.Structure;
+
+namespace Extractor.Pipeline;
+
+/// <summary>A recognised table: structure, kind, and typed records.</summary>
+public sealed record ExtractedTable(
+    StructuredTable Structure,
+    string Kind,
+    string? KindName,
+    decimal? UnitFactor,
+    IReadOnlyList<TableRecord> Records)
+{
+    public int? Number => Structure.Title.Number;
+    public string Title => Structure.Title.Title;
+}
+
+/// <summary>Facts about the source document.</summary>
+public sealed record DocumentInfo(
+    string SourceFile,
+    string Sha256,
+    int PageCount,
+    string? Department,
+    int? Year,
+    string? Unit,
+    string? Producer);
+
+/// <summary>The one document model every later stage (sheets, reconciliation, output) reads.</summary>
+public sealed record BudgetDocument(
+    DocumentInfo Info,
+    IReadOnlyList<ExtractedTable> Tables,
+    IReadOnlyList<TableGrid> UntitledGrids,
+    IReadOnlyList<TextLine> TextLines,
+    IReadOnlyList<Diagnostic> Warnings);

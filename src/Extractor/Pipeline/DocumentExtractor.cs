@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Extractor.Layout;
+using Extractor.Pdf;
+using Extractor.Recognition;
+using Extractor.Records;
+using Extractor.Structure;
+
+namespace Extractor.Pipeline;
+
+/// <summary>Raised when a document yields nothing usable (every page without a readable text layer).</summary>
+public sealed class UnreadableDocumentException(string message) : Exception(message);
+
+/// <summary>Runs the stages over one PDF: read → layout → structure → recognition → records.</summary>
+public static partial class DocumentExtractor
+{
+    [GeneratedRegex(@"(20\d{2})\s*年")]
+    private static partial Regex YearPattern();
+
+    public static BudgetDocument Extract(string path) => Extract(File.ReadAllBytes(path), Path.GetFileName(path));
+
+    public static BudgetDocument Extract(byte[] bytes, string name)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        using var reader = PdfPageReader.Open(bytes, name);
+        var layouts = new List<PageLayout>(reader.PageCount);
+        var warnings = new List<Diagnostic>();
+        for (var p = 1; p <= reader.PageCount; p++)
+        {
+            PageModel page;
+            try { page = reader.ReadPage(p); }
+            catch (PdfReadException e)
+            {
+                warnings.Add(new Diagnostic("page-unreadable", e.Message, p));
+                continue;
+            }
+            if (page.Problem != TextLayerProblem.None)
+                warnings.Add(new Diagnostic(page.Problem == TextLayerProblem.NoTextLayer ? "no-text-layer" : "undecodable-text", $"{name}: page {p}: {page.ProblemDetail}", p));
+            layouts.Add(PageLayoutAnalyzer.Analyze(page));
+        }
+        if (layouts.Count > 0 && layouts.All(l => l.Page.Problem != TextLayerProblem.None))
+        {
+            var reason = layouts.All(l => l.Page.Problem == TextLayerProblem.NoTextLayer)
+                ? "no text layer on any page (scanned document?)"
+                : "no page has a text layer that decodes to text";
+            throw new UnreadableDocumentException($"{name}: {reason}");
+        }
+        if (layouts.Count == 0) throw new UnreadableDocumentException($"{name}: no page could be read");
+
+        var structure = DocumentSegmenter.Segment(layouts);
+        warnings.AddRange(structure.Warnings);
+        var tables = new List<ExtractedTable>();
+        foreach (var table in structure.Tables)
+        {
+            var kind = TableKindCatalog.Default.Recognise(table.Title.Title);
+            if (kind is null)
+                warnings.Add(new Diagnostic("unrecognised-table", $"{table.Title.Label} {table.Title.Title}: title matches no known table kind", table.Title.Page));
+            var factor = UnitParser.FactorToYuan(table.Unit);
+            tables.Add(new ExtractedTable(table, kind?.Id ?? TableKindCatalog.Unrecognised, kind?.Name, factor,
+                RecordBuilder.Build(table, kind, factor ?? 1m)));
+        }
+
+        var department = tables.Select(t => t.Structure.Department).Where(d => !string.IsNullOrEmpty(d))
+            .GroupBy(d => d).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+        var unit = tables.Select(t => t.Structure.Unit).Where(u => u is not null).GroupBy(u => u).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+        int? year = null;
+        foreach (var line in structure.TextLines.Take(40))
+        {
+            var m = YearPattern().Match(line.Text);
+            if (m.Success) { year = int.Parse(m.Groups[1].Value); break; }
+        }
+        var info = new DocumentInfo(name, sha, reader.PageCount, department, year, unit, null);
+        return new BudgetDocument(info, tables, structure.UntitledGrids, structure.TextLines, warnings);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Reflection;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace Extractor.Recognition;
+
+/// <summary>One kind of table: a stable id, its canonical name, title aliases across regions, and its record shape.</summary>
+public sealed record TableKind(string Id, string Name, string Shape, int? SeedNumber, IReadOnlyList<string> Titles);
+
+/// <summary>The catalogue of table kinds, loaded from the embedded data file <c>table-kinds.json</c>.</summary>
+public sealed class TableKindCatalog
+{
+    public const string Unrecognised = "unrecognised";
+
+    private sealed record FileModel(List<TableKind> Kinds);
+
+    private readonly List<(string Alias, TableKind Kind)> _aliases;
+
+    public IReadOnlyList<TableKind> Kinds { get; }
+
+    private TableKindCatalog(IReadOnlyList<TableKind> kinds)
+    {
+        Kinds = kinds;
+        // Longest alias first, so `一般公共预算基本支出情况表` wins over `一般公共预算支出情况表` in containment matches.
+        _aliases = kinds.SelectMany(k => k.Titles.Select(t => (Fold(t), k))).OrderByDescending(a => a.Item1.Length).ToList();
+    }
+
+    public static TableKindCatalog Default { get; } = Load();
+
+    private static TableKindCatalog Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("table-kinds.json")
+            ?? throw new InvalidOperationException("table-kinds.json is not embedded");
+        using var reader = new StreamReader(stream);
+        var model = JsonConvert.DeserializeObject<FileModel>(reader.ReadToEnd()) ?? throw new InvalidOperationException("empty catalogue");
+        return new TableKindCatalog(model.Kinds);
+    }
+
+    /// <summary>The kind whose alias equals the title, else the longest alias the title contains; null when none.</summary>
+    public TableKind? Recognise(string title)
+    {
+        var folded = Fold(title);
+        foreach (var (alias, kind) in _aliases)
+            if (folded == alias) return kind;
+        foreach (var (alias, kind) in _aliases)
+            if (folded.Contains(alias, StringComparison.Ordinal)) return kind;
+        return null;
+    }
+
+    /// <summary>Title folding: no spaces, one form of quotes and brackets, no year prefix such as `2025年`.</summary>
+    public static string Fold(string title)
+    {
+        var sb = new StringBuilder(title.Length);
+        foreach (var ch in title)
+        {
+            switch (ch)
+            {
+                case ' ' or '\u3000' or '\u00A0': break;
+                case '"' or '“' or '”' or '「' or '」' or '\'' or '‘' or '’': sb.Append('“'); break;
+                case '(': sb.Append('（'); break;
+                case ')': sb.Append('）'); break;
+                default: sb.Append(ch); break;
+            }
+        }
+        var s = sb.ToString();
+        // Quotes are folded to one character, so “三公” and "三公" compare equal; pairs become “…“.
+        return s;
+    }
+}

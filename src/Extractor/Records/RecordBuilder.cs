@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Extractor.Recognition;
+using Extractor.Structure;
+
+namespace Extractor.Records;
+
+/// <summary>Maps a recognised table's body rows onto typed records, by the kind's shape and the roles of its columns.</summary>
+public static partial class RecordBuilder
+{
+    [GeneratedRegex(@"^(\d{3})(?:\s*(\d{2}))?(?:\s*(\d{2}))?(?:\s+|$)(.*)$")]
+    private static partial Regex CodeAndName();
+
+    private static readonly string[] TotalLabels = ["总计", "合计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"];
+
+    public static IReadOnlyList<TableRecord> Build(StructuredTable table, TableKind? kind, decimal unitFactor)
+    {
+        if (kind is null || table.Rows.Count == 0) return [];
+        return kind.Shape switch
+        {
+            "summary" => BuildSummary(table, unitFactor),
+            "functional" => BuildClassified(table, "functional", unitFactor),
+            "economic" => BuildClassified(table, "economic", unitFactor),
+            "project" => BuildClassified(table, "functional", unitFactor),
+            "items" => BuildItems(table, unitFactor),
+            _ => [],
+        };
+    }
+
+    public static bool IsTotalLabel(string label) => TotalLabels.Contains(label.Replace(" ", ""));
+
+    private static List<TableRecord> BuildClassified(StructuredTable table, string classification, decimal unitFactor)
+    {
+        var columns = table.Columns;
+        int? classCol = Find(columns, c => c.Name == "类"), itemCol = Find(columns, c => c.Name == "款"), subCol = Find(columns, c => c.Name == "项");
+        int? combinedCode = classCol is null ? Find(columns, c => c.Name.Contains("编码") || c.Name.Contains("代码")) : null;
+        int? projectCol = Find(columns, c => c.Name.Contains("项目名称"));
+        int? nameCol = Find(columns, c => c.Name.Contains("科目名称") || c.Name is "科目" or "功能分类" or "经济分类" or "项目")
+            ?? (combinedCode is { } cc && cc + 1 < columns.Count ? cc + 1 : null);
+        var textCols = new HashSet<int?> { classCol, itemCol, subCol, combinedCode, projectCol, nameCol };
+        var amountCols = AmountColumns(table, textCols);
+
+        var records = new List<TableRecord>();
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            string? cls = Text(row, classCol), item = Text(row, itemCol), sub = Text(row, subCol);
+            var name = Text(row, nameCol) ?? "";
+            if (combinedCode is { } cci && Text(row, cci) is { } code && Regex.IsMatch(code.Replace(" ", ""), @"^\d{3,7}$"))
+            {
+                var digits = code.Replace(" ", "");
+                cls = digits[..3];
+                item = digits.Length >= 5 ? digits[3..5] : null;
+                sub = digits.Length >= 7 ? digits[5..7] : null;
+            }
+            else if (cls is not null && !Regex.IsMatch(cls, @"^\d{3}$"))
+            {
+                // `总计` or a unit name printed across the code columns.
+                if (name.Length == 0) name = cls;
+                cls = null; item = null; sub = null;
+            }
+            if (name.Length == 0 && combinedCode is { } ci && Text(row, ci) is { } label && !char.IsAsciiDigit(label[0])) name = label;
+            var level = cls is null ? (IsTotalLabel(name) ? 0 : -1) : item is null ? 1 : sub is null ? 2 : 3;
+            var fullCode = cls is null ? null : cls + (item ?? "") + (sub ?? "");
+            records.Add(new ClassifiedRecord(r, classification, fullCode, cls, item, sub, level, name, Text(row, projectCol),
+                Amounts(table, row, r, amountCols, unitFactor)));
+        }
+        return records;
+    }
+
+    private static List<TableRecord> BuildSummary(StructuredTable table, decimal unitFactor)
+    {
+        var records = new List<TableRecord>();
+        var halves = table.Columns.GroupBy(c => c.Path.Count > 1 ? c.Path[0] : "").ToList();
+        if (halves.Count < 2) halves = [table.Columns.GroupBy(_ => "").Single()];
+        foreach (var half in halves)
+        {
+            var cols = half.ToList();
+            var labelCol = cols[0].Index;
+            var side = half.Key.Contains("支出") ? "expenditure" : half.Key.Contains("收入") ? "income" : "all";
+            var amountCols = cols.Skip(1).Select(c => c.Index).ToList();
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                var row = table.Rows[r];
+                var label = row[labelCol].Text;
+                if (label.Length == 0) continue;
+                var m = CodeAndName().Match(label);
+                var code = m.Success ? m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value : null;
+                var name = m.Success ? m.Groups[4].Value : label;
+                var isTotal = label.Replace(" ", "").EndsWith("总计") || label.Replace(" ", "").EndsWith("合计");
+                records.Add(new SummaryRecord(r, side, label, code, name, isTotal, Amounts(table, row, r, amountCols, unitFactor)));
+            }
+        }
+        return records;
+    }
+
+    private static List<TableRecord> BuildItems(StructuredTable table, decimal unitFactor)
+    {
+        var amountCols = AmountColumns(table, [0]);
+        var records = new List<TableRecord>();
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            var label = row[0].Text;
+            records.Add(new ItemRecord(r, label, IsTotalLabel(label), Amounts(table, row, r, amountCols, unitFactor)));
+        }
+        return records;
+    }
+
+    private static List<int> AmountColumns(StructuredTable table, HashSet<int?> exclude) =>
+        table.Columns.Where(c => !exclude.Contains(c.Index)).Select(c => c.Index).ToList();
+
+    private static Dictionary<string, Amount> Amounts(StructuredTable table, IReadOnlyList<Cell> row, int r, List<int> cols, decimal unitFactor)
+    {
+        var result = new Dictionary<string, Amount>();
+        foreach (var c in cols)
+        {
+            var cell = row[c];
+            if (!AmountParser.TryParse(cell.Text, out var value)) continue;
+            var key = table.Columns[c].Key;
+            result[key] = new Amount(value, value * unitFactor, cell.Text, cell.Page, cell.Box, r, c);
+        }
+        return result;
+    }
+
+    private static int? Find(IReadOnlyList<Column> columns, Func<Column, bool> predicate) =>
+        columns.FirstOrDefault(predicate)?.Index;
+
+    private static string? Text(IReadOnlyList<Cell> row, int? col) =>
+        col is { } c && c < row.Count && row[c].Text.Length > 0 ? row[c].Text : null;
+}

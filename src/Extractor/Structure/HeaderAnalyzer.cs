@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Extractor.Layout;
+using Extractor.Records;
+
+namespace Extractor.Structure;
+
+/// <summary>
+/// Splits a grid into header rows and body rows and builds the column tree: each leaf column's path is the text of
+/// the header cells above it, top to bottom. The `※ 1 2 3` (or 栏次) row closes the header and gives column numbers.
+/// </summary>
+public static partial class HeaderAnalyzer
+{
+    public sealed record HeaderInfo(int HeaderRowCount, int? ColumnNumberRow, IReadOnlyList<Column> Columns, IReadOnlyList<IReadOnlyList<HeaderCell>> HeaderRows);
+
+    [GeneratedRegex(@"^(※|\d{1,2}|栏次|[一二三四五六七八九十]+)$")]
+    private static partial Regex ColumnNumberToken();
+
+    [GeneratedRegex(@"^\d{3}(\s|$)|^\d{5}$|^\d{7}$|^\d{2}$")]
+    private static partial Regex CodeLike();
+
+    public static HeaderInfo Analyze(TableGrid grid)
+    {
+        var headerCount = grid.RowCount;
+        int? numberRow = null;
+        for (var r = 0; r < grid.RowCount; r++)
+        {
+            var texts = grid.RowTexts(r);
+            if (IsColumnNumberRow(texts)) { numberRow = r; headerCount = r + 1; break; }
+            if (IsDataRow(texts)) { headerCount = r; break; }
+        }
+        return new HeaderInfo(headerCount, numberRow, BuildColumns(grid, headerCount, numberRow), BuildHeaderRows(grid, headerCount, numberRow));
+    }
+
+    public static bool IsColumnNumberRow(IReadOnlyList<string> texts)
+    {
+        var numbers = 0;
+        var nonEmpty = 0;
+        foreach (var t in texts)
+        {
+            var s = t.Replace(" ", "");
+            if (s.Length == 0) continue;
+            nonEmpty++;
+            if (!ColumnNumberToken().IsMatch(s)) return false;
+            if (char.IsDigit(s[0])) numbers++;
+        }
+        return numbers >= 2 && nonEmpty >= texts.Count / 2;
+    }
+
+    /// <summary>A row that holds an amount or a classification code is body, never header.</summary>
+    public static bool IsDataRow(IReadOnlyList<string> texts)
+    {
+        foreach (var t in texts)
+        {
+            if (t.Length == 0) continue;
+            if (AmountParser.TryParse(t, out _)) return true;
+        }
+        return false;
+    }
+
+    private static List<Column> BuildColumns(TableGrid grid, int headerCount, int? numberRow)
+    {
+        var columns = new List<Column>(grid.ColumnCount);
+        for (var c = 0; c < grid.ColumnCount; c++)
+        {
+            var path = new List<string>();
+            GridCell? previous = null;
+            for (var r = 0; r < headerCount; r++)
+            {
+                if (r == numberRow) continue;
+                var cell = grid.CellAt(r, c);
+                if (cell is null || ReferenceEquals(cell, previous) || cell.IsEmpty) { previous = cell; continue; }
+                path.Add(cell.Text);
+                previous = cell;
+            }
+            var number = numberRow is { } nr ? grid.CellAt(nr, c) is { Col: var col } cellN && col == c ? cellN.Text.Replace(" ", "") : null : null;
+            columns.Add(new Column(c, path, string.IsNullOrEmpty(number) ? null : number));
+        }
+        return columns;
+    }
+
+    private static List<IReadOnlyList<HeaderCell>> BuildHeaderRows(TableGrid grid, int headerCount, int? numberRow)
+    {
+        var rows = new List<IReadOnlyList<HeaderCell>>();
+        for (var r = 0; r < headerCount; r++)
+        {
+            if (r == numberRow) continue;
+            rows.Add(grid.CellsStartingInRow(r)
+                .Where(c => !c.IsEmpty)
+                .Select(c => new HeaderCell(c.Text, c.Col, c.ColSpan, Math.Min(c.RowSpan, headerCount - r)))
+                .ToList());
+        }
+        return rows;
+    }
+
+    /// <summary>True when the text looks like a classification code cell (201, 03, 2010301, `201 一般…`).</summary>
+    public static bool LooksLikeCode(string text) => CodeLike().IsMatch(text);
+}

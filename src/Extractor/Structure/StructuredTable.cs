@@ -1,0 +1,46 @@
+using Extractor.Geometry;
+using Extractor.Layout;
+
+namespace Extractor.Structure;
+
+/// <summary>The printed heading of a table: `表 N` label and name, where and on which page it stands.</summary>
+public sealed record TableTitle(int? Number, string Label, string Title, int Page, Box Box);
+
+/// <summary>A leaf column: its header path from the top header row down, and its printed column number (※, 1, 2 …).</summary>
+public sealed record Column(int Index, IReadOnlyList<string> Path, string? Number)
+{
+    public string Name => Path.Count > 0 ? Path[^1] : "";
+    public string Key => string.Join("/", Path);
+}
+
+/// <summary>One header cell as printed, with its spans.</summary>
+public sealed record HeaderCell(string Text, int Column, int ColSpan, int RowSpan);
+
+/// <summary>A body cell: printed (normalised) text, raw text-layer text, and where it is.</summary>
+public sealed record Cell(string Text, string Raw, int Page, Box Box);
+
+/// <summary>A merged body cell: its text sits in <see cref="Col"/>, the next <see cref="ColSpan"/>−1 columns are "".</summary>
+public sealed record Span(int Row, int Col, int ColSpan);
+
+/// <summary>A table with its title, header tree and body, possibly continued over several pages.</summary>
+public sealed record StructuredTable(
+    TableTitle Title,
+    string? Department,
+    string? Unit,
+    IReadOnlyList<int> Pages,
+    IReadOnlyList<Column> Columns,
+    IReadOnlyList<IReadOnlyList<HeaderCell>> HeaderRows,
+    IReadOnlyList<IReadOnlyList<Cell>> Rows,
+    IReadOnlyList<Span> Spans,
+    string? Note,
+    IReadOnlyList<TableGrid> Grids);
+
+/// <summary>What the structure stage hands on: tables, the grids that belong to no titled table, and free text.</summary>
+public sealed record DocumentStructure(
+    IReadOnlyList<StructuredTable> Tables,
+    IReadOnlyList<TableGrid> UntitledGrids,
+    IReadOnlyList<TextLine> TextLines,
+    IReadOnlyList<Diagnostic> Warnings);
+
+/// <summary>A problem found while reading, pinned to a page where there is one.</summary>
+public sealed record Diagnostic(string Code, string Message, int? Page);
