@@ -4,6 +4,9 @@ using Extractor.Cli.Commands;
 var root = new RootCommand("Extractor: Chinese budget disclosure PDFs to checked, structured data")
 {
     ExtractCommand.Create(),
+    BatchCommand.Create(),
+    BenchCommand.Create(),
+    SchemaCommand.Create(),
     DebugPageCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

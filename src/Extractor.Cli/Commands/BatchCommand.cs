@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Extractor.Cli.Batch;
+using Spectre.Console;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary>
+/// `batch INPUT… -o DIR`: many PDFs (files or folders, recursively) in parallel, resumable through the journal in DIR.
+/// Exit 0 when every document succeeded (or was already done), 4 when some failed, 2 when there was nothing to do.
+/// </summary>
+public static class BatchCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "PDF files and/or folders (searched recursively)", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Output folder: DOC.json per document, DOC.error.txt per failure, _batch.jsonl journal", Required = true };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var force = new Option<bool>("--force") { Description = "Redo documents the journal says are done" };
+        var facts = new Option<bool>("--facts") { Description = "Also write DOC.facts.csv: one row per amount cell" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds after which one document is given up (recorded as failed)", DefaultValueFactory = _ => 300 };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Plain log lines instead of a progress bar" };
+        var command = new Command("batch", "Extract many PDFs in parallel; re-running resumes where the last run stopped")
+        {
+            inputs, output, jobs, force, facts, timeout, noProgress,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var items = BatchInputs.Expand(parse.GetValue(inputs)!);
+            if (items.Count == 0) { Console.Error.WriteLine("error: no PDF found in the inputs"); return 2; }
+            var options = new BatchOptions(parse.GetValue(output)!.FullName, Math.Max(1, parse.GetValue(jobs)), parse.GetValue(force),
+                parse.GetValue(facts), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))));
+
+            BatchSummary summary;
+            var interactive = !parse.GetValue(noProgress) && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+            if (interactive)
+            {
+                summary = default!;
+                await AnsiConsole.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .StartAsync(async ctx =>
+                    {
+                        var task = ctx.AddTask("extracting");
+                        summary = await BatchRunner.RunAsync(items, options, new BarProgress(task), cancel);
+                    });
+            }
+            else summary = await BatchRunner.RunAsync(items, options, new LineProgress(), cancel);
+
+            var rate = summary.Seconds > 0 ? summary.Pages / summary.Seconds : 0;
+            Console.Error.WriteLine($"batch: {summary.Succeeded} ok, {summary.Failed} failed, {summary.Skipped} skipped (done before) of {summary.Total}; {summary.Pages} pages in {summary.Seconds:0.0} s ({rate:0} pages/s)");
+            return summary.Failed > 0 ? 4 : 0;
+        });
+        return command;
+    }
+}

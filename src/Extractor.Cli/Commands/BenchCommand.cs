@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Extractor.Cli.Batch;
+using Extractor.Output;
+using Extractor.Pipeline;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary>
+/// `bench INPUT… [--rounds N]`: the speed and memory benchmark. Runs the whole pipeline (PDF bytes → JSON string)
+/// on one thread over every input, N rounds after one warm-up round, and prints pages/s and the managed heap after
+/// each round (flat across rounds = no growth over a batch). Files are read into memory first so disk time is excluded.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "PDF files and/or folders", Arity = ArgumentArity.OneOrMore };
+        var rounds = new Option<int>("--rounds") { Description = "Measured rounds over all inputs", DefaultValueFactory = _ => 3 };
+        var command = new Command("bench", "Measure pipeline throughput (pages/s on one core) and memory over repeated rounds") { inputs, rounds };
+        command.SetAction(parse =>
+        {
+            var files = BatchInputs.Expand(parse.GetValue(inputs)!)
+                .Select(i => (Name: Path.GetFileName(i.SourcePath), Bytes: File.ReadAllBytes(i.SourcePath))).ToList();
+            var n = Math.Max(1, parse.GetValue(rounds));
+            Console.WriteLine($"bench: {files.Count} files, 1 warm-up + {n} rounds, single thread, whole pipeline to JSON text");
+            var totals = new List<(double Seconds, long Pages)>();
+            for (var round = 0; round <= n; round++)
+            {
+                long pages = 0, failures = 0;
+                var clock = Stopwatch.StartNew();
+                foreach (var (name, bytes) in files)
+                {
+                    try
+                    {
+                        var document = DocumentExtractor.Extract(bytes, name);
+                        _ = JsonDocumentWriter.Serialize(document);
+                        pages += document.Info.PageCount;
+                    }
+                    catch (Exception e) when (e is UnreadableDocumentException or Pdf.PdfReadException) { failures++; }
+                }
+                clock.Stop();
+                var heap = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024);
+                var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
+                var label = round == 0 ? "warm-up" : $"round {round}";
+                Console.WriteLine($"{label,-8} {pages,6} pages {clock.Elapsed.TotalSeconds,7:0.00} s {pages / clock.Elapsed.TotalSeconds,7:0.0} pages/s  heap after GC {heap,6:0.0} MiB  peak working set {peak,6:0} MiB  unreadable {failures}");
+                if (round > 0) totals.Add((clock.Elapsed.TotalSeconds, pages));
+            }
+            var best = totals.Max(t => t.Pages / t.Seconds);
+            var mean = totals.Sum(t => t.Pages) / totals.Sum(t => t.Seconds);
+            Console.WriteLine($"result: mean {mean:0.0} pages/s, best round {best:0.0} pages/s (one core)");
+            return 0;
+        });
+        return command;
+    }
+}

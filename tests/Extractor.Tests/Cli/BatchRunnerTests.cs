@@ -1,0 +1,66 @@
+using Extractor.Cli.Batch;
+using Extractor.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace Extractor.Tests.Cli;
+
+public class BatchRunnerTests
+{
+    private sealed class Recorder : IBatchProgress
+    {
+        public List<JournalEntry> Entries { get; } = [];
+        public int Skipped { get; private set; }
+        public void Started(int total, int skipped) => Skipped = skipped;
+        public void Finished(BatchItem item, JournalEntry entry) { lock (Entries) Entries.Add(entry); }
+    }
+
+    [Fact]
+    public async Task Bad_documents_fail_alone_and_a_rerun_resumes()
+    {
+        var input = Directory.CreateTempSubdirectory("extractor-in-").FullName;
+        var output = Directory.CreateTempSubdirectory("extractor-out-").FullName;
+        File.Copy(Repo.Fixture("urumqi-port-office-2025.office.pdf"), Path.Combine(input, "good.pdf"));
+        File.WriteAllText(Path.Combine(input, "not-a-pdf.pdf"), "hello");
+        var bytes = File.ReadAllBytes(Repo.Fixture("urumqi-port-office-2025.office.pdf"));
+        File.WriteAllBytes(Path.Combine(input, "truncated.pdf"), bytes[..(bytes.Length / 10)]);
+
+        var items = BatchInputs.Expand([input]);
+        var options = new BatchOptions(output, 2, false, true, TimeSpan.FromSeconds(120));
+        var first = new Recorder();
+        var summary = await BatchRunner.RunAsync(items, options, first, CancellationToken.None);
+
+        Assert.Equal((3, 1, 2, 0), (summary.Total, summary.Succeeded, summary.Failed, summary.Skipped));
+        var good = JObject.Parse(File.ReadAllText(Path.Combine(output, "good.json")));
+        Assert.Equal(11, ((JArray)good["tables"]!).Count);
+        Assert.True(File.Exists(Path.Combine(output, "good.facts.csv")));
+        Assert.Contains("not-a-pdf.pdf", File.ReadAllText(Path.Combine(output, "not-a-pdf.error.txt")));
+        Assert.Contains("truncated.pdf", File.ReadAllText(Path.Combine(output, "truncated.error.txt")));
+
+        // Second run: the good document is skipped, the failed ones are tried again.
+        var second = new Recorder();
+        summary = await BatchRunner.RunAsync(items, options, second, CancellationToken.None);
+        Assert.Equal((1, 0, 2), (summary.Skipped, summary.Succeeded, summary.Failed));
+        Assert.DoesNotContain(second.Entries, e => e.Source.EndsWith("good.pdf"));
+
+        // A changed source file is redone.
+        File.SetLastWriteTimeUtc(Path.Combine(input, "good.pdf"), DateTime.UtcNow.AddMinutes(1));
+        summary = await BatchRunner.RunAsync(items, options, new Recorder(), CancellationToken.None);
+        Assert.Equal(1, summary.Succeeded);
+
+        Directory.Delete(input, true);
+        Directory.Delete(output, true);
+    }
+
+    [Fact]
+    public void Same_file_names_in_different_folders_get_distinct_outputs()
+    {
+        var root = Directory.CreateTempSubdirectory("extractor-names-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "a"));
+        Directory.CreateDirectory(Path.Combine(root, "b"));
+        File.WriteAllText(Path.Combine(root, "a", "x.pdf"), "");
+        File.WriteAllText(Path.Combine(root, "b", "x.pdf"), "");
+        var items = BatchInputs.Expand([root]);
+        Assert.Equal(2, items.Select(i => i.OutputBase).Distinct().Count());
+        Directory.Delete(root, true);
+    }
+}
