@@ -7,6 +7,7 @@ var root = new RootCommand("Extractor: Chinese budget disclosure PDFs to checked
     BatchCommand.Create(),
     BenchCommand.Create(),
     SchemaCommand.Create(),
+    ReviewCommand.Create(),
     DebugPageCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Extractor.Output;
+using Extractor.Pdf;
+using Extractor.Pipeline;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary>`review PDF -o report.html`: the QA reviewer's side-by-side report (source page | extracted table | findings).</summary>
+public static class ReviewCommand
+{
+    public static Command Create()
+    {
+        var pdf = new Argument<FileInfo>("pdf") { Description = "Budget or final-accounts PDF" };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "HTML file to write", Required = true };
+        var command = new Command("review", "Write an HTML review report: each table's page beside the extracted table, with findings") { pdf, output };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(pdf)!;
+            try
+            {
+                var bytes = File.ReadAllBytes(file.FullName);
+                var document = DocumentExtractor.Extract(bytes, file.Name);
+                // The review needs the drawn page again (glyphs and rulings); only the pages that hold tables are re-read.
+                var pages = new Dictionary<int, PageModel>();
+                using (var reader = PdfPageReader.Open(bytes, file.Name))
+                    foreach (var number in document.Tables.SelectMany(t => t.Structure.Pages).Distinct())
+                        pages[number] = reader.ReadPage(number);
+                var html = ReviewReportWriter.Render(document, pages, _ => []);
+                JsonDocumentWriter.WriteAtomically(parse.GetValue(output)!.FullName, html);
+                Console.Error.WriteLine($"{file.Name}: review of {document.Tables.Count} tables written to {parse.GetValue(output)!.FullName}");
+                return 0;
+            }
+            catch (Exception e) when (e is PdfReadException or UnreadableDocumentException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}
