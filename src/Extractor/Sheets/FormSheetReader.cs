@@ -1,0 +1,182 @@
+using Extractor.Layout;
+using Extractor.Records;
+
+namespace Extractor.Sheets;
+
+/// <summary>
+/// Reads a form sheet (one sheet per project or for the department): the header block as label/value pairs above the
+/// indicator grid, then one row per 三级指标 with the merged 一级/二级 cells carried down, over every grid of the sheet
+/// (a sheet continued on the next page may or may not repeat the indicator header).
+/// </summary>
+internal static class FormSheetReader
+{
+    /// <summary>An indicator column: printed name, role, and its horizontal extent, which maps it onto any grid of the sheet.</summary>
+    private sealed record IndicatorColumn(string Name, string? Role, double Left, double Right);
+
+    public static PerformanceSheet Read(SheetCandidate candidate, SheetCatalog catalog)
+    {
+        var fields = new List<SheetField>(candidate.MetaFields);
+        SheetBudget? budget = null;
+        List<IndicatorColumn>? columns = null;
+        var rows = new List<IReadOnlyList<SheetValue>>();
+        var pages = new SortedSet<int>();
+        if (candidate.TitlePage is { } titlePage) pages.Add(titlePage);
+
+        foreach (var grid in candidate.Grids)
+        {
+            pages.Add(grid.Page);
+            var r = 0;
+            while (r < grid.RowCount)
+            {
+                if (SheetGridProfile.IsLevelHeaderRow(grid, r, catalog))
+                {
+                    columns ??= ReadColumns(grid, r, catalog);
+                    r++;
+                    continue;
+                }
+                if (columns is null) r = ReadHeaderRow(grid, r, fields, ref budget, catalog);
+                else
+                {
+                    ReadIndicatorRow(grid, r, columns, rows, catalog);
+                    r++;
+                }
+            }
+        }
+
+        var names = columns?.Select(c => c.Name).ToList() ?? [];
+        var roles = columns?.Select(c => c.Role).ToList() ?? [];
+        var records = rows.Select((row, i) => IndicatorRecords.FromRow(i, row, roles, null)).ToList();
+        return new PerformanceSheet(candidate.Kind, candidate.Title, candidate.Subtitle, "form", pages.ToList(), fields, budget,
+            names, rows, records, SheetSummaries.From(fields, catalog), []);
+    }
+
+    /// <summary>The printed indicator columns: every cell of the header row, left to right.</summary>
+    private static List<IndicatorColumn> ReadColumns(TableGrid grid, int row, SheetCatalog catalog)
+    {
+        var columns = new List<IndicatorColumn>();
+        foreach (var cell in grid.CellsStartingInRow(row))
+            columns.Add(new IndicatorColumn(cell.Text, catalog.IndicatorRole(cell.Text), cell.Box.Left, cell.Box.Right));
+        return columns;
+    }
+
+    /// <summary>
+    /// One row of the header block. A label spanning rows with labels to its right is a group (`项目资金(万元)`); one with
+    /// plain rows to its right is a small table (the department's `年度预算(万元)` block). Returns the next row to read.
+    /// </summary>
+    private static int ReadHeaderRow(TableGrid grid, int row, List<SheetField> fields, ref SheetBudget? budget, SheetCatalog catalog)
+    {
+        var items = grid.CellsStartingInRow(row).ToList();
+        string? group = null;
+        var start = 0;
+        if (items.Count >= 2 && items[0].RowSpan > 1 && items[1].RowSpan < items[0].RowSpan && items[0].Text.Length > 0)
+        {
+            var right = items.Skip(1).ToList();
+            if (!right.Any(c => catalog.IsFieldLabel(c.Text)))
+            {
+                budget ??= ReadBudget(grid, row, items[0]);
+                return row + items[0].RowSpan;
+            }
+            group = items[0].Text;
+            start = 1;
+        }
+        ReadPairs(grid, items, start, group, fields, catalog);
+        // Rows below under the same group label: the group is the label that covers them on the left.
+        return row + 1;
+    }
+
+    private static void ReadPairs(TableGrid grid, List<GridCell> items, int start, string? group, List<SheetField> fields, SheetCatalog catalog)
+    {
+        // A row that starts under a merged group label belongs to that group.
+        if (group is null && items.Count > 0 && items[0].Col > 0)
+        {
+            var left = grid.CellAt(items[0].Row, 0);
+            if (left is not null && left.Row < items[0].Row && left.Text.Length > 0) group = left.Text;
+        }
+        for (var i = start; i < items.Count;)
+        {
+            var label = items[i];
+            if (label.Text.Length == 0) { i++; continue; }
+            var next = i + 1 < items.Count ? items[i + 1] : null;
+            if (next is not null && !(catalog.IsFieldLabel(next.Text) && catalog.IsFieldLabel(label.Text)))
+            {
+                fields.Add(new SheetField(label.Text, Value(next, grid.Page), group));
+                i += 2;
+            }
+            else
+            {
+                fields.Add(new SheetField(label.Text, SheetValue.Empty(grid.Page), group));
+                i++;
+            }
+        }
+    }
+
+    private static SheetBudget ReadBudget(TableGrid grid, int row, GridCell label)
+    {
+        var firstCol = label.Col + label.ColSpan;
+        var columns = grid.CellsStartingInRow(row).Where(c => c.Col >= firstCol).Select(c => c.Text).ToList();
+        var rows = new List<IReadOnlyList<SheetValue>>();
+        var lines = new List<BudgetLine>();
+        for (var r = row + 1; r < row + label.RowSpan && r < grid.RowCount; r++)
+        {
+            var values = DistinctCells(grid, r, firstCol, grid.ColumnCount).Select(c => Value(c, grid.Page)).ToList();
+            if (values.All(v => v.Text.Length == 0)) continue;
+            var amount = values[^1];
+            SheetAmount? parsed = AmountParser.TryParse(amount.Text, out var value) ? new SheetAmount(value, amount.Text, amount.Page, amount.Box) : null;
+            lines.Add(new BudgetLine(rows.Count, values.Take(values.Count - 1).Select(v => v.Text).ToList(), parsed));
+            rows.Add(values);
+        }
+        return new SheetBudget(label.Text, columns, rows, lines);
+    }
+
+    /// <summary>One indicator row: each column's covering cell (merged cells give their text to every row they cover).</summary>
+    private static void ReadIndicatorRow(TableGrid grid, int row, List<IndicatorColumn> columns, List<IReadOnlyList<SheetValue>> rows, SheetCatalog catalog)
+    {
+        var values = new SheetValue[columns.Count];
+        var startsHere = false;
+        for (var k = 0; k < columns.Count; k++)
+        {
+            var column = columns[k];
+            var cells = CellsUnder(grid, row, column.Left, column.Right);
+            if (cells.Count == 0) { values[k] = SheetValue.Empty(grid.Page); continue; }
+            var text = string.Concat(cells.Select(c => c.Text));
+            var box = Geometry.Box.UnionAll(cells.Select(c => c.Box))!.Value;
+            values[k] = new SheetValue(text, grid.Page, box);
+            if (cells.Any(c => c.Row == row && c.Text.Length > 0) && !catalog.CarriedRoles.Contains(column.Role ?? "")) startsHere = true;
+        }
+        if (!startsHere) return;
+        // A merged level cell cut by a page break is blank at the top of the next page: carry the row above down.
+        if (rows.Count > 0)
+            for (var k = 0; k < columns.Count; k++)
+                if (values[k].Text.Length == 0 && catalog.CarriedRoles.Contains(columns[k].Role ?? ""))
+                    values[k] = rows[^1][k];
+        rows.Add(values);
+    }
+
+    /// <summary>Distinct cells covering the grid columns whose centres fall inside [left, right] in one row.</summary>
+    private static List<GridCell> CellsUnder(TableGrid grid, int row, double left, double right)
+    {
+        var cells = new List<GridCell>(2);
+        var edges = grid.ColumnEdges;
+        for (var c = 0; c < grid.ColumnCount; c++)
+        {
+            var centre = (edges[c] + edges[c + 1]) / 2;
+            if (centre < left || centre > right) continue;
+            var cell = grid.CellAt(row, c);
+            if (cell is not null && (cells.Count == 0 || !ReferenceEquals(cells[^1], cell))) cells.Add(cell);
+        }
+        return cells;
+    }
+
+    private static List<GridCell> DistinctCells(TableGrid grid, int row, int fromCol, int toCol)
+    {
+        var cells = new List<GridCell>();
+        for (var c = fromCol; c < toCol; c++)
+        {
+            var cell = grid.CellAt(row, c);
+            if (cell is not null && (cells.Count == 0 || !ReferenceEquals(cells[^1], cell))) cells.Add(cell);
+        }
+        return cells;
+    }
+
+    private static SheetValue Value(GridCell cell, int page) => new(cell.Text, page, cell.Box);
+}

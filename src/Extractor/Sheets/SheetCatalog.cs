@@ -1,0 +1,131 @@
+using System.Reflection;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace Extractor.Sheets;
+
+/// <summary>
+/// The labels that identify 绩效目标表 and their parts across regions, loaded from the embedded data file
+/// <c>sheet-catalogue.json</c>. Lookups compare folded labels (no spaces, one form of brackets and colons).
+/// </summary>
+public sealed class SheetCatalog
+{
+    private sealed record KindModel(string Name, List<string> Titles);
+
+    private sealed record FileModel(
+        List<KindModel> Kinds,
+        List<string> DepartmentMarkers,
+        List<string> ProjectMarkers,
+        List<string> LevelHeaders,
+        List<string> CarriedRoles,
+        List<string> PackedIndicatorHeaders,
+        List<string> ListNameHeaders,
+        List<string> ListGoalHeaders,
+        Dictionary<string, List<string>> FieldRoles,
+        Dictionary<string, List<string>> IndicatorRoles,
+        List<string> ListAmountHeaders);
+
+    private readonly List<(string Alias, string Kind)> _titles;
+    private readonly HashSet<string> _fieldLabels;
+    private readonly HashSet<string> _departmentMarkers;
+    private readonly HashSet<string> _projectMarkers;
+    private readonly HashSet<string> _levelHeaders;
+    private readonly HashSet<string> _packedHeaders;
+    private readonly List<string> _listNameHeaders;
+    private readonly HashSet<string> _listGoalHeaders;
+    private readonly RoleTable _fieldRoles;
+    private readonly RoleTable _indicatorRoles;
+
+    private SheetCatalog(FileModel model)
+    {
+        _titles = model.Kinds.SelectMany(k => k.Titles.Select(t => (Fold(t), k.Name))).OrderByDescending(t => t.Item1.Length).ToList();
+        _fieldLabels = model.FieldRoles.Values.SelectMany(v => v).Select(Fold).ToHashSet();
+        _departmentMarkers = model.DepartmentMarkers.Select(Fold).ToHashSet();
+        _projectMarkers = model.ProjectMarkers.Select(Fold).ToHashSet();
+        _levelHeaders = model.LevelHeaders.Select(Fold).ToHashSet();
+        _packedHeaders = model.PackedIndicatorHeaders.Select(Fold).ToHashSet();
+        _listNameHeaders = model.ListNameHeaders.Select(Fold).ToList();
+        _listGoalHeaders = model.ListGoalHeaders.Select(Fold).ToHashSet();
+        _fieldRoles = new RoleTable(model.FieldRoles);
+        _indicatorRoles = new RoleTable(model.IndicatorRoles);
+        CarriedRoles = model.CarriedRoles.ToHashSet();
+        ListAmountHeaders = model.ListAmountHeaders.Select(Fold).ToHashSet();
+    }
+
+    public static SheetCatalog Default { get; } = Load();
+
+    /// <summary>Indicator roles whose cells are merged down the rows in print and so carried down when empty.</summary>
+    public IReadOnlySet<string> CarriedRoles { get; }
+
+    public IReadOnlySet<string> ListAmountHeaders { get; }
+
+    private static SheetCatalog Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("sheet-catalogue.json")
+            ?? throw new InvalidOperationException("sheet-catalogue.json is not embedded");
+        using var reader = new StreamReader(stream);
+        var model = JsonConvert.DeserializeObject<FileModel>(reader.ReadToEnd()) ?? throw new InvalidOperationException("empty sheet catalogue");
+        return new SheetCatalog(model);
+    }
+
+    /// <summary>The sheet kind a title line names (longest alias contained), or null.</summary>
+    public string? KindOfTitle(string text)
+    {
+        var folded = Fold(text);
+        foreach (var (alias, kind) in _titles)
+            if (folded.Contains(alias, StringComparison.Ordinal)) return kind;
+        return null;
+    }
+
+    public bool IsFieldLabel(string text) => _fieldLabels.Contains(Fold(text));
+    public bool IsDepartmentMarker(string text) => _departmentMarkers.Contains(Fold(text));
+    public bool IsProjectMarker(string text) => _projectMarkers.Contains(Fold(text));
+    public bool IsLevelHeader(string text) => _levelHeaders.Contains(Fold(text));
+    public bool IsPackedIndicatorHeader(string text) => _packedHeaders.Contains(Fold(text));
+    public bool IsListGoalHeader(string text) => _listGoalHeaders.Contains(Fold(text));
+    public bool IsListNameHeader(string text) => _listNameHeaders.Contains(Fold(text));
+
+    public string? FieldRole(string label) => _fieldRoles.RoleOf(label);
+    public string? IndicatorRole(string header) => _indicatorRoles.RoleOf(header);
+
+    /// <summary>Label folding: no whitespace, full-width brackets and colon, so `项目资金(万元)` = `项目资金（万元）`.</summary>
+    public static string Fold(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case ' ' or '\u3000' or '\u00A0' or '\t' or '\n' or '\r': break;
+                case '(': sb.Append('（'); break;
+                case ')': sb.Append('）'); break;
+                case ':': sb.Append('：'); break;
+                default: sb.Append(ch); break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Printed label → role: an exact alias first, else the longest alias the label contains.</summary>
+    private sealed class RoleTable
+    {
+        private readonly Dictionary<string, string> _exact = new();
+        private readonly List<(string Alias, string Role)> _byLength;
+
+        public RoleTable(Dictionary<string, List<string>> roles)
+        {
+            foreach (var (role, aliases) in roles)
+                foreach (var alias in aliases) _exact.TryAdd(Fold(alias), role);
+            _byLength = _exact.Select(e => (e.Key, e.Value)).OrderByDescending(e => e.Key.Length).ToList();
+        }
+
+        public string? RoleOf(string label)
+        {
+            var folded = Fold(label);
+            if (_exact.TryGetValue(folded, out var role)) return role;
+            foreach (var (alias, r) in _byLength)
+                if (folded.Contains(alias, StringComparison.Ordinal)) return r;
+            return null;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Extractor.Layout;
+
+namespace Extractor.Sheets;
+
+/// <summary>What a grid's labels say about it: a sheet's header block, its indicator header, or a list-form header.</summary>
+internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? LevelHeaderRow, string? ListHeaderKey)
+{
+    /// <summary>How many rows from the top are searched for labels: header blocks are short.</summary>
+    private const int LabelRows = 12;
+
+    public bool HasHeaderBlock => FieldLabels >= 2;
+    public bool IsList => ListHeaderKey is not null;
+    public bool StartsWithLevelHeader => LevelHeaderRow == 0;
+    public bool IsSheetLike => HasHeaderBlock || LevelHeaderRow is not null || IsList;
+
+    public static SheetGridProfile Of(TableGrid grid, SheetCatalog catalog)
+    {
+        int? levelRow = null;
+        var labels = 0;
+        int department = 0, project = 0;
+        for (var r = 0; r < grid.RowCount && r < LabelRows; r++)
+        {
+            if (IsLevelHeaderRow(grid, r, catalog)) { levelRow = r; break; }
+            foreach (var cell in grid.CellsStartingInRow(r))
+            {
+                if (catalog.IsFieldLabel(cell.Text)) labels++;
+                if (catalog.IsDepartmentMarker(cell.Text)) department++;
+                if (catalog.IsProjectMarker(cell.Text)) project++;
+            }
+        }
+        string? hint = project > 0 ? "项目支出绩效目标表" : department > 0 ? "部门整体绩效目标表" : null;
+        return new SheetGridProfile(labels, hint, levelRow, ListKey(grid, catalog));
+    }
+
+    /// <summary>A row with at least two of 一级指标 / 二级指标 / 三级指标 is the indicator header.</summary>
+    public static bool IsLevelHeaderRow(TableGrid grid, int row, SheetCatalog catalog)
+    {
+        var count = 0;
+        foreach (var cell in grid.CellsStartingInRow(row))
+            if (catalog.IsLevelHeader(cell.Text) && ++count >= 2) return true;
+        return false;
+    }
+
+    /// <summary>A list-form header (project name column and a packed 绩效指标 column in the first row): its folded column names.</summary>
+    private static string? ListKey(TableGrid grid, SheetCatalog catalog)
+    {
+        if (grid.RowCount == 0) return null;
+        var header = grid.CellsStartingInRow(0).ToList();
+        if (!header.Any(c => catalog.IsPackedIndicatorHeader(c.Text)) || !header.Any(c => catalog.IsListNameHeader(c.Text))) return null;
+        return string.Join("|", header.Select(c => SheetCatalog.Fold(c.Text)));
+    }
+}
