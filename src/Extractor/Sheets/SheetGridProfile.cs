@@ -8,7 +8,7 @@ internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? 
     /// <summary>How many rows from the top are searched for labels: header blocks are short.</summary>
     private const int LabelRows = 12;
 
-    public bool HasHeaderBlock => FieldLabels >= 2;
+    public bool HasHeaderBlock => FieldLabels >= 2 && !IsList;
     public bool IsList => ListHeaderKey is not null;
     public bool StartsWithLevelHeader => LevelHeaderRow == 0;
     public bool IsSheetLike => HasHeaderBlock || LevelHeaderRow is not null || IsList;
