@@ -22,22 +22,28 @@ internal static class FormSheetReader
         var pages = new SortedSet<int>();
         if (candidate.TitlePage is { } titlePage) pages.Add(titlePage);
 
-        foreach (var grid in candidate.Grids)
+        var lastMerged = Array.Empty<bool>();
+        for (var g = 0; g < candidate.Grids.Count; g++)
         {
+            var grid = candidate.Grids[g];
             pages.Add(grid.Page);
             var r = 0;
+            int? firstBodyRow = null;
             while (r < grid.RowCount)
             {
                 if (SheetGridProfile.IsLevelHeaderRow(grid, r, catalog))
                 {
-                    columns ??= ReadColumns(grid, r, catalog);
-                    r++;
+                    var (found, depth) = ReadColumns(grid, r, catalog);
+                    if (columns is null) { columns = found; lastMerged = new bool[columns.Count]; }
+                    r += depth;
                     continue;
                 }
                 if (columns is null) r = ReadHeaderRow(grid, r, fields, ref budget, catalog);
                 else
                 {
-                    ReadIndicatorRow(grid, r, columns, rows, catalog);
+                    firstBodyRow ??= r;
+                    // Merged cells cut by a page break continue at the top of the next page's grid.
+                    ReadIndicatorRow(grid, r, columns, rows, lastMerged, g > 0 ? firstBodyRow : null, catalog);
                     r++;
                 }
             }
@@ -50,14 +56,34 @@ internal static class FormSheetReader
             names, rows, records, SheetSummaries.From(fields, catalog), []);
     }
 
-    /// <summary>The printed indicator columns: every cell of the header row, left to right.</summary>
-    private static List<IndicatorColumn> ReadColumns(TableGrid grid, int row, SheetCatalog catalog)
+    /// <summary>
+    /// The printed indicator columns and how many rows the header takes: every header cell left to right, a cell over
+    /// sub-headers (`其中：` over 财政资金 | 其他资金) giving one column per sub-header. A label merged down the left of the
+    /// whole grid (`年度绩效指标`) is not a column.
+    /// </summary>
+    private static (List<IndicatorColumn> Columns, int Depth) ReadColumns(TableGrid grid, int row, SheetCatalog catalog)
     {
+        var header = grid.CellsStartingInRow(row).ToList();
+        var firstNamed = header.FindIndex(c => catalog.IndicatorRole(c.Text) is not null);
+        header = header.Where((c, i) => i >= firstNamed || c.RowSpan == 1 && c.Text.Length > 0).ToList();
+        var depth = Math.Min(MaxHeaderDepth, header.Max(c => c.RowSpan));
         var columns = new List<IndicatorColumn>();
-        foreach (var cell in grid.CellsStartingInRow(row))
-            columns.Add(new IndicatorColumn(cell.Text, catalog.IndicatorRole(cell.Text), cell.Box.Left, cell.Box.Right));
-        return columns;
+        foreach (var cell in header)
+        {
+            var subs = new List<GridCell>();
+            if (cell.RowSpan < depth)
+                for (var r = row + cell.RowSpan; r < row + depth; r++)
+                    subs.AddRange(grid.CellsStartingInRow(r).Where(s => s.Box.CentreX > cell.Box.Left && s.Box.CentreX < cell.Box.Right && s.Text.Length > 0));
+            if (subs.Count == 0) columns.Add(new IndicatorColumn(cell.Text, catalog.IndicatorRole(cell.Text), cell.Box.Left, cell.Box.Right));
+            else
+                foreach (var sub in subs.OrderBy(s => s.Box.Left))
+                    columns.Add(new IndicatorColumn(sub.Text, catalog.IndicatorRole(sub.Text), sub.Box.Left, sub.Box.Right));
+        }
+        return (columns, depth);
     }
+
+    /// <summary>Deepest indicator header read, in rows: two-row headers are common, deeper ones are not headers.</summary>
+    private const int MaxHeaderDepth = 3;
 
     /// <summary>
     /// One row of the header block. A label spanning rows with labels to its right is a group (`项目资金(万元)`); one with
@@ -66,6 +92,14 @@ internal static class FormSheetReader
     private static int ReadHeaderRow(TableGrid grid, int row, List<SheetField> fields, ref SheetBudget? budget, SheetCatalog catalog)
     {
         var items = grid.CellsStartingInRow(row).ToList();
+        // A label alone on its row with its value alone on the row below (`当年整体绩效目标` over the text).
+        if (items.Count == 1 && catalog.FieldRole(items[0].Text) is not null && row + 1 < grid.RowCount
+            && grid.CellsStartingInRow(row + 1).ToList() is [var below] && !catalog.IsFieldLabel(below.Text)
+            && !SheetGridProfile.IsLevelHeaderRow(grid, row + 1, catalog))
+        {
+            fields.Add(new SheetField(items[0].Text, Value(below, grid.Page), null));
+            return row + 2;
+        }
         string? group = null;
         var start = 0;
         if (items.Count >= 2 && items[0].RowSpan > 1 && items[1].RowSpan < items[0].RowSpan && items[0].Text.Length > 0)
@@ -128,10 +162,16 @@ internal static class FormSheetReader
         return new SheetBudget(label.Text, columns, rows, lines);
     }
 
-    /// <summary>One indicator row: each column's covering cell (merged cells give their text to every row they cover).</summary>
-    private static void ReadIndicatorRow(TableGrid grid, int row, List<IndicatorColumn> columns, List<IReadOnlyList<SheetValue>> rows, SheetCatalog catalog)
+    /// <summary>
+    /// One indicator row: each column's covering cell (merged cells give their text to every row they cover). Level
+    /// columns that are blank carry the row above down; so does any column whose merged cell a page break cut.
+    /// </summary>
+    private static void ReadIndicatorRow(TableGrid grid, int row, List<IndicatorColumn> columns, List<IReadOnlyList<SheetValue>> rows,
+        bool[] lastMerged, int? cutRow, SheetCatalog catalog)
     {
         var values = new SheetValue[columns.Count];
+        var merged = new bool[columns.Count];
+        var fromTop = new bool[columns.Count];
         var startsHere = false;
         for (var k = 0; k < columns.Count; k++)
         {
@@ -141,14 +181,20 @@ internal static class FormSheetReader
             var text = string.Concat(cells.Select(c => c.Text));
             var box = Geometry.Box.UnionAll(cells.Select(c => c.Box))!.Value;
             values[k] = new SheetValue(text, grid.Page, box);
+            merged[k] = cells.Any(c => c.RowSpan > 1);
+            fromTop[k] = cutRow is { } top && cells.All(c => c.Row == top);
             if (cells.Any(c => c.Row == row && c.Text.Length > 0) && !catalog.CarriedRoles.Contains(column.Role ?? "")) startsHere = true;
         }
         if (!startsHere) return;
-        // A merged level cell cut by a page break is blank at the top of the next page: carry the row above down.
         if (rows.Count > 0)
             for (var k = 0; k < columns.Count; k++)
-                if (values[k].Text.Length == 0 && catalog.CarriedRoles.Contains(columns[k].Role ?? ""))
-                    values[k] = rows[^1][k];
+            {
+                if (values[k].Text.Length > 0) continue;
+                var carried = catalog.CarriedRoles.Contains(columns[k].Role ?? "");
+                if (carried || fromTop[k] && lastMerged[k]) { values[k] = rows[^1][k]; merged[k] = true; }
+            }
+        // A cut merged cell stays blank down its whole span on the new page: remember it for the rows below.
+        for (var k = 0; k < columns.Count; k++) lastMerged[k] = merged[k];
         rows.Add(values);
     }
 

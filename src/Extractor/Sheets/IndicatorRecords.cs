@@ -14,12 +14,14 @@ internal static class IndicatorRecords
             return null;
         }
         var target = Text("target");
+        var comparatorColumn = Text("comparator");
+        var unitColumn = Text("unit");
         var period = Text("periodTarget");
         var weightText = Text("weight");
         decimal? weight = weightText is not null && AmountParser.TryParse(weightText, out var w) ? w : null;
         var page = row.Count > 0 ? row.Max(v => v.Page) : 0;
-        return new IndicatorRecord(index, page, project, Text("level1") ?? "", Text("level2") ?? "", Text("level3") ?? "",
-            target is null ? null : TargetValueParser.Parse(target),
+        return new IndicatorRecord(index, page, Text("project") ?? project, Text("level1") ?? "", Text("level2") ?? "", Text("level3") ?? "",
+            target is null ? null : TargetValueParser.Parse(target, comparatorColumn, unitColumn),
             period is null ? null : TargetValueParser.Parse(period),
             Text("basis"), Text("previousValue"), weight, Text("scoringRule"), Text("evidence"));
     }

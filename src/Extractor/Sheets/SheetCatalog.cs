@@ -23,7 +23,8 @@ public sealed class SheetCatalog
         List<string> ListGoalHeaders,
         Dictionary<string, List<string>> FieldRoles,
         Dictionary<string, List<string>> IndicatorRoles,
-        List<string> ListAmountHeaders);
+        List<string> ListAmountHeaders,
+        List<string> GenericTitleSuffixes);
 
     private readonly List<(string Alias, string Kind)> _titles;
     private readonly HashSet<string> _fieldLabels;
@@ -50,6 +51,18 @@ public sealed class SheetCatalog
         _indicatorRoles = new RoleTable(model.IndicatorRoles);
         CarriedRoles = model.CarriedRoles.ToHashSet();
         ListAmountHeaders = model.ListAmountHeaders.Select(Fold).ToHashSet();
+        _genericSuffixes = model.GenericTitleSuffixes.Select(Fold).ToList();
+    }
+
+    private readonly List<string> _genericSuffixes;
+
+    /// <summary>
+    /// A heading that names a sheet without saying which kind (`信息化运行维护绩效目标表`): the grid's labels decide.
+    /// </summary>
+    public bool IsGenericSheetTitle(string text)
+    {
+        var folded = Fold(text);
+        return _genericSuffixes.Any(s => folded.EndsWith(s, StringComparison.Ordinal));
     }
 
     public static SheetCatalog Default { get; } = Load();
@@ -77,7 +90,7 @@ public sealed class SheetCatalog
         return null;
     }
 
-    public bool IsFieldLabel(string text) => _fieldLabels.Contains(Fold(text));
+    public bool IsFieldLabel(string text) => _fieldLabels.Contains(Fold(text).TrimEnd('：'));
     public bool IsDepartmentMarker(string text) => _departmentMarkers.Contains(Fold(text));
     public bool IsProjectMarker(string text) => _projectMarkers.Contains(Fold(text));
     public bool IsLevelHeader(string text) => _levelHeaders.Contains(Fold(text));
@@ -121,7 +134,7 @@ public sealed class SheetCatalog
 
         public string? RoleOf(string label)
         {
-            var folded = Fold(label);
+            var folded = Fold(label).TrimEnd('：');
             if (_exact.TryGetValue(folded, out var role)) return role;
             foreach (var (alias, r) in _byLength)
                 if (folded.Contains(alias, StringComparison.Ordinal)) return r;

@@ -32,13 +32,27 @@ internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? 
         return new SheetGridProfile(labels, hint, levelRow, ListKey(grid, catalog));
     }
 
-    /// <summary>A row with at least two of 一级指标 / 二级指标 / 三级指标 is the indicator header.</summary>
+    /// <summary>Longest header text, in characters, read as a column name (longer cells are data that mention one).</summary>
+    private const int MaxHeaderLength = 12;
+
+    /// <summary>
+    /// The indicator header: a row with at least two of 一级指标 / 二级指标 / 三级指标, or a 三级指标-like column
+    /// (`指标名称`) among at least three indicator columns (templates without level columns).
+    /// </summary>
     public static bool IsLevelHeaderRow(TableGrid grid, int row, SheetCatalog catalog)
     {
-        var count = 0;
+        int levels = 0, roles = 0;
+        var named = false;
         foreach (var cell in grid.CellsStartingInRow(row))
-            if (catalog.IsLevelHeader(cell.Text) && ++count >= 2) return true;
-        return false;
+        {
+            if (cell.Text.Length == 0 || cell.Text.Length > MaxHeaderLength) continue;
+            if (catalog.IsLevelHeader(cell.Text) && ++levels >= 2) return true;
+            var role = catalog.IndicatorRole(cell.Text);
+            if (role is null) continue;
+            roles++;
+            named |= role == "level3";
+        }
+        return named && roles >= 3;
     }
 
     /// <summary>A list-form header (project name column and a packed 绩效指标 column in the first row): its folded column names.</summary>

@@ -19,14 +19,14 @@ internal static class SheetLocator
     /// <summary>How far, in points, a continued grid's outer edges may move and still be the same table.</summary>
     private const double EdgeTolerance = 6;
 
-    private sealed record PlacedGrid(TableGrid Grid, TableTitle? TableTitle);
+    private sealed record PlacedGrid(TableGrid Grid, TableTitle? TableTitle, bool FirstOfTable);
 
     public static List<SheetCandidate> Locate(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables, SheetCatalog catalog)
     {
-        var placed = untitledGrids.Select(g => new PlacedGrid(g, null)).ToList();
+        var placed = untitledGrids.Select(g => new PlacedGrid(g, null, false)).ToList();
         foreach (var table in titledTables)
             if (catalog.KindOfTitle(table.Title.Title) is not null)
-                placed.AddRange(table.Grids.Select(g => new PlacedGrid(g, table.Title)));
+                placed.AddRange(table.Grids.Select((g, i) => new PlacedGrid(g, table.Title, i == 0)));
         placed.Sort((a, b) => a.Grid.Page != b.Grid.Page ? a.Grid.Page.CompareTo(b.Grid.Page) : b.Grid.Box.Top.CompareTo(a.Grid.Box.Top));
 
         var linesByPage = lines.GroupBy(l => l.Page).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.Box.Top).ToList());
@@ -35,7 +35,7 @@ internal static class SheetLocator
         var previousPage = -1;
         var previousBottom = double.PositiveInfinity;
 
-        foreach (var (grid, tableTitle) in placed)
+        foreach (var (grid, tableTitle, firstOfTable) in placed)
         {
             var firstOnPage = grid.Page != previousPage;
             var ceiling = firstOnPage ? double.PositiveInfinity : previousBottom;
@@ -58,10 +58,12 @@ internal static class SheetLocator
 
             var kind = tableTitle is not null ? catalog.KindOfTitle(tableTitle.Title) : heading.Kind;
             // Without a title, only a header block of sheet labels makes a grid a sheet.
-            if (kind is null && !profile.HasHeaderBlock) continue;
+            if (tableTitle is null && heading.Title is null && !profile.HasHeaderBlock) continue;
             kind ??= profile.KindHint ?? "项目支出绩效目标表";
             var title = tableTitle?.Title ?? heading.Title?.Text ?? kind;
-            open = new SheetCandidate(kind, title, heading.Subtitle, tableTitle?.Page ?? heading.Title?.Page, heading.Fields, profile.IsList)
+            // A `表N` title repeated on every page was joined into one table by the structure stage: each sheet keeps its own page.
+            var titlePage = tableTitle is not null ? (firstOfTable ? tableTitle.Page : grid.Page) : heading.Title?.Page;
+            open = new SheetCandidate(kind, title, heading.Subtitle, titlePage, heading.Fields, profile.IsList)
             {
                 ListHeaderKey = profile.ListHeaderKey,
             };
@@ -101,18 +103,25 @@ internal static class SheetLocator
             var line = above[i];
             if (line.Compact.Length > MaxTitleLength || line.Compact.Contains('。')) continue;
             if (catalog.KindOfTitle(line.Text) is { } k) { title = line; kind = k; titleIndex = i; break; }
+            if (catalog.IsGenericSheetTitle(line.Text)) { title = line; titleIndex = i; break; }
             // Another table's title between a sheet title and the grid: this grid is not a sheet.
             if (IsOtherTitle(line.Compact))
                 return new Heading(null, null, null, fields, consumed, true);
         }
-        if (title is null) return new Heading(null, null, null, fields, consumed, false);
+        if (title is null)
+        {
+            // A `表N` title was taken by the structure stage; its `（2026年度）` line may still stand above the grid.
+            var sub = above.LastOrDefault(l => IsSubtitle(l.Compact));
+            if (sub is not null) consumed.Add(sub);
+            return new Heading(null, null, sub?.Text, fields, consumed, false);
+        }
 
         string? subtitle = null;
         for (var i = titleIndex + 1; i < above.Count; i++)
         {
             var line = above[i];
             var compact = line.Compact;
-            if (subtitle is null && i == titleIndex + 1 && compact.Length <= 16 && compact[0] is '（' or '(' && compact.Contains('年'))
+            if (subtitle is null && i == titleIndex + 1 && IsSubtitle(compact))
             {
                 subtitle = line.Text;
                 consumed.Add(line);
@@ -128,6 +137,8 @@ internal static class SheetLocator
         }
         return new Heading(title, kind, subtitle, fields, consumed, false);
     }
+
+    private static bool IsSubtitle(string compact) => compact.Length is > 2 and <= 16 && compact[0] is '（' or '(' && compact.Contains('年');
 
     private static bool IsOtherTitle(string compact) =>
         compact.Length <= MaxTitleLength && (compact.EndsWith('表') || compact.StartsWith('表') && compact.Length > 1 && char.IsAsciiDigit(compact[1]));

@@ -26,6 +26,24 @@ public static partial class TargetValueParser
         return new TargetValue(printed, comparator, number, unit);
     }
 
+    /// <summary>
+    /// A value printed with its comparator and unit in columns of their own (指标性质 `≥`, 指标值 `37`, 度量单位 `项`):
+    /// the columns fill what the value itself does not say. A comparator column with words (`定性`) adds nothing.
+    /// </summary>
+    public static TargetValue Parse(string printed, string? comparatorColumn, string? unitColumn)
+    {
+        var value = Parse(printed);
+        if (value.Number is null) return value;
+        var comparator = value.Comparator;
+        if (comparator is null && comparatorColumn is not null)
+        {
+            var folded = Fold(comparatorColumn);
+            if (folded is ">=" or "<=" or ">" or "<" or "=") comparator = folded;
+        }
+        var unit = value.Unit ?? (string.IsNullOrWhiteSpace(unitColumn) ? null : unitColumn.Trim());
+        return value with { Comparator = comparator, Unit = unit };
+    }
+
     /// <summary>Full-width digits and signs to ASCII, one spelling per comparator, spaces removed.</summary>
     private static string Fold(string printed)
     {
