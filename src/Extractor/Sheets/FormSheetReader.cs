@@ -104,8 +104,9 @@ internal static class FormSheetReader
         var start = 0;
         if (items.Count >= 2 && items[0].RowSpan > 1 && items[1].RowSpan < items[0].RowSpan && items[0].Text.Length > 0)
         {
+            // Label/value pairs to the right (a label, or an amount on the group's first row) make a field group.
             var right = items.Skip(1).ToList();
-            if (!right.Any(c => catalog.IsFieldLabel(c.Text)))
+            if (!right.Any(c => catalog.IsFieldLabel(c.Text) || AmountParser.TryParse(c.Text, out _)))
             {
                 budget ??= ReadBudget(grid, row, items[0]);
                 return row + items[0].RowSpan;
@@ -186,6 +187,14 @@ internal static class FormSheetReader
             if (cells.Any(c => c.Row == row && c.Text.Length > 0) && !catalog.CarriedRoles.Contains(column.Role ?? "")) startsHere = true;
         }
         if (!startsHere) return;
+        // The text of a merged cell cut by a page break may stand only in its lower part: give it to the upper part too.
+        for (var k = 0; k < columns.Count && rows.Count > 0; k++)
+        {
+            if (!fromTop[k] || !lastMerged[k] || values[k].Text.Length == 0 || rows[^1][k].Text.Length > 0) continue;
+            var cut = rows[^1][k];
+            for (var i = rows.Count - 1; i >= 0 && rows[i][k].Text.Length == 0 && rows[i][k].Page == cut.Page && rows[i][k].Box == cut.Box; i--)
+                ((SheetValue[])rows[i])[k] = values[k];
+        }
         if (rows.Count > 0)
             for (var k = 0; k < columns.Count; k++)
             {
