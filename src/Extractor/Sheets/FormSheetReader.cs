@@ -104,6 +104,17 @@ internal static class FormSheetReader
         var start = 0;
         if (items.Count >= 2 && items[0].RowSpan > 1 && items[1].RowSpan < items[0].RowSpan && items[0].Text.Length > 0)
         {
+            // One value cell per row to the right: a long value printed over several rows (`年度总体目标`).
+            var label = items[0];
+            var valueRows = Enumerable.Range(row, label.RowSpan).Where(r => r < grid.RowCount)
+                .Select(r => grid.CellsStartingInRow(r).Where(c => c.Col > label.Col).ToList()).ToList();
+            if (valueRows.All(cells => cells.Count == 1 && cells[0].ColSpan == grid.ColumnCount - label.Col - label.ColSpan))
+            {
+                var parts = valueRows.Select(cells => cells[0]).ToList();
+                var box = Geometry.Box.UnionAll(parts.Select(c => c.Box))!.Value;
+                fields.Add(new SheetField(label.Text, new SheetValue(string.Concat(parts.Select(c => c.Text)), grid.Page, box), null));
+                return row + label.RowSpan;
+            }
             // Label/value pairs to the right (a label, or an amount on the group's first row) make a field group.
             var right = items.Skip(1).ToList();
             if (!right.Any(c => catalog.IsFieldLabel(c.Text) || AmountParser.TryParse(c.Text, out _)))
@@ -126,6 +137,14 @@ internal static class FormSheetReader
         {
             var left = grid.CellAt(items[0].Row, 0);
             if (left is not null && left.Row < items[0].Row && left.Text.Length > 0) group = left.Text;
+        }
+        // A row with an empty label cell and one value continues the value above (a long text cut by a page break).
+        var nonEmpty = items.Skip(start).Where(c => c.Text.Length > 0).ToList();
+        if (fields.Count > 0 && items.Count > start && items[start].Text.Length == 0 && nonEmpty.Count == 1 && !catalog.IsFieldLabel(nonEmpty[0].Text))
+        {
+            var last = fields[^1];
+            fields[^1] = last with { Value = last.Value with { Text = last.Value.Text + nonEmpty[0].Text } };
+            return;
         }
         for (var i = start; i < items.Count;)
         {
@@ -188,12 +207,24 @@ internal static class FormSheetReader
         }
         if (!startsHere) return;
         // The text of a merged cell cut by a page break may stand only in its lower part: give it to the upper part too.
+        // A level name cut in two (`效益指` above the break, `标` below) is joined when only the whole is a level name.
         for (var k = 0; k < columns.Count && rows.Count > 0; k++)
         {
-            if (!fromTop[k] || !lastMerged[k] || values[k].Text.Length == 0 || rows[^1][k].Text.Length > 0) continue;
+            // An empty level is never meant, so level columns need not prove that the cell above the break was merged.
+            var level = catalog.CarriedRoles.Contains(columns[k].Role ?? "");
+            if (!fromTop[k] || !(lastMerged[k] || level) || values[k].Text.Length == 0) continue;
             var cut = rows[^1][k];
-            for (var i = rows.Count - 1; i >= 0 && rows[i][k].Text.Length == 0 && rows[i][k].Page == cut.Page && rows[i][k].Box == cut.Box; i--)
-                ((SheetValue[])rows[i])[k] = values[k];
+            SheetValue whole;
+            if (cut.Text.Length == 0) whole = values[k];
+            else if (level && catalog.IsLevelName(cut.Text + values[k].Text)
+                     && !catalog.IsLevelName(cut.Text) && !catalog.IsLevelName(values[k].Text))
+            {
+                whole = cut with { Text = cut.Text + values[k].Text };
+                values[k] = values[k] with { Text = whole.Text };
+            }
+            else continue;
+            for (var i = rows.Count - 1; i >= 0 && rows[i][k].Page == cut.Page && rows[i][k].Box == cut.Box && rows[i][k].Text == cut.Text; i--)
+                ((SheetValue[])rows[i])[k] = whole;
         }
         if (rows.Count > 0)
             for (var k = 0; k < columns.Count; k++)

@@ -24,7 +24,8 @@ public sealed class SheetCatalog
         Dictionary<string, List<string>> FieldRoles,
         Dictionary<string, List<string>> IndicatorRoles,
         List<string> ListAmountHeaders,
-        List<string> GenericTitleSuffixes);
+        List<string> GenericTitleSuffixes,
+        List<string> LevelNames);
 
     private readonly List<(string Alias, string Kind)> _titles;
     private readonly HashSet<string> _fieldLabels;
@@ -52,7 +53,13 @@ public sealed class SheetCatalog
         CarriedRoles = model.CarriedRoles.ToHashSet();
         ListAmountHeaders = model.ListAmountHeaders.Select(Fold).ToHashSet();
         _genericSuffixes = model.GenericTitleSuffixes.Select(Fold).ToList();
+        _levelNames = model.LevelNames.Select(Fold).ToHashSet();
     }
+
+    private readonly HashSet<string> _levelNames;
+
+    /// <summary>A usual 一级/二级指标 name: tells a level cut in two by a page break (`效益指` | `标`) from two levels.</summary>
+    public bool IsLevelName(string text) => _levelNames.Contains(Fold(text));
 
     private readonly List<string> _genericSuffixes;
 
