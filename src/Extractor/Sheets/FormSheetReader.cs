@@ -22,7 +22,7 @@ internal static class FormSheetReader
         var pages = new SortedSet<int>();
         if (candidate.TitlePage is { } titlePage) pages.Add(titlePage);
 
-        var lastMerged = Array.Empty<bool>();
+        var carry = new CarryState(0);
         for (var g = 0; g < candidate.Grids.Count; g++)
         {
             var grid = candidate.Grids[g];
@@ -34,7 +34,7 @@ internal static class FormSheetReader
                 if (SheetGridProfile.IsLevelHeaderRow(grid, r, catalog))
                 {
                     var (found, depth) = ReadColumns(grid, r, catalog);
-                    if (columns is null) { columns = found; lastMerged = new bool[columns.Count]; }
+                    if (columns is null) { columns = found; carry = new CarryState(columns.Count); }
                     r += depth;
                     continue;
                 }
@@ -43,7 +43,7 @@ internal static class FormSheetReader
                 {
                     firstBodyRow ??= r;
                     // Merged cells cut by a page break continue at the top of the next page's grid.
-                    ReadIndicatorRow(grid, r, columns, rows, lastMerged, g > 0 ? firstBodyRow : null, catalog);
+                    ReadIndicatorRow(grid, r, columns, rows, carry, g > 0 ? firstBodyRow : null, catalog);
                     r++;
                 }
             }
@@ -187,8 +187,9 @@ internal static class FormSheetReader
     /// columns that are blank carry the row above down; so does any column whose merged cell a page break cut.
     /// </summary>
     private static void ReadIndicatorRow(TableGrid grid, int row, List<IndicatorColumn> columns, List<IReadOnlyList<SheetValue>> rows,
-        bool[] lastMerged, int? cutRow, SheetCatalog catalog)
+        CarryState carry, int? cutRow, SheetCatalog catalog)
     {
+        var lastMerged = carry.LastMerged;
         var values = new SheetValue[columns.Count];
         var merged = new bool[columns.Count];
         var fromTop = new bool[columns.Count];
@@ -201,6 +202,8 @@ internal static class FormSheetReader
             var text = string.Concat(cells.Select(c => c.Text));
             var box = Geometry.Box.UnionAll(cells.Select(c => c.Box))!.Value;
             values[k] = new SheetValue(text, grid.Page, box);
+            // The lower part of a joined cut level keeps the joined text on every row it covers.
+            if (carry.JoinedFrom[k] == values[k]) values[k] = carry.JoinedTo[k]!;
             merged[k] = cells.Any(c => c.RowSpan > 1);
             fromTop[k] = cutRow is { } top && cells.All(c => c.Row == top);
             if (cells.Any(c => c.Row == row && c.Text.Length > 0) && !catalog.CarriedRoles.Contains(column.Role ?? "")) startsHere = true;
@@ -220,7 +223,9 @@ internal static class FormSheetReader
                      && !catalog.IsLevelName(cut.Text) && !catalog.IsLevelName(values[k].Text))
             {
                 whole = cut with { Text = cut.Text + values[k].Text };
+                carry.JoinedFrom[k] = values[k];
                 values[k] = values[k] with { Text = whole.Text };
+                carry.JoinedTo[k] = values[k];
             }
             else continue;
             for (var i = rows.Count - 1; i >= 0 && rows[i][k].Page == cut.Page && rows[i][k].Box == cut.Box && rows[i][k].Text == cut.Text; i--)
@@ -236,6 +241,15 @@ internal static class FormSheetReader
         // A cut merged cell stays blank down its whole span on the new page: remember it for the rows below.
         for (var k = 0; k < columns.Count; k++) lastMerged[k] = merged[k];
         rows.Add(values);
+    }
+
+    /// <summary>What the indicator rows hand on across a page break, per column.</summary>
+    private sealed class CarryState(int columns)
+    {
+        /// <summary>Whether the column's last value came from a merged cell (or was carried).</summary>
+        public bool[] LastMerged { get; } = new bool[columns];
+        public SheetValue?[] JoinedFrom { get; } = new SheetValue?[columns];
+        public SheetValue?[] JoinedTo { get; } = new SheetValue?[columns];
     }
 
     /// <summary>Distinct cells covering the grid columns whose centres fall inside [left, right] in one row.</summary>

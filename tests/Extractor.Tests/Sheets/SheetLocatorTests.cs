@@ -109,4 +109,19 @@ public class SheetLocatorTests
         var sheet = Assert.Single(SheetExtractor.Extract([grid], [], []));
         Assert.Equal("项目支出绩效目标表", sheet.Kind);
     }
+
+    [Fact]
+    public void A_level_name_cut_by_the_page_break_is_joined_and_a_cut_blank_level_is_carried()
+    {
+        // Page 1 ends with `效益指` (the rest of the merged cell, `标`, is on page 2) and 社会效益指标, whose merged cell goes
+        // on blank at the top of page 2.
+        var page1 = Grid(1, 6, 5, [.. HeaderBlock("乙项目"), .. IndicatorHeader(3),
+            (4, 0, 1, 1, "产出指标"), (4, 1, 1, 1, "数量指标"), .. Indicator(4, "指标一", "1", "30"),
+            (5, 0, 1, 1, "效益指"), (5, 1, 1, 1, "社会效益指标"), .. Indicator(5, "指标二", "2", "30")]);
+        var page2 = Grid(2, 2, 5, [(0, 0, 2, 1, "标"), (0, 1, 1, 1, ""), .. Indicator(0, "指标三", "3", "20"),
+            (1, 1, 1, 1, "经济效益指标"), .. Indicator(1, "指标四", "4", "10")]);
+        var sheet = Assert.Single(SheetExtractor.Extract([page1, page2], [Line(1, "项目支出绩效目标表")], []));
+        Assert.Equal(["产出指标", "效益指标", "效益指标", "效益指标"], sheet.Records.Select(r => r.Level1).ToList());
+        Assert.Equal(["数量指标", "社会效益指标", "社会效益指标", "经济效益指标"], sheet.Records.Select(r => r.Level2).ToList());
+    }
 }
