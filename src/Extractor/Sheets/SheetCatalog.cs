@@ -68,6 +68,7 @@ public sealed class SheetCatalog
     /// </summary>
     public bool IsGenericSheetTitle(string text)
     {
+        if (text.Length > 3 * MaxLabelLength) return false;
         var folded = Fold(text);
         return _genericSuffixes.Any(s => folded.EndsWith(s, StringComparison.Ordinal));
     }
@@ -91,22 +92,28 @@ public sealed class SheetCatalog
     /// <summary>The sheet kind a title line names (longest alias contained), or null.</summary>
     public string? KindOfTitle(string text)
     {
+        if (text.Length > 3 * MaxLabelLength) return null;
         var folded = Fold(text);
         foreach (var (alias, kind) in _titles)
             if (folded.Contains(alias, StringComparison.Ordinal)) return kind;
         return null;
     }
 
-    public bool IsFieldLabel(string text) => _fieldLabels.Contains(Fold(text).TrimEnd('：'));
-    public bool IsDepartmentMarker(string text) => _departmentMarkers.Contains(Fold(text));
-    public bool IsProjectMarker(string text) => _projectMarkers.Contains(Fold(text));
-    public bool IsLevelHeader(string text) => _levelHeaders.Contains(Fold(text));
-    public bool IsPackedIndicatorHeader(string text) => _packedHeaders.Contains(Fold(text));
-    public bool IsListGoalHeader(string text) => _listGoalHeaders.Contains(Fold(text));
-    public bool IsListNameHeader(string text) => _listNameHeaders.Contains(Fold(text));
+    /// <summary>Longest text, in characters, looked up as a label: cell texts are often long, labels never are.</summary>
+    private const int MaxLabelLength = 24;
 
-    public string? FieldRole(string label) => _fieldRoles.RoleOf(label);
-    public string? IndicatorRole(string header) => _indicatorRoles.RoleOf(header);
+    private static bool IsIn(HashSet<string> set, string text) => text.Length <= MaxLabelLength && set.Contains(Fold(text).TrimEnd('：'));
+
+    public bool IsFieldLabel(string text) => IsIn(_fieldLabels, text);
+    public bool IsDepartmentMarker(string text) => IsIn(_departmentMarkers, text);
+    public bool IsProjectMarker(string text) => IsIn(_projectMarkers, text);
+    public bool IsLevelHeader(string text) => IsIn(_levelHeaders, text);
+    public bool IsPackedIndicatorHeader(string text) => IsIn(_packedHeaders, text);
+    public bool IsListGoalHeader(string text) => IsIn(_listGoalHeaders, text);
+    public bool IsListNameHeader(string text) => text.Length <= MaxLabelLength && _listNameHeaders.Contains(Fold(text));
+
+    public string? FieldRole(string label) => label.Length <= MaxLabelLength ? _fieldRoles.RoleOf(label) : null;
+    public string? IndicatorRole(string header) => header.Length <= MaxLabelLength ? _indicatorRoles.RoleOf(header) : null;
 
     /// <summary>Label folding: no whitespace, full-width brackets and colon, so `项目资金(万元)` = `项目资金（万元）`.</summary>
     public static string Fold(string text)
