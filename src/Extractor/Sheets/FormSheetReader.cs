@@ -51,7 +51,7 @@ internal static class FormSheetReader
 
         var names = columns?.Select(c => c.Name).ToList() ?? [];
         var roles = columns?.Select(c => c.Role).ToList() ?? [];
-        var records = rows.Select((row, i) => IndicatorRecords.FromRow(i, row, roles, null)).ToList();
+        var records = rows.Select((row, i) => IndicatorRecords.FromRow(i, row, roles, null, catalog)).ToList();
         return new PerformanceSheet(candidate.Kind, candidate.Title, candidate.Subtitle, "form", pages.ToList(), fields, budget,
             names, rows, records, SheetSummaries.From(fields, catalog), []);
     }
@@ -104,8 +104,16 @@ internal static class FormSheetReader
         var start = 0;
         if (items.Count >= 2 && items[0].RowSpan > 1 && items[1].RowSpan < items[0].RowSpan && items[0].Text.Length > 0)
         {
-            // One value cell per row to the right: a long value printed over several rows (`年度总体目标`).
             var label = items[0];
+            // A label merged down beside the indicator grid too (`整体绩效目标` over the rest of the sheet) only names a group.
+            var spansIndicators = Enumerable.Range(row + 1, Math.Max(0, Math.Min(label.RowSpan, grid.RowCount - row) - 1))
+                .Any(r => SheetGridProfile.IsLevelHeaderRow(grid, r, catalog));
+            if (spansIndicators)
+            {
+                ReadPairs(grid, items, 1, label.Text, fields, catalog);
+                return row + 1;
+            }
+            // One value cell per row to the right: a long value printed over several rows (`年度总体目标`).
             var valueRows = Enumerable.Range(row, label.RowSpan).Where(r => r < grid.RowCount)
                 .Select(r => grid.CellsStartingInRow(r).Where(c => c.Col > label.Col).ToList()).ToList();
             if (valueRows.All(cells => cells.Count == 1 && cells[0].ColSpan == grid.ColumnCount - label.Col - label.ColSpan))
@@ -115,9 +123,12 @@ internal static class FormSheetReader
                 fields.Add(new SheetField(label.Text, new SheetValue(string.Concat(parts.Select(c => c.Text)), grid.Page, box), null));
                 return row + label.RowSpan;
             }
-            // Label/value pairs to the right (a label, or an amount on the group's first row) make a field group.
+            // A label followed by its value on the group's first row makes a field group; labels over a row of
+            // amounts (or source rows with amounts) make a small table.
             var right = items.Skip(1).ToList();
-            if (!right.Any(c => catalog.IsFieldLabel(c.Text) || AmountParser.TryParse(c.Text, out _)))
+            var pairs = right.Zip(right.Skip(1)).Any(p => catalog.FieldRole(p.First.Text) is not null && !catalog.IsFieldLabel(p.Second.Text))
+                        || right.Any(c => AmountParser.TryParse(c.Text, out _));
+            if (!pairs)
             {
                 budget ??= ReadBudget(grid, row, items[0]);
                 return row + items[0].RowSpan;

@@ -5,7 +5,7 @@ namespace Extractor.Sheets;
 /// <summary>Builds the typed record of one indicator row from its printed cells and the roles of its columns.</summary>
 internal static class IndicatorRecords
 {
-    public static IndicatorRecord FromRow(int index, IReadOnlyList<SheetValue> row, IReadOnlyList<string?> roles, string? project)
+    public static IndicatorRecord FromRow(int index, IReadOnlyList<SheetValue> row, IReadOnlyList<string?> roles, string? project, SheetCatalog catalog)
     {
         string? Text(string role)
         {
@@ -20,10 +20,23 @@ internal static class IndicatorRecords
         var weightText = Text("weight");
         decimal? weight = weightText is not null && AmountParser.TryParse(weightText, out var w) ? w : null;
         var page = row.Count > 0 ? row.Max(v => v.Page) : 0;
-        return new IndicatorRecord(index, page, Text("project") ?? project, Text("level1") ?? "", Text("level2") ?? "", Text("level3") ?? "",
+        string level1 = Text("level1") ?? "", level2 = Text("level2") ?? "", level3 = Text("level3") ?? "";
+        // One `绩效指标` cell with levels and name run together (`产出指标数量指标培训工作完成率`): split at known level names.
+        if (level1.Length == 0 && level3.Length == 0 && Text("indicator") is { } combined)
+            (level1, level2, level3) = SplitCombined(combined, catalog);
+        return new IndicatorRecord(index, page, Text("project") ?? project, level1, level2, level3,
             target is null ? null : TargetValueParser.Parse(target, comparatorColumn, unitColumn),
             period is null ? null : TargetValueParser.Parse(period),
             Text("basis"), Text("previousValue"), weight, Text("scoringRule"), Text("evidence"));
+    }
+
+    private static (string, string, string) SplitCombined(string combined, SheetCatalog catalog)
+    {
+        var rest = combined.Replace(" ", "");
+        var level1 = catalog.LevelNamePrefix(rest);
+        rest = rest[level1.Length..];
+        var level2 = catalog.LevelNamePrefix(rest);
+        return (level1, level2, rest[level2.Length..]);
     }
 }
 

@@ -71,7 +71,7 @@ internal static class ListSheetReader
             var row = new List<SheetValue> { At(project), At(item.Level1), At(item.Level2), At(item.Name) };
             foreach (var label in valueLabels)
                 row.Add(At(item.Values.FirstOrDefault(v => v.Label == label).Value ?? ""));
-            records.Add(IndicatorRecords.FromRow(rows.Count, row, roles, project));
+            records.Add(IndicatorRecords.FromRow(rows.Count, row, roles, project, catalog));
             rows.Add(row);
         }
         return new PerformanceSheet(candidate.Kind, candidate.Title, candidate.Subtitle, "list", pages.ToList(), candidate.MetaFields, null,

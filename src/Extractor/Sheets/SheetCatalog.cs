@@ -61,6 +61,15 @@ public sealed class SheetCatalog
     /// <summary>A usual 一级/二级指标 name: tells a level cut in two by a page break (`效益指` | `标`) from two levels.</summary>
     public bool IsLevelName(string text) => _levelNames.Contains(Fold(text));
 
+    /// <summary>The longest level name <paramref name="text"/> starts with, or "".</summary>
+    public string LevelNamePrefix(string text)
+    {
+        var best = "";
+        foreach (var name in _levelNames)
+            if (name.Length > best.Length && text.StartsWith(name, StringComparison.Ordinal)) best = name;
+        return best;
+    }
+
     private readonly List<string> _genericSuffixes;
 
     /// <summary>

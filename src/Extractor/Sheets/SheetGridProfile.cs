@@ -37,7 +37,7 @@ internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? 
 
     /// <summary>
     /// The indicator header: a row with at least two of 一级指标 / 二级指标 / 三级指标, or a 三级指标-like column
-    /// (`指标名称`) among at least three indicator columns (templates without level columns).
+    /// (`指标名称`, or `绩效指标` holding levels and name in one cell) among at least three indicator columns.
     /// </summary>
     public static bool IsLevelHeaderRow(TableGrid grid, int row, SheetCatalog catalog)
     {
@@ -50,7 +50,7 @@ internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? 
             var role = catalog.IndicatorRole(cell.Text);
             if (role is null) continue;
             roles++;
-            named |= role == "level3";
+            named |= role is "level3" or "indicator";
         }
         return named && roles >= 3;
     }
