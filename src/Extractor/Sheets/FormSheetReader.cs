@@ -65,7 +65,8 @@ internal static class FormSheetReader
     {
         var header = grid.CellsStartingInRow(row).ToList();
         var firstNamed = header.FindIndex(c => catalog.IndicatorRole(c.Text) is not null);
-        header = header.Where((c, i) => i >= firstNamed || c.RowSpan == 1 && c.Text.Length > 0).ToList();
+        // A label merged down beside the body (`绩效指标`, `年度绩效指标`) spans deeper than any header does.
+        header = header.Where((c, i) => c.RowSpan <= MaxHeaderDepth && (i >= firstNamed || c.RowSpan == 1 && c.Text.Length > 0)).ToList();
         var depth = Math.Min(MaxHeaderDepth, header.Max(c => c.RowSpan));
         var columns = new List<IndicatorColumn>();
         foreach (var cell in header)
