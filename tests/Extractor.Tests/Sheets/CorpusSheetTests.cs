@@ -29,4 +29,18 @@ public class CorpusSheetTests
         // 质量指标 is merged down over four rows in print.
         Assert.Equal(4, first.Records.Count(r => r.Level2 == "质量指标"));
     }
+
+    [Fact]
+    public void Sheets_continued_over_pages_keep_every_row_once()
+    {
+        // xa-audit: 表14 (four project sheets, two of them over two pages) and 表15 (department sheet over two pages).
+        var sheets = DocumentCache.Get("corpus/xa-audit-2026-dept-budget.pdf").PerformanceSheets;
+        Assert.Equal([[36], [37, 38], [39, 40], [41], [42, 43]], sheets.Select(s => s.Pages.ToArray()).ToList());
+        Assert.Equal(["项目支出绩效目标表", "项目支出绩效目标表", "项目支出绩效目标表", "项目支出绩效目标表", "部门整体绩效目标表"], sheets.Select(s => s.Kind).ToList());
+        // Every sheet's weights (分值权重（90分）) add up to 90: a lost or repeated row would break the sum.
+        Assert.All(sheets, s => Assert.Equal(90m, s.Records.Sum(r => r.Weight)));
+        // Level cells cut by the page break (`效益指` | `标` in the print) come out whole.
+        Assert.All(sheets.SelectMany(s => s.Records), r => Assert.Contains(r.Level1, new[] { "产出指标", "效益指标", "成本指标", "满意度指标" }));
+        Assert.Equal(285.87m, sheets[0].Summary.TotalAmount!.Value);
+    }
 }
