@@ -13,7 +13,11 @@ public sealed record OutputDocument(
     DocumentOut Document,
     IReadOnlyList<TableOut> Tables,
     IReadOnlyList<WarningOut> Warnings,
-    IReadOnlyList<ProseLineOut> Prose);
+    IReadOnlyList<ProseLineOut> Prose)
+{
+    /// <summary>The 绩效目标表 (see PerformanceSheetOutput.cs).</summary>
+    public IReadOnlyList<PerformanceSheetOut> PerformanceSheets { get; init; } = [];
+}
 
 public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit);
 

@@ -1,5 +1,6 @@
 using Extractor.Layout;
 using Extractor.Records;
+using Extractor.Sheets;
 using Extractor.Structure;
 
 namespace Extractor.Pipeline;
@@ -32,4 +33,8 @@ public sealed record BudgetDocument(
     IReadOnlyList<ExtractedTable> Tables,
     IReadOnlyList<TableGrid> UntitledGrids,
     IReadOnlyList<TextLine> TextLines,
-    IReadOnlyList<Diagnostic> Warnings);
+    IReadOnlyList<Diagnostic> Warnings)
+{
+    /// <summary>The 绩效目标表 of the document, in document order (sheets stage).</summary>
+    public IReadOnlyList<PerformanceSheet> PerformanceSheets { get; init; } = [];
+}

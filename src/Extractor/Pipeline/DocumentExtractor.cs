@@ -4,6 +4,7 @@ using Extractor.Layout;
 using Extractor.Pdf;
 using Extractor.Recognition;
 using Extractor.Records;
+using Extractor.Sheets;
 using Extractor.Structure;
 
 namespace Extractor.Pipeline;
@@ -70,6 +71,9 @@ public static partial class DocumentExtractor
             if (m.Success) { year = int.Parse(m.Groups[1].Value); break; }
         }
         var info = new DocumentInfo(name, sha, reader.PageCount, department, year, unit, null);
-        return new BudgetDocument(info, tables, structure.UntitledGrids, structure.TextLines, warnings);
+        return new BudgetDocument(info, tables, structure.UntitledGrids, structure.TextLines, warnings)
+        {
+            PerformanceSheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables),
+        };
     }
 }

@@ -1,0 +1,84 @@
+using Extractor.Geometry;
+
+namespace Extractor.Sheets;
+
+/// <summary>A printed value of a sheet and where it stands: normalised text, page and cell box.</summary>
+public sealed record SheetValue(string Text, int Page, Box Box)
+{
+    public static SheetValue Empty(int page) => new("", page, default);
+}
+
+/// <summary>A label/value pair of the header block; <see cref="Group"/> is the merged label above it (`项目资金(万元)`).</summary>
+public sealed record SheetField(string Label, SheetValue Value, string? Group);
+
+/// <summary>An amount of a sheet as <see cref="decimal"/> with its printed text and place.</summary>
+public sealed record SheetAmount(decimal Value, string Text, int Page, Box Box);
+
+/// <summary>
+/// A target value split into its parts where it has them (`＞=90%` → `>=`, 90, `%`); <see cref="Text"/> is always the
+/// printed text, and the parts are null where the value is words (`有效改善`).
+/// </summary>
+public sealed record TargetValue(string Text, string? Comparator, decimal? Number, string? Unit);
+
+/// <summary>The department sheet's 年度预算 block: its column names and rows (source, sub-source, amount).</summary>
+public sealed record SheetBudget(string Label, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<SheetValue>> Rows, IReadOnlyList<BudgetLine> Lines);
+
+/// <summary>One funding line of the 年度预算 block: the source labels left of the amount, and the amount.</summary>
+public sealed record BudgetLine(int Row, IReadOnlyList<string> Sources, SheetAmount? Amount);
+
+/// <summary>One 三级指标 as a typed record, with the printed row it comes from (<see cref="Row"/> indexes the indicators).</summary>
+public sealed record IndicatorRecord(
+    int Row,
+    int Page,
+    string? Project,
+    string Level1,
+    string Level2,
+    string Level3,
+    TargetValue? Target,
+    TargetValue? PeriodTarget,
+    string? Basis,
+    string? PreviousValue,
+    decimal? Weight,
+    string? ScoringRule,
+    string? Evidence);
+
+/// <summary>The header block read by role, whatever the labels are called in a region's template.</summary>
+public sealed record SheetSummary(
+    string? BudgetUnit,
+    string? ProjectName,
+    string? ProjectLead,
+    string? Contact,
+    string? Phone,
+    string? Goal,
+    SheetAmount? TotalAmount,
+    SheetAmount? FiscalAmount,
+    SheetAmount? OtherAmount);
+
+/// <summary>One project of a list-form sheet (one row per project, all its indicators packed in one cell).</summary>
+public sealed record SheetProject(
+    int Row,
+    string Name,
+    string? FundingUnit,
+    IReadOnlyDictionary<string, SheetAmount> Amounts,
+    SheetValue? Goal,
+    int FirstIndicator,
+    int IndicatorCount);
+
+/// <summary>
+/// A 绩效目标表 as data: the header block (fields), the indicator grid as printed (columns and rows, merged levels carried
+/// down), and typed records beside them. <see cref="Layout"/> is "form" (one sheet per project, header block + grid) or
+/// "list" (one row per project, indicators packed in a cell).
+/// </summary>
+public sealed record PerformanceSheet(
+    string Kind,
+    string Title,
+    string? Subtitle,
+    string Layout,
+    IReadOnlyList<int> Pages,
+    IReadOnlyList<SheetField> Fields,
+    SheetBudget? Budget,
+    IReadOnlyList<string> IndicatorColumns,
+    IReadOnlyList<IReadOnlyList<SheetValue>> Indicators,
+    IReadOnlyList<IndicatorRecord> Records,
+    SheetSummary Summary,
+    IReadOnlyList<SheetProject> Projects);

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Extractor.Sheets;
+
+/// <summary>
+/// Splits a printed 指标值 into comparator, number and unit: `＞=90%` → (&gt;=, 90, %), `=0.58万元` → (=, 0.58, 万元),
+/// `＜=15工作日`, `=4 次/年`, `≥10亿条`, `≤29.91元/件`, `100%` (no comparator). Comparators are given in ASCII
+/// (`&gt;=`, `&lt;=`, `&gt;`, `&lt;`, `=`); full-width forms and ≥ ≤ ≧ ≦ are the same comparators. A value that is words, or
+/// words around a number (`有效改善`, `每年≥20场`), keeps only its text: the parts are null rather than guessed.
+/// </summary>
+public static partial class TargetValueParser
+{
+    [GeneratedRegex(@"^(?<cmp>>=|<=|>|<|=)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?<unit>[^\d.,<>=].*)?$")]
+    private static partial Regex Shape();
+
+    public static TargetValue Parse(string printed)
+    {
+        var folded = Fold(printed);
+        var m = Shape().Match(folded);
+        if (!m.Success) return new TargetValue(printed, null, null, null);
+        var number = decimal.Parse(m.Groups["num"].Value.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        var comparator = m.Groups["cmp"].Success ? m.Groups["cmp"].Value : null;
+        var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : null;
+        return new TargetValue(printed, comparator, number, unit);
+    }
+
+    /// <summary>
+    /// A value printed with its comparator and unit in columns of their own (指标性质 `≥`, 指标值 `37`, 度量单位 `项`):
+    /// the columns fill what the value itself does not say. A comparator column with words (`定性`) adds nothing.
+    /// </summary>
+    public static TargetValue Parse(string printed, string? comparatorColumn, string? unitColumn)
+    {
+        var value = Parse(printed);
+        if (value.Number is null) return value;
+        var comparator = value.Comparator;
+        if (comparator is null && comparatorColumn is not null)
+        {
+            var folded = Fold(comparatorColumn);
+            if (folded is ">=" or "<=" or ">" or "<" or "=") comparator = folded;
+        }
+        var unit = value.Unit ?? (string.IsNullOrWhiteSpace(unitColumn) ? null : unitColumn.Trim());
+        return value with { Comparator = comparator, Unit = unit };
+    }
+
+    /// <summary>Full-width digits and signs to ASCII, one spelling per comparator, spaces removed.</summary>
+    private static string Fold(string printed)
+    {
+        var sb = new StringBuilder(printed.Length);
+        foreach (var ch in printed)
+        {
+            switch (ch)
+            {
+                case ' ' or '\u3000' or '\u00A0' or '\t': break;
+                case >= '０' and <= '９': sb.Append((char)('0' + (ch - '０'))); break;
+                case '．': sb.Append('.'); break;
+                case '，': sb.Append(','); break;
+                case '＞' or '﹥': sb.Append('>'); break;
+                case '＜' or '﹤': sb.Append('<'); break;
+                case '＝' or '﹦': sb.Append('='); break;
+                case '≥' or '≧' or '⩾': sb.Append(">="); break;
+                case '≤' or '≦' or '⩽': sb.Append("<="); break;
+                case '％': sb.Append('%'); break;
+                default: sb.Append(ch); break;
+            }
+        }
+        var s = sb.ToString();
+        // `>==` from `≥=` and `=>` spellings: one comparator, as printed in meaning.
+        return s.Replace(">==", ">=").Replace("<==", "<=").Replace("=>", ">=").Replace("=<", "<=");
+    }
+}
