@@ -7,7 +7,8 @@ using Polly.Retry;
 
 namespace Extractor.Cli.Batch;
 
-public sealed record BatchOptions(string OutputDirectory, int Jobs, bool Force, bool WriteFacts, TimeSpan Timeout);
+/// <param name="Facts">Flat facts beside each JSON: null (none), "csv" or "parquet".</param>
+public sealed record BatchOptions(string OutputDirectory, int Jobs, bool Force, string? Facts, TimeSpan Timeout);
 
 public sealed record BatchSummary(int Total, int Succeeded, int Skipped, int Failed, double Seconds, long Pages);
 
@@ -73,8 +74,10 @@ public static class BatchRunner
             var work = Task.Run(() => DocumentExtractor.Extract(bytes, info.Name), ct);
             var document = await work.WaitAsync(options.Timeout, ct);
             JsonDocumentWriter.WriteAtomically(Path.Combine(options.OutputDirectory, jsonName), JsonDocumentWriter.Serialize(document));
-            if (options.WriteFacts)
+            if (options.Facts == "csv")
                 FactsCsvWriter.WriteAtomically(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.csv"), document);
+            else if (options.Facts == "parquet")
+                await FactsParquetWriter.WriteAtomicallyAsync(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.parquet"), document);
             if (File.Exists(errorPath)) File.Delete(errorPath);
             return new JournalEntry(item.SourcePath, size, ticks, "ok", jsonName, null, clock.Elapsed.TotalSeconds,
                 document.Info.PageCount, document.Tables.Count, document.Warnings.Count, DateTime.UtcNow);

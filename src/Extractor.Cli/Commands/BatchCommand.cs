@@ -16,7 +16,8 @@ public static class BatchCommand
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Output folder: DOC.json per document, DOC.error.txt per failure, _batch.jsonl journal", Required = true };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Redo documents the journal says are done" };
-        var facts = new Option<bool>("--facts") { Description = "Also write DOC.facts.csv: one row per amount cell" };
+        var facts = new Option<string?>("--facts") { Description = "Also write flat facts, one row per amount cell: DOC.facts.csv or DOC.facts.parquet" };
+        facts.AcceptOnlyFromAmong("csv", "parquet");
         var timeout = new Option<int>("--timeout") { Description = "Seconds after which one document is given up (recorded as failed)", DefaultValueFactory = _ => 300 };
         var noProgress = new Option<bool>("--no-progress") { Description = "Plain log lines instead of a progress bar" };
         var command = new Command("batch", "Extract many PDFs in parallel; re-running resumes where the last run stopped")

@@ -25,7 +25,7 @@ public class BatchRunnerTests
         File.WriteAllBytes(Path.Combine(input, "truncated.pdf"), bytes[..(bytes.Length / 10)]);
 
         var items = BatchInputs.Expand([input]);
-        var options = new BatchOptions(output, 2, false, true, TimeSpan.FromSeconds(120));
+        var options = new BatchOptions(output, 2, false, "csv", TimeSpan.FromSeconds(120));
         var first = new Recorder();
         var summary = await BatchRunner.RunAsync(items, options, first, CancellationToken.None);
 

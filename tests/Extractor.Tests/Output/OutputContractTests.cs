@@ -83,3 +83,25 @@ public class OutputContractTests
         Directory.Delete(dir, true);
     }
 }
+
+public class FactsParquetTests
+{
+    [Fact]
+    public async Task Parquet_facts_round_trip_with_exact_decimals()
+    {
+        var document = DocumentCache.Get("urumqi-port-office-2025.chromium.pdf");
+        var expected = FactsCsvWriter.Facts(document).ToList();
+        using var stream = new MemoryStream();
+        await FactsParquetWriter.WriteAsync(stream, document);
+        stream.Position = 0;
+        var back = (await Parquet.Serialization.ParquetSerializer.DeserializeAsync<FactsParquetWriter.FactRow>(stream)).Data;
+        Assert.Equal(expected.Count, back.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Value, back[i].Value);
+            Assert.Equal(expected[i].ValueYuan, back[i].ValueYuan);
+            Assert.Equal(expected[i].Printed, back[i].Printed);
+            Assert.Equal(expected[i].ColumnPath, back[i].ColumnPath);
+        }
+    }
+}
