@@ -27,7 +27,7 @@ public static class JsonDocumentWriter
             new DocumentOut(info.SourceFile, info.Sha256, info.PageCount, info.Department, info.Year, info.Unit),
             tables,
             document.Warnings.Select(w => new WarningOut(w.Code, w.Message, w.Page)).ToList(),
-            prose);
+            prose) { Reconciliation = document.Reconciliation };
     }
 
     private static TableOut ToTable(ExtractedTable table)

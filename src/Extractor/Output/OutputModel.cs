@@ -1,3 +1,4 @@
+using Extractor.Reconciliation;
 using Extractor.Records;
 using Newtonsoft.Json;
 
@@ -13,7 +14,11 @@ public sealed record OutputDocument(
     DocumentOut Document,
     IReadOnlyList<TableOut> Tables,
     IReadOnlyList<WarningOut> Warnings,
-    IReadOnlyList<ProseLineOut> Prose);
+    IReadOnlyList<ProseLineOut> Prose)
+{
+    /// <summary>Checks of the identities among the extracted figures, with a summary per outcome (Reconciliation/).</summary>
+    public ReconciliationReport? Reconciliation { get; init; }
+}
 
 public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit);
 

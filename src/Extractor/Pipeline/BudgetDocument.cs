@@ -1,4 +1,5 @@
 using Extractor.Layout;
+using Extractor.Reconciliation;
 using Extractor.Records;
 using Extractor.Structure;
 
@@ -32,4 +33,8 @@ public sealed record BudgetDocument(
     IReadOnlyList<ExtractedTable> Tables,
     IReadOnlyList<TableGrid> UntitledGrids,
     IReadOnlyList<TextLine> TextLines,
-    IReadOnlyList<Diagnostic> Warnings);
+    IReadOnlyList<Diagnostic> Warnings)
+{
+    /// <summary>The reconciliation of the extracted figures (Reconciliation/), set once the document is complete.</summary>
+    public ReconciliationReport? Reconciliation { get; init; }
+}

@@ -1,0 +1,32 @@
+using Extractor.Pipeline;
+
+namespace Extractor.Reconciliation;
+
+/// <summary>
+/// Runs every rule of the catalogue over one document: the tables' typed records, the figures of the prose, and the
+/// performance-sheet budgets when there are any. Every rule yields checks or a `skipped` check saying why.
+/// </summary>
+public static class Reconciler
+{
+    public static ReconciliationReport Reconcile(BudgetDocument document, IReadOnlyList<SheetBudgetFact>? sheetBudgets = null) =>
+        Reconcile(document, ProseFigureParser.Parse(document.TextLines), sheetBudgets, RuleCatalog.Default);
+
+    public static ReconciliationReport Reconcile(BudgetDocument document, IReadOnlyList<ProseFigure> prose, IReadOnlyList<SheetBudgetFact>? sheetBudgets, RuleCatalog catalog)
+    {
+        var tables = document.Tables;
+        var checks = new List<Check>();
+        foreach (var rule in catalog.ColumnSums) TableChecks.ColumnSums(tables, rule, checks);
+        foreach (var rule in catalog.CodeRollups) TableChecks.CodeRollups(tables, rule, checks);
+        foreach (var rule in catalog.OutlineRollups) TableChecks.OutlineRollups(tables, rule, checks);
+        foreach (var rule in catalog.ItemRollups) TableChecks.ItemRollups(document, tables, rule, checks);
+        foreach (var rule in catalog.RowSums) TableChecks.RowSums(tables, rule, checks);
+        foreach (var rule in catalog.Equalities) TableChecks.Equalities(tables, rule, checks);
+        foreach (var rule in catalog.CodeMatches) TableChecks.CodeMatches(tables, rule, checks);
+        ProseChecks.FigureRules(tables, prose, catalog, checks);
+        foreach (var rule in catalog.ProseRows) ProseChecks.RowRules(tables, prose, rule, checks);
+        foreach (var rule in catalog.ProseShareSums) ProseChecks.ShareSums(prose, rule, checks);
+        foreach (var rule in catalog.ProseSums) ProseChecks.Sums(prose, rule, checks);
+        SheetBudgetChecks.Check(tables, sheetBudgets, checks);
+        return new ReconciliationReport(ReconciliationSummary.Of(checks), checks, prose);
+    }
+}

@@ -1,0 +1,138 @@
+using Extractor.Pipeline;
+using Extractor.Records;
+using Extractor.Structure;
+
+namespace Extractor.Reconciliation;
+
+/// <summary>
+/// A table (or one half of a summary table) as the rules see it: columns resolved by accepted names, rows by total,
+/// label or code, and every value as a <see cref="Term"/> pinned to its cell (an empty cell is zero, still pinned).
+/// </summary>
+public sealed class TableView
+{
+    public ExtractedTable Table { get; }
+    public string? Side { get; }
+    public IReadOnlyList<Column> Columns { get; }
+    public IReadOnlyList<TableRecord> Records { get; }
+    private readonly decimal unitToYuan;
+
+    private TableView(ExtractedTable table, string? side)
+    {
+        Table = table;
+        Side = side;
+        unitToYuan = table.UnitFactor ?? 1m;
+        var columns = table.Structure.Columns;
+        if (side is not null)
+        {
+            var marker = side == "income" ? "收入" : "支出";
+            columns = columns.Where(c => c.Path.Count > 1 && c.Path[0].Contains(marker)).ToList();
+            Records = table.Records.OfType<SummaryRecord>().Where(r => r.Side == side).ToList<TableRecord>();
+        }
+        else Records = table.Records;
+        Columns = columns;
+    }
+
+    /// <summary>The first table of the kind (and its half), or why there is none.</summary>
+    public static TableView? Find(IReadOnlyList<ExtractedTable> tables, string kind, string? side, out string reason)
+    {
+        var table = tables.FirstOrDefault(t => t.Kind == kind);
+        if (table is null) { reason = $"this document has no table of kind {kind}"; return null; }
+        if (table.Records.Count == 0)
+        {
+            reason = $"{Name(table)} {table.Title} has no rows{(table.Structure.Note is { } note ? $" ({note})" : "")}";
+            return null;
+        }
+        reason = "";
+        return new TableView(table, side);
+    }
+
+    public static string Name(ExtractedTable table) => table.Number is { } n ? $"表{n}" : table.Title;
+
+    public string Name() => Name(Table);
+
+    public Column? Resolve(IReadOnlyList<string> aliases)
+    {
+        foreach (var alias in aliases)
+        {
+            var wanted = alias.Split('/').Select(LabelText.Normalise).ToList();
+            foreach (var column in Columns)
+            {
+                if (column.Path.Count < wanted.Count) continue;
+                var offset = column.Path.Count - wanted.Count;
+                var match = true;
+                for (var i = 0; i < wanted.Count && match; i++) match = LabelText.Normalise(column.Path[offset + i]) == wanted[i];
+                if (match) return column;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Every other leaf under the total column's parent header (`项目支出/合计` → the economic columns of 项目支出).</summary>
+    public IReadOnlyList<Column> Siblings(Column total)
+    {
+        var parent = total.Path.Take(total.Path.Count - 1).ToList();
+        return Columns.Where(c => c.Index != total.Index && c.Path.Count > parent.Count && c.Path.Take(parent.Count).SequenceEqual(parent)).ToList();
+    }
+
+    /// <summary>The columns that hold amounts in some row.</summary>
+    public IReadOnlyList<Column> AmountColumns()
+    {
+        var keys = new HashSet<string>(Records.SelectMany(AmountsOf).Select(a => a.Key));
+        return Columns.Where(c => keys.Contains(c.Key)).ToList();
+    }
+
+    public TableRecord? FindRow(RowSelector selector)
+    {
+        if (selector.Total) return Records.FirstOrDefault(IsTotal);
+        if (selector.Code is { } code) return Records.FirstOrDefault(r => CodeOf(r) == code);
+        if (selector.Labels is { } labels)
+            foreach (var label in labels.Select(LabelText.RowLabel))
+                if (Records.FirstOrDefault(r => LabelText.RowLabel(LabelOf(r)) == label) is { } found) return found;
+        return null;
+    }
+
+    public static bool IsTotal(TableRecord r) => r switch
+    {
+        ClassifiedRecord c => c.Level == 0,
+        SummaryRecord s => s.IsTotal && LabelText.Normalise(s.Label).EndsWith("总计", StringComparison.Ordinal),
+        ItemRecord i => i.IsTotal,
+        _ => false,
+    };
+
+    public static string? CodeOf(TableRecord r) => r switch { ClassifiedRecord c => c.Code, SummaryRecord s => s.Code, _ => null };
+
+    public static string LabelOf(TableRecord r) => r switch
+    {
+        ClassifiedRecord c => c.Project ?? c.Name,
+        SummaryRecord s => s.Code is null ? s.Label : s.Name,
+        ItemRecord i => i.Label,
+        _ => "",
+    };
+
+    public static IReadOnlyDictionary<string, Amount> AmountsOf(TableRecord r) => r switch
+    {
+        ClassifiedRecord c => c.Amounts, SummaryRecord s => s.Amounts, ItemRecord i => i.Amounts,
+        _ => new Dictionary<string, Amount>(),
+    };
+
+    /// <summary>How a row is named in a statement: `201 03 01 行政运行`, `收入总计`, a project name.</summary>
+    public static string RowName(TableRecord r) => r switch
+    {
+        ClassifiedRecord { Code: { } } c => $"{c.ClassCode}{(c.ItemCode is null ? "" : " " + c.ItemCode)}{(c.SubitemCode is null ? "" : " " + c.SubitemCode)} {c.Project ?? c.Name}",
+        SummaryRecord s => s.Label,
+        _ => LabelOf(r),
+    };
+
+    public bool HasValue(TableRecord r, Column c) => AmountsOf(r).ContainsKey(c.Key);
+
+    public Term Value(TableRecord record, Column column, string role)
+    {
+        var amount = AmountsOf(record).GetValueOrDefault(column.Key);
+        var rows = Table.Structure.Rows;
+        var cell = record.Row < rows.Count && column.Index < rows[record.Row].Count ? rows[record.Row][column.Index] : null;
+        var checkCell = new CheckCell(Name(), Table.Number, Table.Kind, record.Row, column.Index, RowName(record), column.Key,
+            amount?.Text ?? "", amount?.Value ?? 0m, amount?.Page ?? cell?.Page, amount?.Box ?? cell?.Box, role);
+        var shown = amount?.Text is { Length: > 0 } t ? t : "空";
+        return new Term(checkCell, amount?.ValueYuan ?? 0m, unitToYuan, $"{Name()} “{RowName(record)}” {column.Name} {shown}");
+    }
+}
