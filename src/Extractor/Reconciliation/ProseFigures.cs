@@ -60,7 +60,7 @@ public static partial class ProseFigureParser
     [GeneratedRegex(@"^(其中\s*[:：]?|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．])\s*")]
     private static partial Regex LeadingNumbering();
 
-    [GeneratedRegex(@"(共|为|是|达|计)$")]
+    [GeneratedRegex(@"(共|为|是|达)$")]
     private static partial Regex TrailingVerb();
 
     [GeneratedRegex(@"(比上年|较上年|同比)|(增加|减少|增长|下降|降低)$")]
@@ -130,7 +130,7 @@ public static partial class ProseFigureParser
                 var direction = label.Contains("减少") || label.Contains("下降") || label.Contains("降低") ? "减少" : "增加";
                 var subject = Clean(ChangeLabel().Replace(label, "").Replace("预算", "").Trim());
                 var parent = lastInSentence ?? (subject.Length > 0
-                    ? figures.LastOrDefault(f => f.Section == section && f.Kind == "amount" && f.Change is null && Normalise(f.Label).EndsWith(Normalise(subject), StringComparison.Ordinal))
+                    ? figures.LastOrDefault(f => f.Section == section && f.Kind == "amount" && f.Change is null && Normalise(f.Label).Contains(Normalise(subject), StringComparison.Ordinal))
                     : null);
                 if (parent is not null && parent.Change is null)
                 {

@@ -13,7 +13,8 @@ public sealed record RowSelector(bool Total, IReadOnlyList<string>? Labels, stri
 public sealed record ValueRef(string Table, string? Side, RowSelector? Row, IReadOnlyList<string> Column, bool Optional);
 
 /// <summary>Within every row: a total column equals the sum of part columns (or of its sibling columns when Parts is null).</summary>
-public sealed record ColumnSumRule(string Id, string Table, string? Side, IReadOnlyList<string> Total, IReadOnlyList<IReadOnlyList<string>>? Parts);
+/// Requires names columns the template must have for the rule to apply (regional variants get rules of their own).
+public sealed record ColumnSumRule(string Id, string Table, string? Side, IReadOnlyList<string> Total, IReadOnlyList<IReadOnlyList<string>>? Parts, IReadOnlyList<IReadOnlyList<string>> Requires);
 
 /// <summary>Down the codes, every amount column: total = Σ 类, 类 = Σ 款, 款 = Σ 项.</summary>
 public sealed record TableRule(string Id, string Table, string? Side);
@@ -68,7 +69,8 @@ public sealed record RuleCatalog(
         List<T> List<T>(string name, Func<JObject, T> map) => root[name] is JArray a ? a.Cast<JObject>().Select(map).ToList() : [];
         return new RuleCatalog(
             List("columnSums", o => new ColumnSumRule(Str(o, "id"), Str(o, "table"), Opt(o, "side"), Strings(o["total"]),
-                o["parts"] is JArray parts ? parts.Select(Strings).ToList() : null)),
+                o["parts"] is JArray parts ? parts.Select(Strings).ToList() : null,
+                o["requires"] is JArray requires ? requires.Select(Strings).ToList() : [])),
             List("codeRollups", TableRuleOf),
             List("outlineRollups", TableRuleOf),
             List("itemRollups", TableRuleOf),

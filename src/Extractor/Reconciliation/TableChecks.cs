@@ -18,9 +18,16 @@ public static class TableChecks
             checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {rule.Total[0]} = Σ parts", $"{view.Name()} has no column {string.Join(" / ", rule.Total)}"));
             return;
         }
+        if (rule.Requires.FirstOrDefault(r => view.Resolve(r) is null) is { } required)
+        {
+            checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {total.Name} = Σ parts", $"{view.Name()} has no column {string.Join(" / ", required)}: another template"));
+            return;
+        }
         var parts = rule.Parts is null
             ? view.Siblings(total)
-            : rule.Parts.Select(view.Resolve).OfType<Column>().Where(c => c.Index != total.Index).Distinct().ToList();
+            : rule.Parts.SelectMany(view.ResolvePart).Where(c => c.Index != total.Index).Distinct().ToList();
+        var absent = rule.Parts is null ? [] : rule.Parts.Where(p => view.ResolvePart(p).Count == 0).Select(p => p[0]).ToList();
+        var absentNote = absent.Count == 0 ? null : $"columns not in {view.Name()} (counted as zero): {string.Join(", ", absent)}";
         if (parts.Count == 0)
         {
             checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {total.Name} = Σ parts", $"{view.Name()} has none of the part columns of {total.Name}"));
@@ -35,7 +42,8 @@ public static class TableChecks
             var terms = parts.Where(p => view.HasValue(record, p) || rule.Parts is not null).Select(p => view.Value(record, p, "part")).ToList();
             var statement = $"{view.Name()} “{TableView.RowName(record)}”：{total.Name} {Identity.Shown(expected)} = " +
                             (terms.Count == 0 ? "0" : string.Join(" + ", terms.Select(t => $"{t.Cell.ColumnName!.Split('/')[^1]} {Identity.Shown(t)}")));
-            checks.Add(Identity.Sum(rule.Id, statement, expected, terms));
+            var check = Identity.Sum(rule.Id, statement, expected, terms);
+            checks.Add(check.Outcome == Outcome.Fail && absentNote is not null ? check with { Reason = absentNote } : check);
         }
         if (!any) checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {total.Name} = Σ parts", $"{view.Name()} has no amounts in these columns"));
     }
@@ -49,7 +57,14 @@ public static class TableChecks
         var total = rows.FirstOrDefault(r => TableView.IsTotal(r.Record)).Record;
         var columns = view.AmountColumns();
         if (columns.Count == 0) { checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: totals = Σ codes", $"{view.Name()} has no amounts")); return; }
-        var units = rows.Where(r => r.Level == -1 && TableView.AmountsOf(r.Record).Count > 0).Select(r => r.Record).ToList();
+        if (!rows.Any(r => r.Level >= 1))
+        {
+            checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: totals = Σ codes", $"the rows of {view.Name()} carry no 类/款/项 codes"));
+            return;
+        }
+        var unitNames = UnitNames(null, tables);
+        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } c && IsUnitName(c.Name, unitNames)
+                                    && TableView.AmountsOf(r.Record).Count > 0).Select(r => r.Record).ToList();
         foreach (var column in columns)
         {
             void Add(TableRecord parent, IReadOnlyList<TableRecord> children, string what)
@@ -106,27 +121,54 @@ public static class TableChecks
         _ => -2,
     };
 
-    /// <summary>The income half of 表1/表4: each outline heading (一、 / 1.) = Σ its direct children; 总计 = Σ 一、二、….</summary>
+    /// <summary>
+    /// The income half of 表1/表4: each outline heading (一、 / 1. / an unnumbered line over numbered ones) = Σ its direct
+    /// children; a subtotal line (本年收入合计) = Σ the top rows since the previous subtotal; 总计 = Σ subtotals and the
+    /// top rows after the last one.
+    /// </summary>
     public static void OutlineRollups(IReadOnlyList<ExtractedTable> tables, TableRule rule, List<Check> checks)
     {
         var view = TableView.Find(tables, rule.Table, rule.Side, out var reason);
         if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{rule.Table}: outline = Σ parts", reason)); return; }
-        var rows = view.Records.Select(r => (Record: r, Depth: Outline.Depth(r))).ToList();
-        foreach (var column in view.AmountColumns())
+        var rows = view.Records.ToList();
+        var depths = Outline.Depths(rows);
+        var groups = new List<(TableRecord Parent, List<TableRecord> Children)>();
+        static List<TableRecord> Top(IEnumerable<(TableRecord Row, int Depth)> span)
         {
-            for (var i = 0; i < rows.Count; i++)
+            var list = span.Where(x => x.Depth >= 1 && x.Depth <= 3).ToList();
+            if (list.Count == 0) return [];
+            var top = list.Min(x => x.Depth);
+            return list.Where(x => x.Depth == top).Select(x => x.Row).ToList();
+        }
+        var indexed = rows.Select((r, i) => (Row: r, Depth: depths[i])).ToList();
+        var lastBoundary = -1;
+        var grandParts = new List<TableRecord>();
+        for (var i = 0; i < indexed.Count; i++)
+        {
+            var (row, depth) = indexed[i];
+            if (depth is 1 or 2)
             {
-                var (parent, depth) = rows[i];
-                List<TableRecord> children;
-                if (depth == 0) children = rows.Where(r => r.Depth == 1).Select(r => r.Record).ToList();
-                else if (depth is 1 or 2)
-                {
-                    var below = rows.Skip(i + 1).TakeWhile(r => r.Depth > depth).ToList();
-                    if (below.Count == 0) continue;
-                    var direct = below.Min(r => r.Depth);
-                    children = below.Where(r => r.Depth == direct).Select(r => r.Record).ToList();
-                }
-                else continue;
+                var below = indexed.Skip(i + 1).TakeWhile(x => x.Depth > depth && x.Depth <= 3).ToList();
+                var children = Top(below);
+                if (children.Count > 0) groups.Add((row, children));
+            }
+            else if (depth == Outline.Subtotal)
+            {
+                groups.Add((row, Top(indexed.Skip(lastBoundary + 1).Take(i - lastBoundary - 1))));
+                grandParts.Add(row);
+                lastBoundary = i;
+            }
+            else if (depth == 0)
+            {
+                grandParts.AddRange(Top(indexed.Skip(lastBoundary + 1).Take(i - lastBoundary - 1)));
+                groups.Add((row, grandParts.ToList()));
+                grandParts.Clear();
+                lastBoundary = i;
+            }
+        }
+        foreach (var column in view.AmountColumns())
+            foreach (var (parent, children) in groups)
+            {
                 if (children.Count == 0) continue;
                 if (!view.HasValue(parent, column) && !children.Any(c => view.HasValue(c, column))) continue;
                 var expected = view.Value(parent, column, "total");
@@ -135,7 +177,6 @@ public static class TableChecks
                                 (terms.Count == 0 ? "0" : string.Join(" + ", terms.Select(t => $"“{t.Cell.RowLabel}” {Identity.Shown(t)}")));
                 checks.Add(Identity.Sum(rule.Id, statement, expected, terms));
             }
-        }
     }
 
     /// <summary>Labelled tables with unit rows (表11): 总计 = Σ units (or Σ rows), each unit = Σ the rows under it.</summary>
@@ -262,6 +303,13 @@ public static class TableChecks
             .Where(r => TableView.CodeOf(r) is { Length: 3 }).GroupBy(r => TableView.CodeOf(r)!).ToDictionary(g => g.Key, g => g.First());
         var l = Classes(left);
         var r = Classes(right);
+        if (l.Count == 0 || r.Count == 0)
+        {
+            // A template that lists this table by unit, not by class code (深圳 表2): nothing to compare per class.
+            var without = l.Count == 0 ? left.Name() : right.Name();
+            checks.Add(Identity.Skip(rule.Id, $"{left.Name()} = {right.Name()} per class", $"the rows of {without} carry no class codes"));
+            return;
+        }
         foreach (var code in l.Keys.Union(r.Keys).Order())
         {
             var lr = l.GetValueOrDefault(code);
@@ -285,18 +333,33 @@ public static class TableChecks
     }
 }
 
-/// <summary>Outline depth of a summary row: 0 总计, 1 `一、`, 2 `1.`, 3 anything else (`其中：…` and the rows under it).</summary>
+/// <summary>
+/// Outline depth of summary rows: 0 总计, 1 `一、`, 2 `1.`, 3 anything else (`其中：…`), <see cref="Subtotal"/> a
+/// `…合计` line, 4 an empty label. An unnumbered line that opens the half or follows a subtotal and stands over numbered
+/// lines is a heading (depth 1): 财政拨款 over 1.一般公共预算拨款 ….
+/// </summary>
 public static partial class Outline
 {
+    public const int Subtotal = 5;
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]")]
     private static partial System.Text.RegularExpressions.Regex Chapter();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d+[、.．]")]
     private static partial System.Text.RegularExpressions.Regex Numbered();
 
-    public static int Depth(TableRecord r)
+    public static int[] Depths(IReadOnlyList<TableRecord> rows)
+    {
+        var depths = rows.Select(Depth).ToArray();
+        for (var i = 0; i + 1 < depths.Length; i++)
+            if (depths[i] == 3 && depths[i + 1] == 2 && (i == 0 || depths[i - 1] is 0 or Subtotal or 4)) depths[i] = 1;
+        return depths;
+    }
+
+    private static int Depth(TableRecord r)
     {
         if (TableView.IsTotal(r)) return 0;
+        if (r is SummaryRecord { IsTotal: true }) return Subtotal;
         var label = LabelText.Normalise(r is SummaryRecord s ? s.Label : TableView.LabelOf(r));
         if (label.Length == 0) return 4;
         return Chapter().IsMatch(label) ? 1 : Numbered().IsMatch(label) ? 2 : 3;

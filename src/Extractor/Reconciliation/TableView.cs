@@ -8,8 +8,11 @@ namespace Extractor.Reconciliation;
 /// A table (or one half of a summary table) as the rules see it: columns resolved by accepted names, rows by total,
 /// label or code, and every value as a <see cref="Term"/> pinned to its cell (an empty cell is zero, still pinned).
 /// </summary>
-public sealed class TableView
+public sealed partial class TableView
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([*※]+|栏次|栏号)$")]
+    private static partial System.Text.RegularExpressions.Regex ColumnNumberRow();
+
     public ExtractedTable Table { get; }
     public string? Side { get; }
     public IReadOnlyList<Column> Columns { get; }
@@ -29,13 +32,26 @@ public sealed class TableView
             Records = table.Records.OfType<SummaryRecord>().Where(r => r.Side == side).ToList<TableRecord>();
         }
         else Records = table.Records;
+        // A body row of column numbers (`** 1 2 3`, `栏次`) is a printed key, not data.
+        Records = Records.Where(r => !ColumnNumberRow().IsMatch(LabelText.Normalise(LabelOf(r))) && !NumbersColumns(r)).ToList();
         Columns = columns;
+    }
+
+    // `1 2 3 … n` across the amount columns: the printed column numbers, whatever the label cell says.
+    private static bool NumbersColumns(TableRecord record)
+    {
+        var amounts = AmountsOf(record).Values.OrderBy(a => a.Column).ToList();
+        if (amounts.Count < 3) return false;
+        for (var i = 0; i < amounts.Count; i++)
+            if (amounts[i].Text.Contains('.') || i > 0 && amounts[i].Value != amounts[i - 1].Value + 1) return false;
+        return true;
     }
 
     /// <summary>The first table of the kind (and its half), or why there is none.</summary>
     public static TableView? Find(IReadOnlyList<ExtractedTable> tables, string kind, string? side, out string reason)
     {
-        var table = tables.FirstOrDefault(t => t.Kind == kind);
+        // A kind may be titled twice (a contents page, a repeated title): the first one with rows is the table.
+        var table = tables.FirstOrDefault(t => t.Kind == kind && t.Records.Count > 0) ?? tables.FirstOrDefault(t => t.Kind == kind);
         if (table is null) { reason = $"this document has no table of kind {kind}"; return null; }
         if (table.Records.Count == 0)
         {
@@ -60,11 +76,30 @@ public sealed class TableView
                 if (column.Path.Count < wanted.Count) continue;
                 var offset = column.Path.Count - wanted.Count;
                 var match = true;
-                for (var i = 0; i < wanted.Count && match; i++) match = LabelText.Normalise(column.Path[offset + i]) == wanted[i];
+                for (var i = 0; i < wanted.Count && match; i++) match = SegmentMatches(LabelText.Normalise(column.Path[offset + i]), wanted[i]);
                 if (match) return column;
             }
         }
         return null;
+    }
+
+    // `*预算数` accepts any header ending so (`2026 年预算数`): regions put the year in the header.
+    private static bool SegmentMatches(string header, string wanted) =>
+        wanted.StartsWith('*') ? header.EndsWith(wanted[1..], StringComparison.Ordinal) : header == wanted;
+
+    /// <summary>
+    /// The columns a part name stands for: the leaf of that name, or, where the name is a header group with no subtotal
+    /// column (`基本支出` over 人员支出 | 日常公用支出), every leaf under it.
+    /// </summary>
+    public IReadOnlyList<Column> ResolvePart(IReadOnlyList<string> aliases)
+    {
+        if (Resolve(aliases) is { } leaf) return [leaf];
+        foreach (var alias in aliases.Where(a => !a.Contains('/')).Select(LabelText.Normalise))
+        {
+            var under = Columns.Where(c => c.Path.Count > 1 && c.Path.Take(c.Path.Count - 1).Any(p => LabelText.Normalise(p) == alias)).ToList();
+            if (under.Count > 0) return under;
+        }
+        return [];
     }
 
     /// <summary>Every other leaf under the total column's parent header (`项目支出/合计` → the economic columns of 项目支出).</summary>
@@ -83,7 +118,13 @@ public sealed class TableView
 
     public TableRecord? FindRow(RowSelector selector)
     {
-        if (selector.Total) return Records.FirstOrDefault(IsTotal);
+        if (selector.Total)
+        {
+            // Without a 总计 row, a single unit row over the codes (深圳: 预算单位 | 科目编码 …) is the table's total.
+            if (Records.FirstOrDefault(IsTotal) is { } total) return total;
+            var units = Records.OfType<ClassifiedRecord>().Where(r => r.Level == -1 && r.Project is null && r.Amounts.Count > 0).ToList();
+            return units.Count == 1 && Records.OfType<ClassifiedRecord>().Any(r => r.Level >= 1) ? units[0] : null;
+        }
         if (selector.Code is { } code) return Records.FirstOrDefault(r => CodeOf(r) == code);
         if (selector.Labels is { } labels)
             foreach (var label in labels.Select(LabelText.RowLabel))
