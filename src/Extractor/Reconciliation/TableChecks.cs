@@ -150,7 +150,9 @@ public static class TableChecks
             {
                 var below = indexed.Skip(i + 1).TakeWhile(x => x.Depth > depth && x.Depth <= 3).ToList();
                 var children = Top(below);
-                if (children.Count > 0) groups.Add((row, children));
+                // A lone `其中：…` line is an "of which" note (西安: 其中：专项资金列入部门预算的项目), not a split of the parent.
+                var lonePartial = children.Count == 1 && LabelText.Normalise(TableView.LabelOf(children[0])).StartsWith("其中", StringComparison.Ordinal);
+                if (children.Count > 0 && !lonePartial) groups.Add((row, children));
             }
             else if (depth == Outline.Subtotal)
             {
