@@ -107,6 +107,46 @@ public class MutationTests
     }
 
     [Fact]
+    public void Moving_an_amount_into_an_empty_column_of_its_row_is_caught()
+    {
+        // The commonest misreading: a number placed one column off. Every amount × every empty amount column of its row.
+        var (document, prose, cells) = Setup.Value;
+        var uncaught = new List<string>();
+        var moves = 0;
+        foreach (var cell in cells)
+        {
+            var table = document.Tables[cell.Table];
+            var record = table.Records[cell.Record];
+            var amounts = TableView.AmountsOf(record);
+            var sameHalf = table.Structure.Columns.Where(c => c.Path.Count > 1 == cell.Key.Contains('/') && (record is not SummaryRecord || c.Path[0] == cell.Key.Split('/')[0]));
+            foreach (var column in sameHalf.Where(c => !amounts.ContainsKey(c.Key) && cells.Any(x => x.Table == cell.Table && x.Key == c.Key)))
+            {
+                moves++;
+                var moved = new Dictionary<string, Amount>(amounts);
+                moved.Remove(cell.Key);
+                var target = table.Structure.Rows[record.Row][column.Index];
+                moved[column.Key] = cell.Amount with { Column = column.Index, Page = target.Page, Box = target.Box };
+                var records = table.Records.ToList();
+                records[cell.Record] = record switch
+                {
+                    ClassifiedRecord c => c with { Amounts = moved },
+                    SummaryRecord x => x with { Amounts = moved },
+                    ItemRecord i => i with { Amounts = moved },
+                    var other => other,
+                };
+                var tables = document.Tables.ToList();
+                tables[cell.Table] = table with { Records = records };
+                var report = Run(document with { Tables = tables }, prose);
+                var caught = report.Checks.Any(c => c.Outcome == Outcome.Fail && c.Cells.Any(x =>
+                    x.Table == table.Number && x.Row == record.Row && (x.Column == cell.Amount.Column || x.Column == column.Index)));
+                if (!caught) uncaught.Add($"表{table.Number} row {record.Row}: {cell.Key} {cell.Amount.Text} → {column.Key}");
+            }
+        }
+        Assert.True(moves > 50, $"{moves} moves");
+        Assert.True(uncaught.Count == 0, "moves not caught:\n" + string.Join("\n", uncaught));
+    }
+
+    [Fact]
     public void The_unchanged_seed_has_no_fail()
     {
         var (document, prose, _) = Setup.Value;
