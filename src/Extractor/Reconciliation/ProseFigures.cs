@@ -121,7 +121,7 @@ public static partial class ProseFigureParser
             var amountText = m.Groups[1].Value;
             var value = decimal.Parse(amountText.Replace(",", ""), CultureInfo.InvariantCulture);
             var unit = m.Groups[2].Value;
-            var box = ProseParagraphs.BoxOf(paragraph, m.Index, m.Index + m.Length);
+            var box = ProseParagraphs.BoxOf(paragraph, m.Groups[1].Index, m.Groups[1].Index + m.Groups[1].Length);
             var page = paragraph.LineAt(m.Index).Page;
             var growth = GrowthPattern().Match(trailing);
             var changeLabel = ChangeLabel().Match(label);

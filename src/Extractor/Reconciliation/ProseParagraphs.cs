@@ -77,11 +77,40 @@ public static partial class ProseParagraphs
         return new ProseParagraph(text.ToString(), lines.ToList(), starts);
     }
 
-    /// <summary>The union of the boxes of the lines that characters [from, to) of a paragraph sit on.</summary>
+    /// <summary>
+    /// Where characters [from, to) of a paragraph are printed: the union of their glyph boxes (on the page of the first
+    /// character), or of their lines' boxes when the glyphs do not map one to one onto the characters.
+    /// </summary>
     public static Box BoxOf(ProseParagraph paragraph, int from, int to)
     {
-        var first = paragraph.LineAt(from);
-        var last = paragraph.LineAt(Math.Max(from, to - 1));
-        return first.Page == last.Page ? first.Box.Union(last.Box) : first.Box;
+        Box? box = null;
+        var page = paragraph.LineAt(from).Page;
+        for (var i = 0; i < paragraph.Lines.Count; i++)
+        {
+            var line = paragraph.Lines[i];
+            var start = paragraph.LineStarts[i];
+            var end = i + 1 < paragraph.Lines.Count ? paragraph.LineStarts[i + 1] : paragraph.Text.Length;
+            if (end <= from || start >= to || line.Page != page) continue;
+            var part = GlyphBox(line, Math.Max(from, start) - start, Math.Min(to, end) - start) ?? line.Box;
+            box = box is { } b ? b.Union(part) : part;
+        }
+        return box ?? paragraph.LineAt(from).Box;
+    }
+
+    // Characters of the trimmed line text → glyphs: every non-space character is one visible glyph, in order.
+    private static Box? GlyphBox(TextLine line, int from, int to)
+    {
+        if (line.Glyphs.Any(g => g.Text.Length != 1)) return null;
+        var text = line.Text.TrimStart();
+        var glyphIndex = 0;
+        Box? box = null;
+        for (var c = 0; c < text.Length && c < to; c++)
+        {
+            if (text[c] == ' ') continue;
+            if (glyphIndex >= line.Glyphs.Count) return null;
+            if (c >= from) box = box is { } b ? b.Union(line.Glyphs[glyphIndex].Box) : line.Glyphs[glyphIndex].Box;
+            glyphIndex++;
+        }
+        return box;
     }
 }

@@ -62,6 +62,10 @@ public class ProseFigureParserTests
             Assert.Contains(f.Text.Replace(",", ""), f.Sentence.Replace(",", "").Replace(" ", ""));
             Assert.InRange(f.Page, 1, document.Info.PageCount);
             Assert.True(f.Box.Width > 0 && f.Box.Height > 0);
+            // The box holds the amount's glyphs: read back, they spell the amount as printed.
+            var inside = document.TextLines.Where(l => l.Page == f.Page).SelectMany(l => l.Glyphs)
+                .Where(g => f.Box.Contains(g.CentreX, g.CentreY)).OrderByDescending(g => g.Baseline).ThenBy(g => g.AdvanceLeft);
+            Assert.Equal(f.Text, string.Concat(inside.Select(g => g.Text)));
         });
     }
 
