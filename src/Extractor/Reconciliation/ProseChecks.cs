@@ -14,7 +14,7 @@ public static class ProseChecks
     public static Term TermOf(ProseFigure f, string role)
     {
         var cell = new CheckCell("第三部分", null, null, null, null, SectionName(f.Section), f.Label, f.Text, f.Value, f.Page, f.Box, role);
-        return new Term(cell, f.Value * (UnitToYuan(f.Unit) ?? 1m), UnitToYuan(f.Unit) ?? 1m, $"第三部分 “{f.Label}” {f.Text} {f.Unit}");
+        return new Term(cell, f.Value * (UnitToYuan(f.Unit) ?? 1m), UnitToYuan(f.Unit) ?? 1m, $"第三部分 “{f.Label}” {f.Text}{(char.IsAsciiDigit(f.Text[0]) ? " " + f.Unit : "")}");
     }
 
     private static CheckCell ShareCell(ProseFigure f) =>
@@ -52,7 +52,7 @@ public static class ProseChecks
         foreach (var rule in catalog.ProseFigures)
         {
             var figure = Find(figures, rule.Section, rule.Labels, rule.Exact);
-            var what = $"第三部分 {rule.Labels[0]} = 表";
+            var what = $"第三部分 {rule.Labels[0]} = {TableView.KindName(rule.Ref.Table)}";
             if (figure is null) { checks.Add(Identity.Skip(rule.Id, what, $"the prose states no figure {rule.Labels[0]} in a section on {rule.Section[0]}")); continue; }
             var stated = TermOf(figure, "expected");
             var table = TableChecks.Resolve(tables, rule.Ref, "actual", out var reason);
@@ -75,8 +75,8 @@ public static class ProseChecks
     {
         var view = TableView.Find(tables, rule.Table, rule.Side, out var reason);
         var inSection = Money(figures).Where(f => InSection(f, rule.Section)).ToList();
-        if (inSection.Count == 0) { checks.Add(Identity.Skip(rule.Id, $"第三部分 figures on {rule.Section[0]} = rows of {rule.Table}", $"the prose has no figures in a section on {rule.Section[0]}")); return; }
-        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"第三部分 figures on {rule.Section[0]} = rows of {rule.Table}", reason)); return; }
+        if (inSection.Count == 0) { checks.Add(Identity.Skip(rule.Id, $"第三部分 figures on {rule.Section[0]} = rows of {TableView.KindName(rule.Table)}", $"the prose has no figures in a section on {rule.Section[0]}")); return; }
+        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"第三部分 figures on {rule.Section[0]} = rows of {TableView.KindName(rule.Table)}", reason)); return; }
         var column = view.Resolve(rule.Column);
         if (column is null) { checks.Add(Identity.Skip(rule.Id, $"第三部分 figures = {view.Name()} rows", $"{view.Name()} has no column {string.Join(" / ", rule.Column)}")); return; }
         var total = view.Records.FirstOrDefault(TableView.IsTotal);

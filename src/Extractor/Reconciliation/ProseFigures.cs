@@ -9,7 +9,8 @@ namespace Extractor.Reconciliation;
 /// <summary>
 /// A figure stated in the prose: `一般公共预算 1,029.48 万元，占 10.67%，比上年预算增加 1,029.48 万元，增长 100.00%` gives
 /// label 一般公共预算, amount 1,029.48 万元, share 10.67, change 1,029.48 (增加), growth 100.00. <see cref="Kind"/> is
-/// `amount`, or `change` for a year-on-year change that has no amount of its own to attach to. Section is the
+/// `amount`, or `change` for a year-on-year change that has no amount of its own to attach to. `X未安排` is the
+/// figure X with text 未安排 and value 0. Section is the
 /// `一、…` heading, Subsection the `（一）…` heading, Project the name after `项目名称：`.
 /// </summary>
 public sealed record ProseFigure(
@@ -49,6 +50,10 @@ public static partial class ProseFigureParser
 
     [GeneratedRegex(@"(增长|下降|减少|增加|降低)\s*(-?\d+(?:\.\d+)?)\s*[%％]")]
     private static partial Regex GrowthPattern();
+
+    // `政府性基金预算未安排。`: the prose says the amount is nil.
+    [GeneratedRegex(@"未安排")]
+    private static partial Regex NotArranged();
 
     [GeneratedRegex(@"项目名称\s*[:：]\s*(.+)$")]
     private static partial Regex ProjectName();
@@ -148,6 +153,16 @@ public static partial class ProseFigureParser
             figures.Add(figure);
             lastInSentence = figure;
             lastInSentenceIndex = figures.Count - 1;
+        }
+        foreach (Match nil in NotArranged().Matches(text))
+        {
+            var label = LabelBefore(text, LastBreak(text, nil.Index) + 1, nil.Index);
+            if (label.Length < 2 || AmountWithUnit().IsMatch(label)) continue;
+            var start = text.LastIndexOf('。', Math.Max(0, nil.Index - 1)) + 1;
+            var end = text.IndexOf('。', nil.Index);
+            figures.Add(new ProseFigure(section, subsection, project, label, "amount", nil.Value, 0m, "万元", null, null, null, null,
+                text[start..(end < 0 ? text.Length : end + 1)], paragraph.LineAt(nil.Index).Page,
+                ProseParagraphs.BoxOf(paragraph, nil.Index, nil.Index + nil.Length)));
         }
     }
 

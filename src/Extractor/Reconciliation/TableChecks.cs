@@ -10,7 +10,7 @@ public static class TableChecks
     public static void ColumnSums(IReadOnlyList<ExtractedTable> tables, ColumnSumRule rule, List<Check> checks)
     {
         var view = TableView.Find(tables, rule.Table, rule.Side, out var reason);
-        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{rule.Table}: {rule.Total[0]} = Σ parts", reason)); return; }
+        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{TableView.KindName(rule.Table)}: {rule.Total[0]} = Σ parts", reason)); return; }
         var total = view.Resolve(rule.Total);
         if (total is null)
         {
@@ -52,7 +52,7 @@ public static class TableChecks
     public static void CodeRollups(IReadOnlyList<ExtractedTable> tables, TableRule rule, List<Check> checks)
     {
         var view = TableView.Find(tables, rule.Table, rule.Side, out var reason);
-        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{rule.Table}: totals = Σ codes", reason)); return; }
+        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{TableView.KindName(rule.Table)}: totals = Σ codes", reason)); return; }
         var rows = view.Records.Select(r => (Record: r, Level: LevelOf(r), Code: TableView.CodeOf(r))).ToList();
         var total = rows.FirstOrDefault(r => TableView.IsTotal(r.Record)).Record;
         var columns = view.AmountColumns();
@@ -129,7 +129,7 @@ public static class TableChecks
     public static void OutlineRollups(IReadOnlyList<ExtractedTable> tables, TableRule rule, List<Check> checks)
     {
         var view = TableView.Find(tables, rule.Table, rule.Side, out var reason);
-        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{rule.Table}: outline = Σ parts", reason)); return; }
+        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{TableView.KindName(rule.Table)}: outline = Σ parts", reason)); return; }
         var rows = view.Records.ToList();
         var depths = Outline.Depths(rows);
         var groups = new List<(TableRecord Parent, List<TableRecord> Children)>();
@@ -185,7 +185,7 @@ public static class TableChecks
     public static void ItemRollups(BudgetDocument document, IReadOnlyList<ExtractedTable> tables, TableRule rule, List<Check> checks)
     {
         var view = TableView.Find(tables, rule.Table, rule.Side, out var reason);
-        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{rule.Table}: 总计 = Σ rows", reason)); return; }
+        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{TableView.KindName(rule.Table)}: 总计 = Σ rows", reason)); return; }
         var unitNames = UnitNames(document.Info.Department, tables);
         var total = view.Records.FirstOrDefault(TableView.IsTotal);
         if (total is null) { checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: 总计 = Σ rows", $"{view.Name()} has no 总计/合计 row")); return; }
@@ -238,7 +238,7 @@ public static class TableChecks
     public static void RowSums(IReadOnlyList<ExtractedTable> tables, RowSumRule rule, List<Check> checks)
     {
         var view = TableView.Find(tables, rule.Table, null, out var reason);
-        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{rule.Table}: {rule.Total[0]} = Σ rows", reason)); return; }
+        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{TableView.KindName(rule.Table)}: {rule.Total[0]} = Σ rows", reason)); return; }
         var total = view.FindRow(new RowSelector(false, rule.Total, null));
         if (total is null) { checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {rule.Total[0]} = Σ rows", $"{view.Name()} has no row {string.Join(" / ", rule.Total)}")); return; }
         var parts = rule.Parts.Select(p => view.FindRow(new RowSelector(false, p, null))).OfType<TableRecord>().Where(r => !ReferenceEquals(r, total)).Distinct().ToList();
@@ -292,7 +292,7 @@ public static class TableChecks
     {
         var left = TableView.Find(tables, rule.Left.Table, rule.Left.Side, out var reason);
         var right = left is null ? null : TableView.Find(tables, rule.Right.Table, rule.Right.Side, out reason);
-        if (left is null || right is null) { checks.Add(Identity.Skip(rule.Id, $"{rule.Left.Table} = {rule.Right.Table} per class", reason)); return; }
+        if (left is null || right is null) { checks.Add(Identity.Skip(rule.Id, $"{TableView.KindName(rule.Left.Table)} = {TableView.KindName(rule.Right.Table)} per class", reason)); return; }
         var leftColumn = left.Resolve(rule.Left.Column);
         var rightColumn = right.Resolve(rule.Right.Column);
         if (leftColumn is null || rightColumn is null)

@@ -62,6 +62,10 @@ public sealed partial class TableView
         return new TableView(table, side);
     }
 
+    /// <summary>A kind id as a reader knows it: the table's usual printed name (部门收入总体情况表).</summary>
+    public static string KindName(string kind) =>
+        Extractor.Recognition.TableKindCatalog.Default.Kinds.FirstOrDefault(k => k.Id == kind)?.Name ?? kind;
+
     public static string Name(ExtractedTable table) => table.Number is { } n ? $"表{n}" : table.Title;
 
     public string Name() => Name(Table);
