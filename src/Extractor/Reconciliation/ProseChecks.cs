@@ -55,7 +55,7 @@ public static class ProseChecks
             var what = $"第三部分 {rule.Labels[0]} = {TableView.KindName(rule.Ref.Table)}";
             if (figure is null) { checks.Add(Identity.Skip(rule.Id, what, $"the prose states no figure {rule.Labels[0]} in a section on {rule.Section[0]}")); continue; }
             var stated = TermOf(figure, "expected");
-            var table = TableChecks.Resolve(tables, rule.Ref, "actual", out var reason);
+            var table = CrossTableChecks.Resolve(tables, rule.Ref, "actual", out var reason);
             if (table is null) checks.Add(Identity.Skip(rule.Id, stated.Describe, reason, [stated.Cell]));
             else checks.Add(Identity.Sum(rule.Id, $"{stated.Describe} = {table.Describe}", stated, [table]));
 

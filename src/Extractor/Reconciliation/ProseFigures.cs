@@ -135,7 +135,7 @@ public static partial class ProseFigureParser
                 var direction = label.Contains("减少") || label.Contains("下降") || label.Contains("降低") ? "减少" : "增加";
                 var subject = Clean(ChangeLabel().Replace(label, "").Replace("预算", "").Trim());
                 var parent = lastInSentence ?? (subject.Length > 0
-                    ? figures.LastOrDefault(f => f.Section == section && f.Kind == "amount" && f.Change is null && Normalise(f.Label).Contains(Normalise(subject), StringComparison.Ordinal))
+                    ? figures.LastOrDefault(f => f.Section == section && f.Kind == "amount" && f.Change is null && LabelText.Normalise(f.Label).Contains(LabelText.Normalise(subject), StringComparison.Ordinal))
                     : null);
                 if (parent is not null && parent.Change is null)
                 {
@@ -200,7 +200,4 @@ public static partial class ProseFigureParser
         }
         return TrailingVerb().Replace(s, "").Trim();
     }
-
-    /// <summary>How labels are compared: no spaces, half-width brackets and colons, straight quotes.</summary>
-    public static string Normalise(string s) => LabelText.Normalise(s);
 }

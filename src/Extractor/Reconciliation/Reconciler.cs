@@ -15,13 +15,13 @@ public static class Reconciler
     {
         var tables = document.Tables;
         var checks = new List<Check>();
-        foreach (var rule in catalog.ColumnSums) TableChecks.ColumnSums(tables, rule, checks);
-        foreach (var rule in catalog.CodeRollups) TableChecks.CodeRollups(tables, rule, checks);
-        foreach (var rule in catalog.OutlineRollups) TableChecks.OutlineRollups(tables, rule, checks);
-        foreach (var rule in catalog.ItemRollups) TableChecks.ItemRollups(document, tables, rule, checks);
-        foreach (var rule in catalog.RowSums) TableChecks.RowSums(tables, rule, checks);
-        foreach (var rule in catalog.Equalities) TableChecks.Equalities(tables, rule, checks);
-        foreach (var rule in catalog.CodeMatches) TableChecks.CodeMatches(tables, rule, checks);
+        foreach (var rule in catalog.ColumnSums) RowIdentityChecks.ColumnSums(tables, rule, checks);
+        foreach (var rule in catalog.CodeRollups) RollupChecks.CodeRollups(tables, rule, checks);
+        foreach (var rule in catalog.OutlineRollups) RollupChecks.OutlineRollups(tables, rule, checks);
+        foreach (var rule in catalog.ItemRollups) RollupChecks.ItemRollups(document, tables, rule, checks);
+        foreach (var rule in catalog.RowSums) RowIdentityChecks.RowSums(tables, rule, checks);
+        foreach (var rule in catalog.Equalities) CrossTableChecks.Equalities(tables, rule, checks);
+        foreach (var rule in catalog.CodeMatches) CrossTableChecks.CodeMatches(tables, rule, checks);
         ProseChecks.FigureRules(tables, prose, catalog, checks);
         foreach (var rule in catalog.ProseRows) ProseChecks.RowRules(tables, prose, rule, checks);
         foreach (var rule in catalog.ProseShareSums) ProseChecks.ShareSums(prose, rule, checks);

@@ -35,7 +35,7 @@ public static class SheetBudgetChecks
             candidates.AddRange(projectView.Records.OfType<ClassifiedRecord>().Where(r => r.Project is not null).Select(r => (projectView, (TableRecord)r, projectView.Value(r, pc, "actual"))));
         if (carryView?.Resolve(["合计", "总计"]) is { } cc)
         {
-            var units = TableChecks.UnitNames(null, tables);
+            var units = UnitRows.UnitNames(null, tables);
             candidates.AddRange(carryView.Records.Where(r => !TableView.IsTotal(r) && !units.Contains(LabelText.Normalise(TableView.LabelOf(r))))
                 .Select(r => (carryView, r, carryView.Value(r, cc, "actual"))));
         }
@@ -46,7 +46,7 @@ public static class SheetBudgetChecks
                 fact.Value * unit, unit, $"绩效目标表 “{fact.Name}” 年度预算总额 {fact.Text}");
             if (fact.IsDepartmentSheet)
             {
-                var total = TableChecks.Resolve(tables, new ValueRef("income_expenditure_summary", "income", new RowSelector(false, ["收入总计", "总计"], null), ["预算数", "金额", "合计"], false), "actual", out var reason);
+                var total = CrossTableChecks.Resolve(tables, new ValueRef("income_expenditure_summary", "income", new RowSelector(false, ["收入总计", "总计", "收入合计"], null), ["预算数", "*预算数", "金额", "合计"], false), "actual", out var reason);
                 checks.Add(total is null ? Identity.Skip(RuleId, stated.Describe, reason, [stated.Cell])
                     : Identity.Sum(RuleId, $"{stated.Describe} = {total.Describe}", stated, [total], "department sheet against 表1 收入总计"));
                 continue;

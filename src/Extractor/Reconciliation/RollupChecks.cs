@@ -4,50 +4,9 @@ using Extractor.Structure;
 
 namespace Extractor.Reconciliation;
 
-/// <summary>The identities among table cells: within rows, down the codes and outlines, and across tables.</summary>
-public static class TableChecks
+/// <summary>Identities down a table: 总计 = Σ 类 = Σ units, 类 = Σ 款, 款 = Σ 项; outline headings of 表1/表4; 表11 units and items.</summary>
+public static class RollupChecks
 {
-    public static void ColumnSums(IReadOnlyList<ExtractedTable> tables, ColumnSumRule rule, List<Check> checks)
-    {
-        var view = TableView.Find(tables, rule.Table, rule.Side, out var reason);
-        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{TableView.KindName(rule.Table)}: {rule.Total[0]} = Σ parts", reason)); return; }
-        var total = view.Resolve(rule.Total);
-        if (total is null)
-        {
-            // A template without this total column (e.g. no 单位资金 group): nothing to add up.
-            checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {rule.Total[0]} = Σ parts", $"{view.Name()} has no column {string.Join(" / ", rule.Total)}"));
-            return;
-        }
-        if (rule.Requires.FirstOrDefault(r => view.Resolve(r) is null) is { } required)
-        {
-            checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {total.Name} = Σ parts", $"{view.Name()} has no column {string.Join(" / ", required)}: another template"));
-            return;
-        }
-        var parts = rule.Parts is null
-            ? view.Siblings(total)
-            : rule.Parts.SelectMany(view.ResolvePart).Where(c => c.Index != total.Index).Distinct().ToList();
-        var absent = rule.Parts is null ? [] : rule.Parts.Where(p => view.ResolvePart(p).Count == 0).Select(p => p[0]).ToList();
-        var absentNote = absent.Count == 0 ? null : $"columns not in {view.Name()} (counted as zero): {string.Join(", ", absent)}";
-        if (parts.Count == 0)
-        {
-            checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {total.Name} = Σ parts", $"{view.Name()} has none of the part columns of {total.Name}"));
-            return;
-        }
-        var any = false;
-        foreach (var record in view.Records)
-        {
-            if (!view.HasValue(record, total) && !parts.Any(p => view.HasValue(record, p))) continue;
-            any = true;
-            var expected = view.Value(record, total, "total");
-            var terms = parts.Where(p => view.HasValue(record, p) || rule.Parts is not null).Select(p => view.Value(record, p, "part")).ToList();
-            var statement = $"{view.Name()} “{TableView.RowName(record)}”：{total.Name} {Identity.Shown(expected)} = " +
-                            (terms.Count == 0 ? "0" : string.Join(" + ", terms.Select(t => $"{t.Cell.ColumnName!.Split('/')[^1]} {Identity.Shown(t)}")));
-            var check = Identity.Sum(rule.Id, statement, expected, terms);
-            checks.Add(check.Outcome == Outcome.Fail && absentNote is not null ? check with { Reason = absentNote } : check);
-        }
-        if (!any) checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {total.Name} = Σ parts", $"{view.Name()} has no amounts in these columns"));
-    }
-
     /// <summary>总计 = Σ 类 (or Σ unit rows, each unit = Σ its 类), 类 = Σ 款, 款 = Σ 项, in every amount column.</summary>
     public static void CodeRollups(IReadOnlyList<ExtractedTable> tables, TableRule rule, List<Check> checks)
     {
@@ -62,8 +21,8 @@ public static class TableChecks
             checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: totals = Σ codes", $"the rows of {view.Name()} carry no 类/款/项 codes"));
             return;
         }
-        var unitNames = UnitNames(null, tables);
-        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } c && IsUnitName(c.Name, unitNames)
+        var unitNames = UnitRows.UnitNames(null, tables);
+        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } c && UnitRows.IsUnitName(c.Name, unitNames)
                                     && TableView.AmountsOf(r.Record).Count > 0).Select(r => r.Record).ToList();
         foreach (var column in columns)
         {
@@ -186,11 +145,11 @@ public static class TableChecks
     {
         var view = TableView.Find(tables, rule.Table, rule.Side, out var reason);
         if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{TableView.KindName(rule.Table)}: 总计 = Σ rows", reason)); return; }
-        var unitNames = UnitNames(document.Info.Department, tables);
+        var unitNames = UnitRows.UnitNames(document.Info.Department, tables);
         var total = view.Records.FirstOrDefault(TableView.IsTotal);
         if (total is null) { checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: 总计 = Σ rows", $"{view.Name()} has no 总计/合计 row")); return; }
         var others = view.Records.Where(r => !ReferenceEquals(r, total)).ToList();
-        var isUnit = others.Select(r => IsUnitName(TableView.LabelOf(r), unitNames)).ToList();
+        var isUnit = others.Select(r => UnitRows.IsUnitName(TableView.LabelOf(r), unitNames)).ToList();
         foreach (var column in view.AmountColumns())
         {
             void Add(TableRecord parent, List<TableRecord> children, string what)
@@ -213,7 +172,11 @@ public static class TableChecks
             }
         }
     }
+}
 
+/// <summary>Unit rows (a department's subtotal row in 表7/表11): names from the department, the 编制部门 lines, the unit rows of 表7.</summary>
+public static class UnitRows
+{
     /// <summary>Names a unit row may carry: the department, the 编制部门 of the tables, the unit rows of 表7.</summary>
     public static HashSet<string> UnitNames(string? department, IReadOnlyList<ExtractedTable> tables)
     {
@@ -229,109 +192,10 @@ public static class TableChecks
     }
 
     // LibreOffice may clip a 编制部门 cell, so a printed prefix of at least four characters counts.
-    private static bool IsUnitName(string label, HashSet<string> names)
+    public static bool IsUnitName(string label, HashSet<string> names)
     {
         var l = LabelText.Normalise(label);
         return l.Length >= 4 && names.Any(n => n == l || n.StartsWith(l, StringComparison.Ordinal) || l.StartsWith(n, StringComparison.Ordinal));
-    }
-
-    public static void RowSums(IReadOnlyList<ExtractedTable> tables, RowSumRule rule, List<Check> checks)
-    {
-        var view = TableView.Find(tables, rule.Table, null, out var reason);
-        if (view is null) { checks.Add(Identity.Skip(rule.Id, $"{TableView.KindName(rule.Table)}: {rule.Total[0]} = Σ rows", reason)); return; }
-        var total = view.FindRow(new RowSelector(false, rule.Total, null));
-        if (total is null) { checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {rule.Total[0]} = Σ rows", $"{view.Name()} has no row {string.Join(" / ", rule.Total)}")); return; }
-        var parts = rule.Parts.Select(p => view.FindRow(new RowSelector(false, p, null))).OfType<TableRecord>().Where(r => !ReferenceEquals(r, total)).Distinct().ToList();
-        if (parts.Count == 0) { checks.Add(Identity.Skip(rule.Id, $"{view.Name()}: {rule.Total[0]} = Σ rows", $"{view.Name()} has none of the part rows")); return; }
-        foreach (var column in view.AmountColumns())
-        {
-            if (!view.HasValue(total, column) && !parts.Any(p => view.HasValue(p, column))) continue;
-            var expected = view.Value(total, column, "total");
-            var terms = parts.Select(p => view.Value(p, column, "part")).ToList();
-            var statement = $"{view.Name()} {column.Key}：“{TableView.RowName(total)}” {Identity.Shown(expected)} = " +
-                            string.Join(" + ", terms.Select(t => $"“{t.Cell.RowLabel}” {Identity.Shown(t)}"));
-            checks.Add(Identity.Sum(rule.Id, statement, expected, terms));
-        }
-    }
-
-    /// <summary>Resolves one value of a rule, or says why it cannot.</summary>
-    public static Term? Resolve(IReadOnlyList<ExtractedTable> tables, ValueRef reference, string role, out string reason)
-    {
-        var view = TableView.Find(tables, reference.Table, reference.Side, out reason);
-        if (view is null) return null;
-        var column = view.Resolve(reference.Column);
-        if (column is null) { reason = $"{view.Name()} has no column {string.Join(" / ", reference.Column)}"; return null; }
-        var row = reference.Row is null ? null : view.FindRow(reference.Row);
-        if (row is null)
-        {
-            var wanted = reference.Row?.Total == true ? "总计" : reference.Row?.Code ?? string.Join(" / ", reference.Row?.Labels ?? []);
-            reason = $"{view.Name()} has no row {wanted}";
-            return null;
-        }
-        return view.Value(row, column, role);
-    }
-
-    public static void Equalities(IReadOnlyList<ExtractedTable> tables, EqualityRule rule, List<Check> checks)
-    {
-        var left = Resolve(tables, rule.Left, "expected", out var reason);
-        if (left is null) { checks.Add(Identity.Skip(rule.Id, rule.Statement ?? rule.Id, reason)); return; }
-        var right = new List<Term>();
-        foreach (var reference in rule.Right)
-        {
-            var term = Resolve(tables, reference, "actual", out reason);
-            if (term is null && reference.Optional) continue;
-            if (term is null) { checks.Add(Identity.Skip(rule.Id, rule.Statement ?? left.Describe, reason, [left.Cell])); return; }
-            right.Add(term);
-        }
-        var statement = $"{left.Describe} = {string.Join(" + ", right.Select(r => r.Describe))}";
-        checks.Add(Identity.Sum(rule.Id, rule.Statement is null ? statement : $"{rule.Statement}：{statement}", left, right));
-    }
-
-    /// <summary>Per class code: the same amount in both tables (a class missing from one side counts as zero there).</summary>
-    public static void CodeMatches(IReadOnlyList<ExtractedTable> tables, CodeMatchRule rule, List<Check> checks)
-    {
-        var left = TableView.Find(tables, rule.Left.Table, rule.Left.Side, out var reason);
-        var right = left is null ? null : TableView.Find(tables, rule.Right.Table, rule.Right.Side, out reason);
-        if (left is null || right is null) { checks.Add(Identity.Skip(rule.Id, $"{TableView.KindName(rule.Left.Table)} = {TableView.KindName(rule.Right.Table)} per class", reason)); return; }
-        var leftColumn = left.Resolve(rule.Left.Column);
-        var rightColumn = right.Resolve(rule.Right.Column);
-        if (leftColumn is null || rightColumn is null)
-        {
-            checks.Add(Identity.Skip(rule.Id, $"{left.Name()} = {right.Name()} per class",
-                leftColumn is null ? $"{left.Name()} has no column {string.Join(" / ", rule.Left.Column)}" : $"{right.Name()} has no column {string.Join(" / ", rule.Right.Column)}"));
-            return;
-        }
-        static Dictionary<string, TableRecord> Classes(TableView v) => v.Records
-            .Where(r => TableView.CodeOf(r) is { Length: 3 }).GroupBy(r => TableView.CodeOf(r)!).ToDictionary(g => g.Key, g => g.First());
-        var l = Classes(left);
-        var r = Classes(right);
-        if (l.Count == 0 || r.Count == 0)
-        {
-            // A template that lists this table by unit, not by class code (深圳 表2): nothing to compare per class.
-            var without = l.Count == 0 ? left.Name() : right.Name();
-            checks.Add(Identity.Skip(rule.Id, $"{left.Name()} = {right.Name()} per class", $"the rows of {without} carry no class codes"));
-            return;
-        }
-        foreach (var code in l.Keys.Union(r.Keys).Order())
-        {
-            var lr = l.GetValueOrDefault(code);
-            var rr = r.GetValueOrDefault(code);
-            var lHas = lr is not null && left.HasValue(lr, leftColumn);
-            var rHas = rr is not null && right.HasValue(rr, rightColumn);
-            if (!lHas && !rHas) continue;
-            if (lr is null || rr is null)
-            {
-                var present = lr is null ? right.Value(rr!, rightColumn, "actual") : left.Value(lr, leftColumn, "expected");
-                var absent = lr is null ? left.Name() : right.Name();
-                checks.Add(new Check(rule.Id, $"{present.Describe}, but {absent} has no row {code}", Outcome.Fail,
-                    lr is null ? "0.00" : present.Cell.Text, lr is null ? present.Cell.Text : "0.00", Identity.Format(present.Cell.Value), "0.00",
-                    Identity.UnitName(present.UnitToYuan), $"class {code} missing from {absent}", [present.Cell]));
-                continue;
-            }
-            var expected = left.Value(lr, leftColumn, "expected");
-            var actual = right.Value(rr, rightColumn, "actual");
-            checks.Add(Identity.Sum(rule.Id, $"{expected.Describe} = {actual.Describe}", expected, [actual]));
-        }
     }
 }
 
