@@ -27,31 +27,12 @@ public static class ProseChecks
         return s.Length > 24 ? s[..24] + "…" : s;
     }
 
-    public static bool InSection(ProseFigure f, IReadOnlyList<string> keywords) =>
-        keywords.Any(k => LabelText.Normalise(f.Section).Contains(LabelText.Normalise(k), StringComparison.Ordinal));
-
-    private static IEnumerable<ProseFigure> Money(IEnumerable<ProseFigure> figures) =>
-        figures.Where(f => f.Kind == "amount" && UnitToYuan(f.Unit) is not null);
-
-    public static ProseFigure? Find(IReadOnlyList<ProseFigure> figures, IReadOnlyList<string> section, IReadOnlyList<string> labels, bool exact)
-    {
-        var candidates = Money(figures).Where(f => InSection(f, section)).ToList();
-        foreach (var alias in labels.Select(LabelText.Normalise))
-        {
-            var hit = candidates.FirstOrDefault(f => exact
-                ? LabelText.Normalise(f.Label) == alias
-                : LabelText.Normalise(f.Label).EndsWith(alias, StringComparison.Ordinal));
-            if (hit is not null) return hit;
-        }
-        return null;
-    }
-
-    public static void FigureRules(IReadOnlyList<ExtractedTable> tables, IReadOnlyList<ProseFigure> figures, RuleCatalog catalog, List<Check> checks)
+    public static void FigureRules(IReadOnlyList<ExtractedTable> tables, ProseIndex figures, RuleCatalog catalog, List<Check> checks)
     {
         var byId = catalog.ProseFigures.ToDictionary(r => r.Id);
         foreach (var rule in catalog.ProseFigures)
         {
-            var figure = Find(figures, rule.Section, rule.Labels, rule.Exact);
+            var figure = figures.Find(rule.Section, rule.Labels, rule.Exact);
             var what = $"第三部分 {rule.Labels[0]} = {TableView.KindName(rule.Ref.Table)}";
             if (figure is null) { checks.Add(Identity.Skip(rule.Id, what, $"the prose states no figure {rule.Labels[0]} in a section on {rule.Section[0]}")); continue; }
             var stated = TermOf(figure, "expected");
@@ -61,7 +42,7 @@ public static class ProseChecks
 
             if (figure.ShareValue is { } share && rule.ShareOf is { } baseId && byId.TryGetValue(baseId, out var baseRule))
             {
-                var whole = Find(figures, baseRule.Section, baseRule.Labels, baseRule.Exact);
+                var whole = figures.Find(baseRule.Section, baseRule.Labels, baseRule.Exact);
                 if (whole is null) { checks.Add(Identity.Skip(rule.Id + ".share", $"第三部分 {figure.Label} 占 {figure.Share}%", "the prose states no base for the share")); continue; }
                 checks.Add(Identity.Share(rule.Id + ".share",
                     $"第三部分 “{figure.Label}” 占 {figure.Share}% = {figure.Text} / {whole.Text}（“{whole.Label}”）× 100",
@@ -71,10 +52,10 @@ public static class ProseChecks
     }
 
     /// <summary>Figures whose label names a row of the table (a class, an item, a project) equal that row.</summary>
-    public static void RowRules(IReadOnlyList<ExtractedTable> tables, IReadOnlyList<ProseFigure> figures, ProseRowRule rule, List<Check> checks)
+    public static void RowRules(IReadOnlyList<ExtractedTable> tables, ProseIndex figures, ProseRowRule rule, List<Check> checks)
     {
         var view = TableView.Find(tables, rule.Table, rule.Side, out var reason);
-        var inSection = Money(figures).Where(f => InSection(f, rule.Section)).ToList();
+        var inSection = figures.In(rule.Section);
         if (inSection.Count == 0) { checks.Add(Identity.Skip(rule.Id, $"第三部分 figures on {rule.Section[0]} = rows of {TableView.KindName(rule.Table)}", $"the prose has no figures in a section on {rule.Section[0]}")); return; }
         if (view is null) { checks.Add(Identity.Skip(rule.Id, $"第三部分 figures on {rule.Section[0]} = rows of {TableView.KindName(rule.Table)}", reason)); return; }
         var column = view.Resolve(rule.Column);
@@ -137,26 +118,27 @@ public static class ProseChecks
         return scored.Score >= 0.5 ? (scored.Row, $"project name similarity {scored.Score:0.00} (“{TableView.LabelOf(scored.Row!)}”)") : (null, "");
     }
 
-    public static void ShareSums(IReadOnlyList<ProseFigure> figures, ProseShareSumRule rule, List<Check> checks)
+    public static void ShareSums(ProseIndex figures, ProseShareSumRule rule, List<Check> checks)
     {
-        var shares = Money(figures).Where(f => InSection(f, rule.Section) && f.ShareValue is not null).ToList();
+        var shares = figures.In(rule.Section).Where(f => f.ShareValue is not null).ToList();
         if (shares.Count < 2) { checks.Add(Identity.Skip(rule.Id, $"第三部分 shares on {rule.Section[0]} add to 100%", "the section states fewer than two shares")); return; }
         checks.Add(Identity.ShareSum(rule.Id, $"第三部分 {SectionName(shares[0].Section)}：{string.Join(" + ", shares.Select(s => $"“{s.Label}” {s.Share}%"))} = 100%",
             shares.Select(s => (ShareCell(s), s.ShareValue!.Value)).ToList()));
     }
 
-    public static void Sums(IReadOnlyList<ProseFigure> figures, ProseSumRule rule, List<Check> checks)
+    public static void Sums(ProseIndex figures, ProseSumRule rule, List<Check> checks)
     {
-        var inSection = Money(figures).Where(f => InSection(f, rule.Section)).ToList();
-        var groups = rule.ByProject ? inSection.Where(f => f.Project is not null).GroupBy(f => f.Project!).Select(g => g.ToList()).ToList() : [inSection];
+        var inSection = figures.In(rule.Section);
+        var groups = (rule.ByProject ? inSection.Where(f => f.Project is not null).GroupBy(f => f.Project!).Select(g => g.ToList()).ToList() : [inSection])
+            .Select(g => new ProseIndex(g)).ToList();
         var any = false;
         foreach (var group in groups)
         {
-            var total = Find(group, rule.Section, rule.Total, false);
+            var total = group.Find(rule.Section, rule.Total, false);
             if (total is null) continue;
             var parts = rule.Parts.Count == 1 && rule.Parts[0].Count == 1 && rule.Parts[0][0] == "*"
-                ? group.Where(f => !ReferenceEquals(f, total)).ToList()
-                : rule.Parts.Select(p => Find(group, rule.Section, p, true) ?? Find(group, rule.Section, p, false)).OfType<ProseFigure>().Distinct().ToList();
+                ? group.Figures.Where(f => !ReferenceEquals(f, total)).ToList()
+                : rule.Parts.Select(p => group.Find(rule.Section, p, true) ?? group.Find(rule.Section, p, false)).OfType<ProseFigure>().Distinct().ToList();
             if (parts.Count == 0) continue;
             any = true;
             var expected = TermOf(total, "total");
@@ -165,5 +147,40 @@ public static class ProseChecks
             checks.Add(Identity.Sum(rule.Id, statement, expected, terms));
         }
         if (!any) checks.Add(Identity.Skip(rule.Id, $"第三部分 {rule.Total[0]} = Σ parts", $"the prose states no {rule.Total[0]} with its parts"));
+    }
+}
+
+/// <summary>The money figures of the prose with their section and label normalised once, for the rules to look up.</summary>
+public sealed class ProseIndex
+{
+    private readonly (ProseFigure Figure, string Section, string Label)[] money;
+
+    public IReadOnlyList<ProseFigure> Figures { get; }
+
+    public ProseIndex(IReadOnlyList<ProseFigure> figures)
+    {
+        Figures = figures;
+        money = figures.Where(f => f.Kind == "amount" && ProseChecks.UnitToYuan(f.Unit) is not null)
+            .Select(f => (f, LabelText.Normalise(f.Section), LabelText.Normalise(f.Label))).ToArray();
+    }
+
+    /// <summary>The money figures in a section whose heading contains one of the keywords.</summary>
+    public List<ProseFigure> In(IReadOnlyList<string> keywords)
+    {
+        var keys = keywords.Select(LabelText.Normalise).ToArray();
+        return money.Where(m => keys.Any(k => m.Section.Contains(k, StringComparison.Ordinal))).Select(m => m.Figure).ToList();
+    }
+
+    /// <summary>The first figure of the section labelled by an alias (in alias order): equal, or ending so unless exact.</summary>
+    public ProseFigure? Find(IReadOnlyList<string> section, IReadOnlyList<string> labels, bool exact)
+    {
+        var keys = section.Select(LabelText.Normalise).ToArray();
+        var candidates = money.Where(m => keys.Any(k => m.Section.Contains(k, StringComparison.Ordinal))).ToList();
+        foreach (var alias in labels.Select(LabelText.Normalise))
+        {
+            var hit = candidates.FirstOrDefault(m => exact ? m.Label == alias : m.Label.EndsWith(alias, StringComparison.Ordinal));
+            if (hit.Figure is not null) return hit.Figure;
+        }
+        return null;
     }
 }

@@ -22,10 +22,11 @@ public static class Reconciler
         foreach (var rule in catalog.RowSums) RowIdentityChecks.RowSums(tables, rule, checks);
         foreach (var rule in catalog.Equalities) CrossTableChecks.Equalities(tables, rule, checks);
         foreach (var rule in catalog.CodeMatches) CrossTableChecks.CodeMatches(tables, rule, checks);
-        ProseChecks.FigureRules(tables, prose, catalog, checks);
-        foreach (var rule in catalog.ProseRows) ProseChecks.RowRules(tables, prose, rule, checks);
-        foreach (var rule in catalog.ProseShareSums) ProseChecks.ShareSums(prose, rule, checks);
-        foreach (var rule in catalog.ProseSums) ProseChecks.Sums(prose, rule, checks);
+        var proseIndex = new ProseIndex(prose);
+        ProseChecks.FigureRules(tables, proseIndex, catalog, checks);
+        foreach (var rule in catalog.ProseRows) ProseChecks.RowRules(tables, proseIndex, rule, checks);
+        foreach (var rule in catalog.ProseShareSums) ProseChecks.ShareSums(proseIndex, rule, checks);
+        foreach (var rule in catalog.ProseSums) ProseChecks.Sums(proseIndex, rule, checks);
         SheetBudgetChecks.Check(tables, sheetBudgets, checks);
         return new ReconciliationReport(ReconciliationSummary.Of(checks), checks, prose);
     }

@@ -13,6 +13,9 @@ public sealed partial class TableView
     [System.Text.RegularExpressions.GeneratedRegex(@"^([*※]+|栏次|栏号)$")]
     private static partial System.Text.RegularExpressions.Regex ColumnNumberRow();
 
+    // Rules look the same table up many times; one view per table and half, kept as long as the table lives.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExtractedTable, System.Collections.Concurrent.ConcurrentDictionary<string, TableView>> Views = new();
+
     public ExtractedTable Table { get; }
     public string? Side { get; }
     public IReadOnlyList<Column> Columns { get; }
@@ -35,7 +38,12 @@ public sealed partial class TableView
         // A body row of column numbers (`** 1 2 3`, `栏次`) is a printed key, not data.
         Records = Records.Where(r => !ColumnNumberRow().IsMatch(LabelText.Normalise(LabelOf(r))) && !NumbersColumns(r)).ToList();
         Columns = columns;
+        normalisedPaths = columns.Select(c => c.Path.Select(LabelText.Normalise).ToArray()).ToArray();
+        rowLabels = Records.Select(r => LabelText.RowLabel(LabelOf(r))).ToArray();
     }
+
+    private readonly string[][] normalisedPaths;
+    private readonly string[] rowLabels;
 
     // `1 2 3 … n` across the amount columns: the printed column numbers, whatever the label cell says.
     private static bool NumbersColumns(TableRecord record)
@@ -59,7 +67,7 @@ public sealed partial class TableView
             return null;
         }
         reason = "";
-        return new TableView(table, side);
+        return Views.GetValue(table, _ => new()).GetOrAdd(side ?? "", _ => new TableView(table, side));
     }
 
     /// <summary>A kind id as a reader knows it: the table's usual printed name (部门收入总体情况表).</summary>
@@ -75,13 +83,14 @@ public sealed partial class TableView
         foreach (var alias in aliases)
         {
             var wanted = alias.Split('/').Select(LabelText.Normalise).ToList();
-            foreach (var column in Columns)
+            for (var c = 0; c < Columns.Count; c++)
             {
-                if (column.Path.Count < wanted.Count) continue;
-                var offset = column.Path.Count - wanted.Count;
+                var path = normalisedPaths[c];
+                if (path.Length < wanted.Count) continue;
+                var offset = path.Length - wanted.Count;
                 var match = true;
-                for (var i = 0; i < wanted.Count && match; i++) match = SegmentMatches(LabelText.Normalise(column.Path[offset + i]), wanted[i]);
-                if (match) return column;
+                for (var i = 0; i < wanted.Count && match; i++) match = SegmentMatches(path[offset + i], wanted[i]);
+                if (match) return Columns[c];
             }
         }
         return null;
@@ -100,7 +109,7 @@ public sealed partial class TableView
         if (Resolve(aliases) is { } leaf) return [leaf];
         foreach (var alias in aliases.Where(a => !a.Contains('/')).Select(LabelText.Normalise))
         {
-            var under = Columns.Where(c => c.Path.Count > 1 && c.Path.Take(c.Path.Count - 1).Any(p => LabelText.Normalise(p) == alias)).ToList();
+            var under = Columns.Where((c, i) => c.Path.Count > 1 && normalisedPaths[i].Take(c.Path.Count - 1).Contains(alias)).ToList();
             if (under.Count > 0) return under;
         }
         return [];
@@ -132,7 +141,10 @@ public sealed partial class TableView
         if (selector.Code is { } code) return Records.FirstOrDefault(r => CodeOf(r) == code);
         if (selector.Labels is { } labels)
             foreach (var label in labels.Select(LabelText.RowLabel))
-                if (Records.FirstOrDefault(r => LabelText.RowLabel(LabelOf(r)) == label) is { } found) return found;
+            {
+                var index = Array.IndexOf(rowLabels, label);
+                if (index >= 0) return Records[index];
+            }
         return null;
     }
 
