@@ -2,17 +2,24 @@ using System.CommandLine;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
+using Extractor.Reconciliation;
 
 namespace Extractor.Cli.Commands;
 
-/// <summary>`extract PDF [-o OUT]`: one document to JSON (stdout when no -o). Exit 0 on success, 2 on unreadable input.</summary>
+/// <summary>
+/// `extract PDF [-o OUT] [--strict]`: one document to JSON (stdout when no -o). Exit 0 on success, 2 on unreadable
+/// input, 3 with --strict when a reconciliation check fails.
+/// </summary>
 public static class ExtractCommand
 {
+    public const int ReconciliationFailed = 3;
+
     public static Command Create()
     {
         var pdf = new Argument<FileInfo>("pdf") { Description = "Budget or final-accounts PDF" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the JSON here (written atomically); stdout when absent" };
-        var command = new Command("extract", "Extract every table of one PDF as JSON") { pdf, output };
+        var strict = new Option<bool>("--strict") { Description = "Exit with code 3 when any reconciliation check fails" };
+        var command = new Command("extract", "Extract every table of one PDF as JSON") { pdf, output, strict };
         command.SetAction(parse =>
         {
             var file = parse.GetValue(pdf)!;
@@ -25,6 +32,11 @@ public static class ExtractCommand
                 if (target is null) Console.Out.Write(json + Environment.NewLine);
                 else JsonDocumentWriter.WriteAtomically(target.FullName, json);
                 Console.Error.WriteLine($"{file.Name}: {document.Tables.Count} tables, {document.Warnings.Count} warnings");
+                if (document.Reconciliation is { } report)
+                {
+                    Console.Error.Write(ReconciliationText.Summary(report));
+                    if (parse.GetValue(strict) && report.Summary.Fail > 0) return ReconciliationFailed;
+                }
                 return 0;
             }
             catch (Exception e) when (e is PdfReadException or UnreadableDocumentException)

@@ -25,7 +25,10 @@ public static class ReviewCommand
                 using (var reader = PdfPageReader.Open(bytes, file.Name))
                     foreach (var number in document.Tables.SelectMany(t => t.Structure.Pages).Distinct())
                         pages[number] = reader.ReadPage(number);
-                var html = ReviewReportWriter.Render(document, pages, _ => []);
+                var summary = document.Reconciliation is { } r
+                    ? $"reconciliation: {r.Summary.Checks} checks: {r.Summary.Pass} pass, {r.Summary.Rounding} rounding, {r.Summary.Fail} fail, {r.Summary.Skipped} skipped"
+                    : null;
+                var html = ReviewReportWriter.Render(document, pages, t => ReviewReportWriter.FindingsFor(document, t), summary);
                 JsonDocumentWriter.WriteAtomically(parse.GetValue(output)!.FullName, html);
                 Console.Error.WriteLine($"{file.Name}: review of {document.Tables.Count} tables written to {parse.GetValue(output)!.FullName}");
                 return 0;

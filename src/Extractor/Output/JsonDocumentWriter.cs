@@ -30,6 +30,7 @@ public static class JsonDocumentWriter
             prose)
         {
             PerformanceSheets = document.PerformanceSheets.Select(PerformanceSheetOutput.ToOutput).ToList(),
+            Reconciliation = document.Reconciliation,
         };
     }
 

@@ -1,3 +1,4 @@
+using Extractor.Reconciliation;
 using Extractor.Records;
 using Newtonsoft.Json;
 
@@ -17,6 +18,9 @@ public sealed record OutputDocument(
 {
     /// <summary>The 绩效目标表 (see PerformanceSheetOutput.cs).</summary>
     public IReadOnlyList<PerformanceSheetOut> PerformanceSheets { get; init; } = [];
+
+    /// <summary>Checks of the identities among the extracted figures, with a summary per outcome (Reconciliation/).</summary>
+    public ReconciliationReport? Reconciliation { get; init; }
 }
 
 public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit);

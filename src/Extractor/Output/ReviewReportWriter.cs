@@ -76,6 +76,23 @@ public static class ReviewReportWriter
         return html.ToString();
     }
 
+    /// <summary>The reconciliation checks that involve a table, as findings with the table's cells (failures first).</summary>
+    public static IReadOnlyList<ReviewFinding> FindingsFor(BudgetDocument document, ExtractedTable table)
+    {
+        if (document.Reconciliation is not { } report) return [];
+        var findings = new List<ReviewFinding>();
+        foreach (var check in report.Checks)
+        {
+            var cells = check.Cells.Where(c => c.Kind == table.Kind && c.Table == table.Number && c.Row is not null && c.Column is not null)
+                .Select(c => (c.Row!.Value, c.Column!.Value)).ToList();
+            if (cells.Count == 0) continue;
+            var detail = check.Outcome is Reconciliation.Outcome.Pass ? "" :
+                $" (expected {check.Expected}, actual {check.Actual}, difference {check.Difference}{(check.Reason is null ? "" : "; " + check.Reason)})";
+            findings.Add(new ReviewFinding(check.Outcome.ToString().ToLowerInvariant(), check.RuleId, check.Statement + detail, cells));
+        }
+        return findings.OrderBy(f => f.Outcome switch { "fail" => 0, "rounding" => 1, "skipped" => 2, _ => 3 }).ToList();
+    }
+
     private static void AppendPage(StringBuilder html, PageModel page, int tableIndex, ExtractedTable table, Dictionary<(int, int), string> marks)
     {
         const double scale = 1.0;

@@ -1,4 +1,5 @@
 using Extractor.Layout;
+using Extractor.Reconciliation;
 using Extractor.Records;
 using Extractor.Sheets;
 using Extractor.Structure;
@@ -37,4 +38,7 @@ public sealed record BudgetDocument(
 {
     /// <summary>The 绩效目标表 of the document, in document order (sheets stage).</summary>
     public IReadOnlyList<PerformanceSheet> PerformanceSheets { get; init; } = [];
+
+    /// <summary>The reconciliation of the extracted figures (Reconciliation/), set once the document is complete.</summary>
+    public ReconciliationReport? Reconciliation { get; init; }
 }

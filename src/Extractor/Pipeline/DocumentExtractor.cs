@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Extractor.Layout;
 using Extractor.Pdf;
 using Extractor.Recognition;
+using Extractor.Reconciliation;
 using Extractor.Records;
 using Extractor.Sheets;
 using Extractor.Structure;
@@ -71,9 +72,10 @@ public static partial class DocumentExtractor
             if (m.Success) { year = int.Parse(m.Groups[1].Value); break; }
         }
         var info = new DocumentInfo(name, sha, reader.PageCount, department, year, unit, null);
-        return new BudgetDocument(info, tables, structure.UntitledGrids, structure.TextLines, warnings)
+        var document = new BudgetDocument(info, tables, structure.UntitledGrids, structure.TextLines, warnings)
         {
             PerformanceSheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables),
         };
+        return document with { Reconciliation = Reconciler.Reconcile(document, SheetBudgetFacts.From(document)) };
     }
 }

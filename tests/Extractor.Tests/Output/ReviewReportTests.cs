@@ -37,3 +37,19 @@ public class ReviewReportTests
         Assert.Contains(WebUtility.HtmlEncode("fail · test.rule · 合计 ≠ Σ"), html);
     }
 }
+
+public class ReviewFindingsTests
+{
+    [Fact]
+    public void Reconciliation_findings_are_pinned_to_the_table_cells()
+    {
+        var document = DocumentCache.Get("urumqi-port-office-2025.chromium.pdf");
+        var t6 = document.Tables.Single(t => t.Number == 6);
+        var findings = ReviewReportWriter.FindingsFor(document, t6);
+        // The published rounding artefacts of 表6 come first (no fails on the seed), each naming its cells.
+        Assert.Equal("rounding", findings[0].Outcome);
+        Assert.Contains(findings, f => f.Outcome == "rounding" && f.Cells.Contains((0, 3)));
+        Assert.DoesNotContain(findings, f => f.Outcome == "fail");
+        Assert.All(findings, f => Assert.All(f.Cells, c => Assert.InRange(c.Row, 0, t6.Structure.Rows.Count - 1)));
+    }
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Extractor.Geometry;
+using Extractor.Layout;
+using Newtonsoft.Json;
+
+namespace Extractor.Reconciliation;
+
+/// <summary>
+/// A figure stated in the prose: `一般公共预算 1,029.48 万元，占 10.67%，比上年预算增加 1,029.48 万元，增长 100.00%` gives
+/// label 一般公共预算, amount 1,029.48 万元, share 10.67, change 1,029.48 (增加), growth 100.00. <see cref="Kind"/> is
+/// `amount`, or `change` for a year-on-year change that has no amount of its own to attach to. `X未安排` is the
+/// figure X with text 未安排 and value 0. Section is the
+/// `一、…` heading, Subsection the `（一）…` heading, Project the name after `项目名称：`.
+/// </summary>
+public sealed record ProseFigure(
+    string Section,
+    string? Subsection,
+    string? Project,
+    string Label,
+    string Kind,
+    string Text,
+    decimal Value,
+    string Unit,
+    string? Share,
+    string? Change,
+    string? ChangeDirection,
+    string? Growth,
+    string Sentence,
+    int Page,
+    [property: JsonIgnore] Box Box)
+{
+    [JsonProperty("box")] public double[] BoxArray => Box.ToArray();
+
+    [JsonIgnore] public decimal? ShareValue => Share is null ? null : decimal.Parse(Share, CultureInfo.InvariantCulture);
+}
+
+/// <summary>Reads the figures of 第三部分 out of its paragraphs.</summary>
+public static partial class ProseFigureParser
+{
+    // An amount with its unit; `50 万元以上` (a threshold, not an amount) is excluded by the caller.
+    [GeneratedRegex(@"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|亿元|千元|元|平方米|辆|台|套|个|人)")]
+    private static partial Regex AmountWithUnit();
+
+    [GeneratedRegex(@"^\s*(以上|以下|以内)")]
+    private static partial Regex Threshold();
+
+    [GeneratedRegex(@"占(?:比)?\s*(\d+(?:\.\d+)?)\s*[%％]")]
+    private static partial Regex SharePattern();
+
+    [GeneratedRegex(@"(增长|下降|减少|增加|降低)\s*(-?\d+(?:\.\d+)?)\s*[%％]")]
+    private static partial Regex GrowthPattern();
+
+    // `政府性基金预算未安排。`: the prose says the amount is nil.
+    [GeneratedRegex(@"未安排")]
+    private static partial Regex NotArranged();
+
+    [GeneratedRegex(@"项目名称\s*[:：]\s*(.+)$")]
+    private static partial Regex ProjectName();
+
+    // What may stand after `：` without being the label (`行政运行（项）：2025 年预算数为 207.75 万元`).
+    [GeneratedRegex(@"^(\d{4}\s*年度?)?\s*(预算数|预算|金额|数)?\s*(为|是)?$")]
+    private static partial Regex GenericAfterColon();
+
+    [GeneratedRegex(@"^(其中\s*[:：]?|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．])\s*")]
+    private static partial Regex LeadingNumbering();
+
+    [GeneratedRegex(@"(共|为|是|达)$")]
+    private static partial Regex TrailingVerb();
+
+    [GeneratedRegex(@"(比上年|较上年|同比)|(增加|减少|增长|下降|降低)$")]
+    private static partial Regex ChangeLabel();
+
+    private static readonly char[] ClauseBreaks = ['，', '；', '。', ';', '！', '？'];
+
+    public static IReadOnlyList<ProseFigure> Parse(IReadOnlyList<TextLine> lines) => Parse(ProseParagraphs.Build(lines));
+
+    public static IReadOnlyList<ProseFigure> Parse(IReadOnlyList<ProseParagraph> paragraphs)
+    {
+        var figures = new List<ProseFigure>();
+        string section = "", subsection = "";
+        string? project = null;
+        foreach (var paragraph in paragraphs)
+        {
+            var text = paragraph.Text;
+            var heading = ProseParagraphs.HeadingStart().Match(text.Replace(" ", ""));
+            if (heading.Success)
+            {
+                if (heading.Value.StartsWith('(') || heading.Value.StartsWith('（')) subsection = text;
+                else { section = text; subsection = ""; }
+                var name = ProjectName().Match(text);
+                project = name.Success ? name.Groups[1].Value.Trim() : null;
+                continue;
+            }
+            if (ProjectName().Match(text) is { Success: true } named && !AmountWithUnit().IsMatch(text))
+            {
+                project = named.Groups[1].Value.Trim();
+                continue;
+            }
+            ParseParagraph(paragraph, section, subsection.Length == 0 ? null : subsection, project, figures);
+        }
+        return figures;
+    }
+
+    private static void ParseParagraph(ProseParagraph paragraph, string section, string? subsection, string? project, List<ProseFigure> figures)
+    {
+        var text = paragraph.Text;
+        var matches = AmountWithUnit().Matches(text).Where(m => !Threshold().IsMatch(text[(m.Index + m.Length)..])).ToList();
+        var previousEnd = 0;
+        var sentenceStart = 0;
+        ProseFigure? lastInSentence = null;
+        var lastInSentenceIndex = -1;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            var sentenceBreak = text.LastIndexOf('。', Math.Max(0, m.Index - 1));
+            if (sentenceBreak + 1 > sentenceStart) { sentenceStart = sentenceBreak + 1; lastInSentence = null; }
+            var sentenceEnd = text.IndexOf('。', m.Index);
+            var sentence = text[sentenceStart..(sentenceEnd < 0 ? text.Length : sentenceEnd + 1)];
+            var label = LabelBefore(text, Math.Max(previousEnd, LastBreak(text, m.Index) + 1), m.Index);
+            var trailingEnd = i + 1 < matches.Count ? matches[i + 1].Index : text.Length;
+            var trailing = text[(m.Index + m.Length)..trailingEnd];
+            var clauseEnd = trailing.IndexOfAny(['。']);
+            if (clauseEnd >= 0) trailing = trailing[..clauseEnd];
+            previousEnd = m.Index + m.Length;
+            var amountText = m.Groups[1].Value;
+            var value = decimal.Parse(amountText.Replace(",", ""), CultureInfo.InvariantCulture);
+            var unit = m.Groups[2].Value;
+            var box = ProseParagraphs.BoxOf(paragraph, m.Groups[1].Index, m.Groups[1].Index + m.Groups[1].Length);
+            var page = paragraph.LineAt(m.Index).Page;
+            var growth = GrowthPattern().Match(trailing);
+            var changeLabel = ChangeLabel().Match(label);
+            if (changeLabel.Success)
+            {
+                var direction = label.Contains("减少") || label.Contains("下降") || label.Contains("降低") ? "减少" : "增加";
+                var subject = Clean(ChangeLabel().Replace(label, "").Replace("预算", "").Trim());
+                var parent = lastInSentence ?? (subject.Length > 0
+                    ? figures.LastOrDefault(f => f.Section == section && f.Kind == "amount" && f.Change is null && LabelText.Normalise(f.Label).Contains(LabelText.Normalise(subject), StringComparison.Ordinal))
+                    : null);
+                if (parent is not null && parent.Change is null)
+                {
+                    var index = lastInSentence is not null ? lastInSentenceIndex : figures.LastIndexOf(parent);
+                    figures[index] = parent with { Change = amountText, ChangeDirection = direction, Growth = growth.Success ? growth.Groups[2].Value : parent.Growth };
+                    continue;
+                }
+                figures.Add(new ProseFigure(section, subsection, project, subject, "change", amountText, value, unit, null, amountText, direction,
+                    growth.Success ? growth.Groups[2].Value : null, sentence, page, box));
+                continue;
+            }
+            var share = SharePattern().Match(trailing);
+            var figure = new ProseFigure(section, subsection, project, label, "amount", amountText, value, unit,
+                share.Success ? share.Groups[1].Value : null, null, null, null, sentence, page, box);
+            figures.Add(figure);
+            lastInSentence = figure;
+            lastInSentenceIndex = figures.Count - 1;
+        }
+        foreach (Match nil in NotArranged().Matches(text))
+        {
+            var label = LabelBefore(text, LastBreak(text, nil.Index) + 1, nil.Index);
+            if (label.Length < 2 || AmountWithUnit().IsMatch(label)) continue;
+            var start = text.LastIndexOf('。', Math.Max(0, nil.Index - 1)) + 1;
+            var end = text.IndexOf('。', nil.Index);
+            figures.Add(new ProseFigure(section, subsection, project, label, "amount", nil.Value, 0m, "万元", null, null, null, null,
+                text[start..(end < 0 ? text.Length : end + 1)], paragraph.LineAt(nil.Index).Page,
+                ProseParagraphs.BoxOf(paragraph, nil.Index, nil.Index + nil.Length)));
+        }
+    }
+
+    /// <summary>The last clause break before <paramref name="index"/>; an ASCII comma between digits is a thousands separator.</summary>
+    private static int LastBreak(string text, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (Array.IndexOf(ClauseBreaks, c) >= 0) return i;
+            if (c == ',' && !(i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))) return i;
+        }
+        return -1;
+    }
+
+    private static string LabelBefore(string text, int from, int to)
+    {
+        var raw = text[from..to];
+        var colon = raw.LastIndexOfAny(['：', ':']);
+        if (colon >= 0)
+        {
+            var after = raw[(colon + 1)..].Trim();
+            raw = after.Length > 0 && !GenericAfterColon().IsMatch(after) ? after : raw[..colon];
+        }
+        return Clean(raw);
+    }
+
+    private static string Clean(string label)
+    {
+        var s = label.Trim();
+        for (var previous = ""; previous != s;)
+        {
+            previous = s;
+            s = LeadingNumbering().Replace(s, "").Trim();
+        }
+        return TrailingVerb().Replace(s, "").Trim();
+    }
+}

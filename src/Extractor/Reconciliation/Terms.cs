@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace Extractor.Reconciliation;
+
+/// <summary>One value in an identity: where it is printed, its value in 元, and the unit it was printed in (元 per unit).</summary>
+public sealed record Term(CheckCell Cell, decimal Yuan, decimal UnitToYuan, string Describe)
+{
+    public bool IsEmpty => Cell.Text.Length == 0;
+}
+
+/// <summary>Evaluates `expected = Σ parts` with the rounding tolerance and formats the result as printed.</summary>
+public static class Identity
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// Published amounts are rounded per cell, so a sum may miss its printed total by a cent per summand:
+    /// |difference| ≤ 0.01 × summands is `rounding`, more is `fail`.
+    /// </summary>
+    public static Check Sum(string ruleId, string statement, Term expected, IReadOnlyList<Term> parts, string? reason = null)
+    {
+        var actual = parts.Sum(p => p.Yuan);
+        var unit = parts.Append(expected).Max(t => t.UnitToYuan);
+        var summands = Math.Max(1, parts.Count(p => !p.IsEmpty));
+        var difference = actual - expected.Yuan;
+        var tolerance = 0.01m * unit * summands;
+        var outcome = difference == 0 ? Outcome.Pass : Math.Abs(difference) <= tolerance ? Outcome.Rounding : Outcome.Fail;
+        var display = expected.UnitToYuan;
+        return new Check(ruleId, statement, outcome,
+            Printed(expected), Format(actual / display), Format(difference / display), Format(tolerance / display), UnitName(display),
+            reason, parts.Prepend(expected).Select(t => t.Cell).ToList());
+    }
+
+    /// <summary>A printed share against its recomputation from the printed amounts (tolerance 0.01 percentage points).</summary>
+    public static Check Share(string ruleId, string statement, CheckCell shareCell, decimal printedShare, decimal part, decimal whole, IReadOnlyList<CheckCell> cells)
+    {
+        if (whole == 0)
+            return Skip(ruleId, statement, "the base of the share is zero", cells.Prepend(shareCell).ToList());
+        var recomputed = Math.Round(part / whole * 100m, 2, MidpointRounding.AwayFromZero);
+        var difference = printedShare - recomputed;
+        var outcome = difference == 0 ? Outcome.Pass : Math.Abs(difference) <= 0.01m ? Outcome.Rounding : Outcome.Fail;
+        return new Check(ruleId, statement, outcome, printedShare.ToString("0.00", Invariant) + "%", recomputed.ToString("0.00", Invariant) + "%",
+            difference.ToString("0.00", Invariant), "0.01", "%", null, cells.Prepend(shareCell).ToList());
+    }
+
+    /// <summary>Shares that should make up the whole: Σ = 100 % within 0.01 per share.</summary>
+    public static Check ShareSum(string ruleId, string statement, IReadOnlyList<(CheckCell Cell, decimal Share)> shares)
+    {
+        var total = shares.Sum(s => s.Share);
+        var difference = total - 100m;
+        var tolerance = 0.01m * shares.Count;
+        var outcome = difference == 0 ? Outcome.Pass : Math.Abs(difference) <= tolerance ? Outcome.Rounding : Outcome.Fail;
+        return new Check(ruleId, statement, outcome, "100.00%", total.ToString("0.00", Invariant) + "%", difference.ToString("0.00", Invariant),
+            tolerance.ToString("0.00", Invariant), "%", null, shares.Select(s => s.Cell).ToList());
+    }
+
+    public static Check Skip(string ruleId, string statement, string reason, IReadOnlyList<CheckCell>? cells = null) =>
+        new(ruleId, statement, Outcome.Skipped, null, null, null, null, null, reason, cells ?? []);
+
+    public static string Printed(Term t) => t.IsEmpty ? "0.00" : t.Cell.Text;
+
+    /// <summary>A term as a reader sees it in a statement: the amount as printed, `空` for an empty cell.</summary>
+    public static string Shown(Term t) => t.IsEmpty ? "空" : t.Cell.Text;
+
+    public static string Format(decimal value) => value.ToString("#,##0.00", Invariant);
+
+    public static string UnitName(decimal unitToYuan) => unitToYuan switch
+    {
+        10000m => "万元", 1m => "元", 1000m => "千元", 100000000m => "亿元", _ => $"×{unitToYuan} 元",
+    };
+}
