@@ -13,8 +13,11 @@ public static class ColumnFinder
     /// <summary>Profile resolution in points.</summary>
     private const double BinWidth = 0.25;
 
-    /// <summary>Gaps narrower than this fraction of the font size are letter spacing, not column gutters.</summary>
-    public const double MinGapEms = 0.45;
+    /// <summary>
+    /// Gaps narrower than this fraction of the font size are letter spacing, not column gutters (two cell paddings
+    /// make a gutter of at least ~0.45 em; a space glyph covers its own gap, so spaced words stay together).
+    /// </summary>
+    public const double MinGapEms = 0.3;
 
     public static List<double> Find(double left, double right, IEnumerable<Glyph> glyphs)
     {
@@ -23,12 +26,11 @@ public static class ColumnFinder
         var sizes = new List<double>();
         foreach (var g in glyphs)
         {
-            if (g.IsWhitespace) continue;
             var a = Math.Clamp((int)Math.Floor((g.AdvanceLeft - left) / BinWidth), 0, bins - 1);
             var b = Math.Clamp((int)Math.Ceiling((g.AdvanceRight - left) / BinWidth), 0, bins - 1);
             covered[a]++;
             covered[b + 1]--;
-            sizes.Add(g.FontSize);
+            if (!g.IsWhitespace) sizes.Add(g.FontSize);
         }
         var edges = new List<double> { left };
         if (sizes.Count == 0) { edges.Add(right); return edges; }

@@ -30,7 +30,6 @@ public static partial class StreamTableBuilder
         for (var i = 0; i < bands; i++) bandGlyphs[i] = [];
         foreach (var g in glyphs)
         {
-            if (g.IsWhitespace) continue;
             var band = BandIndex(ys, g.CentreY);
             if (band >= 0) bandGlyphs[band].Add(g);
         }
@@ -154,7 +153,7 @@ public static partial class StreamTableBuilder
         for (var a = 0; a < anchors.Count; a++)
         {
             var (s, e, _, _) = anchors[a];
-            var own = glyphs.Where(g => ColumnOf(edges, g.CentreX) - c0 is var c && c >= s && c <= e).ToList();
+            var own = glyphs.Where(g => !g.IsWhitespace && ColumnOf(edges, g.CentreX) - c0 is var c && c >= s && c <= e).ToList();
             anchors[a] = (s, e, own.Min(g => g.Box.Left), own.Max(g => g.Box.Right));
         }
 
