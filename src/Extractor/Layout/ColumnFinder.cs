@@ -3,10 +3,12 @@ using Extractor.Pdf;
 namespace Extractor.Layout;
 
 /// <summary>
-/// Column boundaries of a table without vertical rules, from the whitespace that runs down the whole table: the
-/// x-ranges covered by glyph advances are projected onto one axis (a coverage profile); every run of covered x is a
-/// column and a boundary goes in the middle of each uncovered gap. The caller leaves out text that spans columns
-/// (merged header groups), so that the leaf header cells and the body rows anchor the columns.
+/// Column boundaries of a table without vertical rules, anchored on the header. Glyph advances are projected onto the
+/// x axis (a coverage profile); runs of covered x separated by gutters are text columns. Every leaf header cell (and
+/// column-number cell) run is one column; header runs that body text bridges are one column. Between two header
+/// runs, the boundary goes into the gutter that keeps right-aligned numbers with the header on their left and
+/// left-aligned text with the header on their right (Calc centres headers but aligns numbers right).
+/// The caller leaves out header text that spans columns (merged header groups).
 /// </summary>
 public static class ColumnFinder
 {
@@ -19,47 +21,86 @@ public static class ColumnFinder
     /// </summary>
     public const double MinGapEms = 0.3;
 
-    public static List<double> Find(double left, double right, IEnumerable<Glyph> glyphs)
+    private readonly record struct Run(int Start, int End);
+
+    public static List<double> Find(double left, double right, IReadOnlyList<Glyph> header, IReadOnlyList<Glyph> body)
     {
         var bins = (int)Math.Ceiling((right - left) / BinWidth) + 1;
+        var sizes = header.Concat(body).Where(g => !g.IsWhitespace).Select(g => g.FontSize).Order().ToList();
+        if (sizes.Count == 0) return [left, right];
+        var minGapBins = (int)Math.Ceiling(MinGapEms * sizes[sizes.Count / 2] / BinWidth);
+        var all = Runs(header.Concat(body), left, bins, minGapBins);
+        var heads = Runs(header, left, bins, minGapBins);
+        double Mid(Run a, Run b) => left + (a.End + b.Start) / 2.0 * BinWidth;
+
+        var edges = new List<double> { left };
+        if (heads.Count == 0)
+        {
+            for (var k = 1; k < all.Count; k++) edges.Add(Mid(all[k - 1], all[k]));
+            edges.Add(right);
+            return edges;
+        }
+
+        // Which run of the whole profile each header run sits in; header runs in the same run share a column.
+        var starts = all.Select(r => r.Start).ToArray();
+        int RunOf(int bin) => Math.Max(0, UpperBound(starts, bin) - 1);
+        var numeric = new bool[all.Count];
+        var text = new bool[all.Count];
+        foreach (var g in body)
+        {
+            if (g.IsWhitespace) continue;
+            var run = RunOf(Bin(g.AdvanceLeft, left, bins));
+            if (g.Text.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '%')) numeric[run] = true; else text[run] = true;
+        }
+        var headRuns = heads.Select(h => RunOf(h.Start)).Distinct().Order().ToList();
+        for (var k = 1; k < headRuns.Count; k++)
+        {
+            int a = headRuns[k - 1], b = headRuns[k];
+            // Body-only runs between two header columns: numbers lean left, text leans right.
+            var cut = a; // boundary after run `cut`
+            for (var m = a + 1; m < b; m++)
+                if (numeric[m] && !text[m]) cut = m;
+            edges.Add(Mid(all[cut], all[cut + 1]));
+        }
+        edges.Add(right);
+        return edges;
+    }
+
+    private static int Bin(double x, double left, int bins) => Math.Clamp((int)Math.Floor((x - left) / BinWidth), 0, bins - 1);
+
+    private static List<Run> Runs(IEnumerable<Glyph> glyphs, double left, int bins, int minGapBins)
+    {
         var covered = new int[bins + 1]; // difference array: +1 at start, −1 after end
-        var sizes = new List<double>();
         foreach (var g in glyphs)
         {
-            var a = Math.Clamp((int)Math.Floor((g.AdvanceLeft - left) / BinWidth), 0, bins - 1);
+            var a = Bin(g.AdvanceLeft, left, bins);
             var b = Math.Clamp((int)Math.Ceiling((g.AdvanceRight - left) / BinWidth), 0, bins - 1);
             covered[a]++;
             covered[b + 1]--;
-            if (!g.IsWhitespace) sizes.Add(g.FontSize);
         }
-        var edges = new List<double> { left };
-        if (sizes.Count == 0) { edges.Add(right); return edges; }
-        sizes.Sort();
-        var minGapBins = (int)Math.Ceiling(MinGapEms * sizes[sizes.Count / 2] / BinWidth);
-
         // Runs of covered bins, merged across gaps narrower than the minimum gutter.
-        var runs = new List<(int Start, int End)>();
+        var runs = new List<Run>();
         var depth = 0;
         int? runStart = null;
-        for (var i = 0; i < bins; i++)
+        for (var i = 0; i <= bins; i++)
         {
-            depth += covered[i];
-            if (depth > 0 && runStart is null) runStart = i;
-            if (depth <= 0 && runStart is { } s)
+            if (i < bins) depth += covered[i];
+            var inside = i < bins && depth > 0;
+            if (inside && runStart is null) runStart = i;
+            if (!inside && runStart is { } s)
             {
-                if (runs.Count > 0 && s - runs[^1].End <= minGapBins) runs[^1] = (runs[^1].Start, i);
-                else runs.Add((s, i));
+                if (runs.Count > 0 && s - runs[^1].End <= minGapBins) runs[^1] = new Run(runs[^1].Start, i);
+                else runs.Add(new Run(s, i));
                 runStart = null;
             }
         }
-        if (runStart is { } open)
-        {
-            if (runs.Count > 0 && open - runs[^1].End <= minGapBins) runs[^1] = (runs[^1].Start, bins);
-            else runs.Add((open, bins));
-        }
-        for (var k = 1; k < runs.Count; k++)
-            edges.Add(left + (runs[k - 1].End + runs[k].Start) / 2.0 * BinWidth);
-        edges.Add(right);
-        return edges;
+        return runs;
+    }
+
+    private static int UpperBound(int[] sorted, int value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi) { var mid = (lo + hi) / 2; if (sorted[mid] <= value) lo = mid + 1; else hi = mid; }
+        return lo;
     }
 }

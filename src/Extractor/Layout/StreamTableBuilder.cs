@@ -57,11 +57,13 @@ public static partial class StreamTableBuilder
                 if (p.Position < g.CentreY && p.Position > labelBottom + Eps && p.Start - Eps <= g.CentreX && p.End + Eps >= g.CentreX) return false;
             return true;
         }
-        var anchoring = new List<Glyph>();
+        var headerLeaves = new List<Glyph>();
+        var body = new List<Glyph>();
         for (var i = 0; i < bands; i++)
             foreach (var g in bandGlyphs[i])
-                if (i >= labelEnd || IsLeaf(g)) anchoring.Add(g);
-        var edges = ColumnFinder.Find(region.Box.Left, region.Box.Right, anchoring);
+                if (i >= headerEnd) body.Add(g);
+                else if (i >= labelEnd || IsLeaf(g)) headerLeaves.Add(g);
+        var edges = ColumnFinder.Find(region.Box.Left, region.Box.Right, headerLeaves, body);
         var columns = edges.Count - 1;
 
         var gridYs = ys.Concat(partials.Select(p => p.Position)).OrderByDescending(y => y).ToList();
