@@ -16,10 +16,11 @@ public static class ColumnFinder
     private const double BinWidth = 0.25;
 
     /// <summary>
-    /// Gaps narrower than this fraction of the font size are letter spacing, not column gutters (two cell paddings
-    /// make a gutter of at least ~0.45 em; a space glyph covers its own gap, so spaced words stay together).
+    /// Gaps narrower than this fraction of the font size are rounding between advances, not column gutters. Calc
+    /// leaves gutters of only ~0.2 em between a right-aligned number and the next cell's text; inside a cell the
+    /// advances touch and a space glyph covers its own gap, so words with spaces stay together.
     /// </summary>
-    public const double MinGapEms = 0.3;
+    public const double MinGapEms = 0.12;
 
     private readonly record struct Run(int Start, int End);
 
