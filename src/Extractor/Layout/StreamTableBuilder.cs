@@ -59,10 +59,10 @@ public static partial class StreamTableBuilder
         }
         var headerLeaves = new List<Glyph>();
         var body = new List<Glyph>();
-        for (var i = 0; i < bands; i++)
+        for (var i = 0; i < headerEnd; i++)
             foreach (var g in bandGlyphs[i])
-                if (i >= headerEnd) body.Add(g);
-                else if (i >= labelEnd || IsLeaf(g)) headerLeaves.Add(g);
+                if (i >= labelEnd || IsLeaf(g)) headerLeaves.Add(g);
+        body.AddRange(WithoutCentredLabels(bandGlyphs.Skip(headerEnd).ToList()));
         var edges = ColumnFinder.Find(region.Box.Left, region.Box.Right, headerLeaves, body);
         var columns = edges.Count - 1;
 
@@ -85,6 +85,42 @@ public static partial class StreamTableBuilder
                 if (present[b, r]) verticals.Add(new Ruling(Orientation.Vertical, edges[b], gridYs[r + 1], gridYs[r]));
         var frame = new LatticeDetector.Frame(region.Box, edges, gridYs, horizontals, verticals);
         return LatticeDetector.BuildGrid(frame, page, glyphs, "stream");
+    }
+
+    /// <summary>
+    /// Body glyphs that anchor columns: all but a row's leading label when no other row's text starts where it starts
+    /// (`总计` or the department's name centred over several columns would bridge the gutters between them).
+    /// </summary>
+    private static List<Glyph> WithoutCentredLabels(List<List<Glyph>> bands)
+    {
+        var leading = new List<Glyph>?[bands.Count];
+        var starts = new List<double>();
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var visible = bands[i].Where(g => !g.IsWhitespace).ToList();
+            if (visible.Count == 0) continue;
+            starts.Add(visible.Min(g => g.Box.Left));
+            var segment = LeadingSegment(bands[i]);
+            leading[i] = segment;
+        }
+        starts.Sort();
+        var result = new List<Glyph>();
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var skip = leading[i] is { Count: > 0 } seg && CountNear(starts, seg.Min(g => g.Box.Left), 1.5) < 2 ? seg.ToHashSet() : null;
+            foreach (var g in bands[i])
+                if (skip is null || !skip.Contains(g)) result.Add(g);
+        }
+        return result;
+    }
+
+    private static int CountNear(List<double> sorted, double value, double tolerance)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi) { var mid = (lo + hi) / 2; if (sorted[mid] < value - tolerance) lo = mid + 1; else hi = mid; }
+        var count = 0;
+        for (var i = lo; i < sorted.Count && sorted[i] <= value + tolerance; i++) count++;
+        return count;
     }
 
     /// <summary>
@@ -225,24 +261,56 @@ public static partial class StreamTableBuilder
         var usualLeft = cells.GroupBy(kv => kv.Key.Col)
             .ToDictionary(g => g.Key, g => g.GroupBy(kv => Math.Round(kv.Value.Left)).Where(h => h.Count() >= 2).Select(h => h.Key).ToHashSet());
 
+        var rowGlyphs = new List<Glyph>[rows];
+        for (var r = 0; r < rows; r++) rowGlyphs[r] = [];
+        foreach (var g in glyphs)
+            if (BandIndex(gridYs, g.CentreY) is var r && r >= firstBody) rowGlyphs[r].Add(g);
         for (var r = firstBody; r < rows; r++)
         {
-            var c = 0;
-            while (c < columns && !cells.ContainsKey((r, c))) c++;
-            if (c >= columns) continue;
-            var (left, right) = cells[(r, c)];
-            if (usualLeft.TryGetValue(c, out var lefts) && lefts.Any(l => Math.Abs(l - left) <= 1.5)) continue;
+            var label = LeadingSegment(rowGlyphs[r]);
+            if (label is null) continue;
+            double left = label.Min(g => g.Box.Left), right = label.Max(g => g.Box.Right);
+            int c = ColumnOf(edges, label[0].CentreX), cLast = ColumnOf(edges, label[^1].CentreX);
+            if (c < 0 || cLast >= columns) continue;
             var centre = (left + right) / 2;
-            var ownError = Math.Abs((edges[c] + edges[c + 1]) / 2 - centre);
+            var ownError = double.PositiveInfinity;
+            if (c == cLast)
+            {
+                if (usualLeft.TryGetValue(c, out var lefts) && lefts.Any(l => Math.Abs(l - left) <= 1.5)) continue;
+                ownError = Math.Abs((edges[c] + edges[c + 1]) / 2 - centre);
+            }
+            var labelCells = label.Select(g => ColumnOf(edges, g.CentreX)).ToHashSet();
+            var others = cells.Keys.Where(k => k.Row == r && !labelCells.Contains(k.Col)).Select(k => k.Col).ToHashSet();
+            if (others.Any(o => o < c)) continue;
             int bestEnd = -1;
             var bestError = ownError;
-            for (var e = Math.Max(c, 1); e < columns && (e == c || !cells.ContainsKey((r, e))); e++)
+            for (var e = Math.Max(cLast, 1); e < columns && !others.Contains(e); e++)
             {
                 var error = Math.Abs((edges[0] + edges[e + 1]) / 2 - centre);
                 if (error < bestError && error <= 0.1 * (edges[e + 1] - edges[0]) + 2) { bestError = error; bestEnd = e; }
             }
             for (var b = 1; b <= bestEnd; b++) present[b, r] = false;
         }
+    }
+
+    /// <summary>The leftmost run of touching glyphs on a row's first line, when it is text (not a number or code).</summary>
+    private static List<Glyph>? LeadingSegment(List<Glyph> glyphs)
+    {
+        var visible = glyphs.Where(g => !g.IsWhitespace).ToList();
+        if (visible.Count == 0) return null;
+        var first = visible.MinBy(g => g.Box.Left)!;
+        if (first.Text.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-')) return null;
+        var line = glyphs.Where(g => Math.Abs(g.Baseline - first.Baseline) < 0.5 * first.FontSize).OrderBy(g => g.AdvanceLeft).ToList();
+        var segment = new List<Glyph>();
+        var end = first.AdvanceLeft;
+        foreach (var g in line)
+        {
+            if (g.AdvanceRight <= first.AdvanceLeft) continue;
+            if (g.AdvanceLeft - end > ColumnFinder.MinGapEms * first.FontSize) break;
+            if (!g.IsWhitespace) segment.Add(g);
+            end = Math.Max(end, g.AdvanceRight);
+        }
+        return segment;
     }
 
     private static List<string> Tokens(List<Glyph> glyphs, int page) =>
