@@ -21,12 +21,6 @@ public static class DebugPageCommand
             Console.WriteLine($"page {model.Number} {model.Width:F0}x{model.Height:F0} rotate={model.Rotation} glyphs={model.Glyphs.Count} rulings={model.Rulings.Count} problem={model.Problem} {model.ProblemDetail}");
             foreach (var ruling in RulingCleaner.Clean(model.Rulings).Where(r => r.Orientation == Orientation.Horizontal))
                 Console.WriteLine($"  hrule y={ruling.Position:F1} x={ruling.Start:F0}..{ruling.End:F0}");
-            if (Environment.GetEnvironmentVariable("GLYPHS_Y") is { } gy)
-            {
-                var (lo, hi) = (double.Parse(gy.Split(':')[0]), double.Parse(gy.Split(':')[1]));
-                foreach (var g in model.Glyphs.Where(g => g.CentreY >= lo && g.CentreY <= hi).OrderByDescending(g => Math.Round(g.Baseline)).ThenBy(g => g.AdvanceLeft))
-                    Console.WriteLine($"  glyph {g.Text} adv {g.AdvanceLeft:F1}-{g.AdvanceRight:F1} box {g.Box.Left:F1}-{g.Box.Right:F1} y {g.Baseline:F1} fs {g.FontSize:F1}");
-            }
             foreach (var line in layout.Lines)
                 Console.WriteLine($"  line [{line.Box.Left:F0},{line.Box.Bottom:F0},{line.Box.Right:F0},{line.Box.Top:F0}] fs={line.FontSize:F1} {line.Text}");
             foreach (var grid in layout.Grids)

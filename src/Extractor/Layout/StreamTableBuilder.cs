@@ -22,6 +22,9 @@ public static partial class StreamTableBuilder
 
     private const double Eps = 1.0;
 
+    /// <summary>Points of centring error a header group may pay to take in one more column instead of leaving it empty.</summary>
+    private const double ColumnReward = 10.0;
+
     public static TableGrid Build(RuledRegion region, int page, IReadOnlyList<Glyph> glyphs)
     {
         var ys = region.RuleYs;
@@ -213,7 +216,9 @@ public static partial class StreamTableBuilder
                 {
                     var before = a == 0 ? 0 : BestBefore(best, a - 1, start - 1, anchors[a - 1].End);
                     if (double.IsPositiveInfinity(before)) continue;
-                    var cost = before + Math.Abs((edges[c0 + start] + edges[c0 + end + 1]) / 2 - centre);
+                    // Header cells are rarely empty: each column a text's group takes in earns a reward, so a group
+                    // heading a whole strip beats a slightly better-centred one that leaves columns empty.
+                    var cost = before + Math.Abs((edges[c0 + start] + edges[c0 + end + 1]) / 2 - centre) - ColumnReward * (end - start + 1);
                     if (cost < best[a, end]) { best[a, end] = cost; from[a, end] = start; }
                 }
             }
