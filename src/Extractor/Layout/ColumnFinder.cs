@@ -51,7 +51,7 @@ public static class ColumnFinder
         {
             if (g.IsWhitespace) continue;
             var run = RunOf(Bin(g.AdvanceLeft, left, bins));
-            if (g.Text.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '%')) numeric[run] = true; else text[run] = true;
+            if (IsNumeric(g)) numeric[run] = true; else text[run] = true;
         }
         var headRuns = heads.Select(h => RunOf(h.Start)).Distinct().Order().ToList();
         for (var k = 1; k < headRuns.Count; k++)
@@ -64,8 +64,47 @@ public static class ColumnFinder
             edges.Add(Mid(all[cut], all[cut + 1]));
         }
         edges.Add(right);
-        return edges;
+        return SplitNumberColumns(edges, left, bins, minGapBins, body);
     }
+
+    /// <summary>
+    /// One cell never holds two numbers side by side: where the runs of numbers under one header column are apart
+    /// (header texts that touch hid the gutter between them), a boundary goes between them, unless body text bridges
+    /// the gap.
+    /// </summary>
+    private static List<double> SplitNumberColumns(List<double> edges, double left, int bins, int minGapBins, IReadOnlyList<Glyph> body)
+    {
+        var visible = body.Where(g => !g.IsWhitespace).ToList();
+        var numbers = Runs(visible.Where(IsNumeric), left, bins, minGapBins);
+        var text = Runs(visible, left, bins, minGapBins);
+        var textStarts = text.Select(r => r.Start).ToArray();
+        var result = new List<double> { edges[0] };
+        var n = 0;
+        for (var k = 1; k < edges.Count; k++)
+        {
+            var edgeBin = (edges[k] - left) / BinWidth;
+            Run? previous = null;
+            for (; n < numbers.Count && numbers[n].End <= edgeBin; n++)
+            {
+                if (numbers[n].Start < (edges[k - 1] - left) / BinWidth) { previous = null; continue; }
+                // A gutter of the whole body between the two number runs, not just between the numbers.
+                if (previous is { } p && SameTextRun(textStarts, text, p.End - 1, numbers[n].Start) is false)
+                    result.Add(left + (p.End + numbers[n].Start) / 2.0 * BinWidth);
+                previous = numbers[n];
+            }
+            result.Add(edges[k]);
+        }
+        return result;
+    }
+
+    private static bool SameTextRun(int[] starts, List<Run> runs, int a, int b)
+    {
+        var ra = UpperBound(starts, a) - 1;
+        var rb = UpperBound(starts, b) - 1;
+        return ra == rb && ra >= 0 && runs[ra].End >= b;
+    }
+
+    private static bool IsNumeric(Glyph g) => g.Text.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '%');
 
     private static int Bin(double x, double left, int bins) => Math.Clamp((int)Math.Floor((x - left) / BinWidth), 0, bins - 1);
 
