@@ -91,6 +91,21 @@ public static partial class StreamTableBuilder
     }
 
     /// <summary>
+    /// The same rows read with another table's column boundaries: a continuation page without repeated header rows
+    /// has nothing to anchor its own columns on, but sits under the same template as the page before.
+    /// </summary>
+    public static TableGrid Regrid(TableGrid grid, IReadOnlyList<double> columnEdges)
+    {
+        var edges = columnEdges.ToList();
+        var ys = grid.RowEdges.ToList();
+        var box = new Box(edges[0], ys[^1], edges[^1], ys[0]);
+        var horizontals = ys.Select(y => new Ruling(Orientation.Horizontal, y, box.Left, box.Right)).ToList();
+        var verticals = edges.Select(x => new Ruling(Orientation.Vertical, x, box.Bottom, box.Top)).ToList();
+        var glyphs = grid.Cells.SelectMany(c => c.Glyphs).ToList();
+        return LatticeDetector.BuildGrid(new LatticeDetector.Frame(box, edges, ys, horizontals, verticals), grid.Page, glyphs, grid.Method);
+    }
+
+    /// <summary>
     /// Body glyphs that anchor columns: all but a row's leading label when no other row's text starts where it starts
     /// (`总计` or the department's name centred over several columns would bridge the gutters between them).
     /// </summary>

@@ -103,4 +103,20 @@ public class StreamTableTests
         Assert.Equal(2, grid.CellAt(2, 0)!.ColSpan);
         Assert.Equal(["201", "一般", "9.00", "9.00"], grid.RowTexts(3));
     }
+
+    [Fact]
+    public void Regrid_reads_a_continuation_with_the_columns_of_the_page_before()
+    {
+        // A continuation page without header: the numbers alone would give two columns, the first page had three.
+        var glyphs = Text("行政运行", 12, 126).Concat(Text("5.00", 180, 126)).Concat(Text("机关", 12, 106)).Concat(Text("7.00", 280, 106)).ToList();
+        var region = new RuledRegion(new Box(10, 100, 300, 140), [140, 120, 100], []);
+        var own = StreamTableBuilder.Build(region, 2, glyphs);
+
+        var grid = StreamTableBuilder.Regrid(own, [10, 110, 200, 300]);
+
+        Assert.Equal(3, grid.ColumnCount);
+        Assert.Equal(["行政运行", "5.00", ""], grid.RowTexts(0));
+        Assert.Equal(["机关", "", "7.00"], grid.RowTexts(1));
+        Assert.Equal("stream", grid.Method);
+    }
 }
