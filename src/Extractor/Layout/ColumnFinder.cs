@@ -30,8 +30,8 @@ public static class ColumnFinder
         var sizes = header.Concat(body).Where(g => !g.IsWhitespace).Select(g => g.FontSize).Order().ToList();
         if (sizes.Count == 0) return [left, right];
         var minGapBins = (int)Math.Ceiling(MinGapEms * sizes[sizes.Count / 2] / BinWidth);
-        var all = Runs(header.Concat(body), left, bins, minGapBins);
-        var heads = Runs(header, left, bins, minGapBins);
+        var all = Runs(header.Where(g => !g.IsWhitespace).Concat(body), left, bins, minGapBins);
+        var heads = Runs(header.Where(g => !g.IsWhitespace), left, bins, minGapBins);
         double Mid(Run a, Run b) => left + (a.End + b.Start) / 2.0 * BinWidth;
 
         var edges = new List<double> { left };

@@ -44,7 +44,8 @@ public static partial class StreamTableBuilder
             var tokens = Tokens(bandGlyphs[i], page);
             if (tokens.Count == 0) continue;
             if (IsColumnNumberRow(tokens)) { headerEnd = i + 1; labelEnd = i; break; }
-            if (tokens.Any(t => NumberToken().IsMatch(t))) { headerEnd = labelEnd = i; break; }
+            // An empty table (all amounts blank) still opens its body with the total row.
+            if (tokens.Any(t => NumberToken().IsMatch(t)) || tokens[0] is "合计" or "总计") { headerEnd = labelEnd = i; break; }
         }
         var headerBottom = ys[headerEnd];
         var labelBottom = ys[labelEnd];
