@@ -17,6 +17,9 @@ public static partial class StreamTableBuilder
     [GeneratedRegex(@"^[-−]?[\d,]*\d(\.\d+)?%?$")]
     private static partial Regex NumberToken();
 
+    [GeneratedRegex(@"^(合计|总计|[一二三四五六七八九十]+、)")]
+    private static partial Regex BodyOpener();
+
     [GeneratedRegex(@"^(※|\d{1,2}|栏次)$")]
     private static partial Regex ColumnNumberToken();
 
@@ -44,8 +47,8 @@ public static partial class StreamTableBuilder
             var tokens = Tokens(bandGlyphs[i], page);
             if (tokens.Count == 0) continue;
             if (IsColumnNumberRow(tokens)) { headerEnd = i + 1; labelEnd = i; break; }
-            // An empty table (all amounts blank) still opens its body with the total row.
-            if (tokens.Any(t => NumberToken().IsMatch(t)) || tokens[0] is "合计" or "总计") { headerEnd = labelEnd = i; break; }
+            // A table whose amounts are all blank still opens its body with the total row or an enumerated item (一、…).
+            if (tokens.Any(t => NumberToken().IsMatch(t)) || BodyOpener().IsMatch(tokens[0])) { headerEnd = labelEnd = i; break; }
         }
         var headerBottom = ys[headerEnd];
         var labelBottom = ys[labelEnd];
