@@ -285,6 +285,7 @@ public static partial class StreamTableBuilder
         var usualLeft = cells.GroupBy(kv => kv.Key.Col)
             .ToDictionary(g => g.Key, g => g.GroupBy(kv => Math.Round(kv.Value.Left)).Where(h => h.Count() >= 2).Select(h => h.Key).ToHashSet());
 
+        var columnsByRow = cells.Keys.GroupBy(k => k.Row).ToDictionary(g => g.Key, g => g.Select(k => k.Col).ToList());
         var rowGlyphs = new List<Glyph>[rows];
         for (var r = 0; r < rows; r++) rowGlyphs[r] = [];
         foreach (var g in glyphs)
@@ -304,7 +305,7 @@ public static partial class StreamTableBuilder
                 ownError = Math.Abs((edges[c] + edges[c + 1]) / 2 - centre);
             }
             var labelCells = label.Select(g => ColumnOf(edges, g.CentreX)).ToHashSet();
-            var others = cells.Keys.Where(k => k.Row == r && !labelCells.Contains(k.Col)).Select(k => k.Col).ToHashSet();
+            var others = columnsByRow.TryGetValue(r, out var used) ? used.Where(col => !labelCells.Contains(col)).ToHashSet() : [];
             if (others.Any(o => o < c)) continue;
             int bestEnd = -1;
             var bestError = ownError;
