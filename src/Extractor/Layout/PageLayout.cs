@@ -15,20 +15,23 @@ public static class PageLayoutAnalyzer
         if (page.Problem != TextLayerProblem.None) return new PageLayout(page, [], []);
         var cleaned = RulingCleaner.Clean(page.Rulings);
         var frames = LatticeDetector.FindFrames(cleaned);
-        var grids = new List<TableGrid>(frames.Count);
+        var regions = RuledRegionFinder.Find(cleaned, frames.Select(f => f.Box).ToList(), page.Height);
+        var boxes = frames.Select(f => f.Box).Concat(regions.Select(r => r.Box)).ToList();
+        var grids = new List<TableGrid>(boxes.Count);
         var free = new List<Glyph>(page.Glyphs.Count);
+        var inTable = new List<Glyph>[boxes.Count];
+        for (var i = 0; i < boxes.Count; i++) inTable[i] = [];
         foreach (var g in page.Glyphs)
         {
             var inside = false;
-            foreach (var f in frames)
-                if (f.Box.Contains(g.CentreX, g.CentreY)) { inside = true; break; }
+            for (var i = 0; i < boxes.Count; i++)
+                if (boxes[i].Contains(g.CentreX, g.CentreY)) { inTable[i].Add(g); inside = true; }
             if (!inside) free.Add(g);
         }
-        foreach (var frame in frames)
-        {
-            var glyphs = page.Glyphs.Where(g => frame.Box.Contains(g.CentreX, g.CentreY)).ToList();
-            grids.Add(LatticeDetector.BuildGrid(frame, page.Number, glyphs));
-        }
+        for (var i = 0; i < frames.Count; i++)
+            grids.Add(LatticeDetector.BuildGrid(frames[i], page.Number, inTable[i]));
+        for (var i = 0; i < regions.Count; i++)
+            grids.Add(StreamTableBuilder.Build(regions[i], page.Number, inTable[frames.Count + i]));
         var lines = TextLineBuilder.Build(free, page.Number, LineSplitGapEms);
         return new PageLayout(page, grids, lines);
     }

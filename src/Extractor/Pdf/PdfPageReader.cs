@@ -62,20 +62,29 @@ public sealed class PdfPageReader : IDisposable
         try { page = _document.GetPage(number); }
         catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({e.Message})", e); }
 
-        var media = page.MediaBox.Bounds;
         var rotation = ((page.Rotation.Value % 360) + 360) % 360;
-        var mw = media.Width;
-        var mh = media.Height;
-        var ox = media.Left;
-        var oy = media.Bottom;
-        Func<double, double, (double, double)> toDisplay = rotation switch
+        // PdfPig already applies /Rotate: letters and paths come in displayed orientation, with page.Width and
+        // page.Height as displayed. Unrotated pages keep the media box origin subtracted.
+        var media = page.MediaBox.Bounds;
+        var (ox, oy) = rotation == 0 ? (media.Left, media.Bottom) : (0.0, 0.0);
+        Func<double, double, (double, double)> toDisplay = (x, y) => (x - ox, y - oy);
+        var (width, height) = rotation == 0 ? (media.Width, media.Height) : ((double)page.Width, (double)page.Height);
+
+        // Text drawn turned on the page (a landscape table printed sideways): read the page in the text's own frame,
+        // so that lines run left to right and tables are found as usual. Boxes are then in that frame.
+        var direction = DominantDirection(page.Letters, toDisplay);
+        if (direction != 0)
         {
-            90 => (x, y) => (y - oy, mw - (x - ox)),
-            180 => (x, y) => (mw - (x - ox), mh - (y - oy)),
-            270 => (x, y) => (mh - (y - oy), x - ox),
-            _ => (x, y) => (x - ox, y - oy),
-        };
-        var (width, height) = rotation is 90 or 270 ? (mh, mw) : (mw, mh);
+            var display = toDisplay;
+            var (w, h) = (width, height);
+            toDisplay = direction switch
+            {
+                90 => (x, y) => { var (dx, dy) = display(x, y); return (dy, w - dx); },   // text runs upwards
+                180 => (x, y) => { var (dx, dy) = display(x, y); return (w - dx, h - dy); },
+                _ => (x, y) => { var (dx, dy) = display(x, y); return (h - dy, dx); },    // text runs downwards
+            };
+            if (direction != 180) (width, height) = (height, width);
+        }
 
         var glyphs = ReadGlyphs(page, toDisplay);
         List<Ruling> rulings;
@@ -84,6 +93,28 @@ public sealed class PdfPageReader : IDisposable
 
         var (problem, detail) = TextLayerInspector.Inspect(glyphs, page);
         return new PageModel(number, width, height, rotation, glyphs, rulings, problem, detail);
+    }
+
+    /// <summary>
+    /// The direction most letters' baselines run in on the displayed page, in degrees counter-clockwise from left to
+    /// right: 0, 90 (upwards), 180 or 270 (downwards).
+    /// </summary>
+    private static int DominantDirection(IReadOnlyList<Letter> letters, Func<double, double, (double X, double Y)> toDisplay)
+    {
+        var votes = new int[4];
+        foreach (var letter in letters)
+        {
+            if (string.IsNullOrWhiteSpace(letter.Value)) continue;
+            var (sx, sy) = toDisplay(letter.StartBaseLine.X, letter.StartBaseLine.Y);
+            var (ex, ey) = toDisplay(letter.EndBaseLine.X, letter.EndBaseLine.Y);
+            double dx = ex - sx, dy = ey - sy;
+            if (Math.Abs(dx) < 0.01 && Math.Abs(dy) < 0.01) continue;
+            votes[Math.Abs(dx) >= Math.Abs(dy) ? (dx > 0 ? 0 : 2) : (dy > 0 ? 1 : 3)]++;
+        }
+        var best = 0;
+        for (var i = 1; i < 4; i++) if (votes[i] > votes[best]) best = i;
+        // Turn the page only when clearly most of its text is turned (a rotated stamp or margin note is not enough).
+        return votes[best] > 2 * votes[0] ? best * 90 : 0;
     }
 
     private static List<Glyph> ReadGlyphs(Page page, Func<double, double, (double X, double Y)> toDisplay)

@@ -40,12 +40,13 @@ public static class DocumentSegmenter
             var firstTitleBottom = titlesOnPage.Count > 0 ? titlesOnPage[0].Found.Title.Box.Bottom : double.NegativeInfinity;
             if (open is not null && open.LastPage == page.Page.Number - 1)
             {
-                foreach (var grid in grids.Where(g => g.Box.Bottom > firstTitleBottom))
+                foreach (var found in grids.Where(g => g.Box.Bottom > firstTitleBottom))
                 {
-                    var textAbove = lines.Count(l => l.Box.Bottom > grid.Box.Top && !l.Compact.All(char.IsAsciiDigit));
+                    var textAbove = lines.Count(l => l.Box.Bottom > found.Box.Top && !l.Compact.All(char.IsAsciiDigit));
+                    var grid = open.AlignColumns(found);
                     if (grid.ColumnCount != open.ColumnCount || textAbove > 3) break;
                     open.AddGrid(grid);
-                    claimed.Add(grid);
+                    claimed.Add(found);
                 }
             }
 
@@ -59,10 +60,11 @@ public static class DocumentSegmenter
                 var gridTop = grid?.Box.Top ?? top;
 
                 // A repeated title (`表6（续）`) on the page after its table continues that table.
-                var continues = open is not null && open.LastPage == page.Page.Number - 1 && open.Title.Number == found.Title.Number
-                    && grid is not null && grid.ColumnCount == open.ColumnCount;
+                var sameTable = open is not null && open.LastPage == page.Page.Number - 1 && open.Title.Number == found.Title.Number;
+                var aligned = sameTable && grid is not null ? open!.AlignColumns(grid) : grid;
+                var continues = sameTable && aligned is not null && aligned.ColumnCount == open!.ColumnCount;
                 var target = continues ? open! : builder;
-                if (grid is not null) { target.AddGrid(grid); claimed.Add(grid); }
+                if (grid is not null) { target.AddGrid(continues ? aligned! : grid); claimed.Add(grid); }
                 else warnings.Add(new Diagnostic("table-without-grid", $"{found.Title.Label} {found.Title.Title}: no table grid found below the title", found.Title.Page));
 
                 for (var i = 0; i < lines.Count; i++)
@@ -126,6 +128,18 @@ public static class DocumentSegmenter
         public string? Note { get; set; }
 
         public void AddGrid(TableGrid grid) => _grids.Add(grid);
+
+        /// <summary>
+        /// A stream grid continuing this table on the next page, read with this table's columns when it found a
+        /// different number of its own (no repeated header to anchor them) but spans the same width.
+        /// </summary>
+        public TableGrid AlignColumns(TableGrid grid)
+        {
+            if (_grids.Count == 0 || grid.Method != "stream" || grid.ColumnCount == ColumnCount) return grid;
+            var first = _grids[0];
+            if (Math.Abs(first.Box.Left - grid.Box.Left) > 3 || Math.Abs(first.Box.Right - grid.Box.Right) > 3) return grid;
+            return StreamTableBuilder.Regrid(grid, first.ColumnEdges);
+        }
 
         public bool TryTakeMeta(TextLine line)
         {

@@ -1,0 +1,146 @@
+using Extractor.Pdf;
+
+namespace Extractor.Layout;
+
+/// <summary>
+/// Column boundaries of a table without vertical rules, anchored on the header. Glyph advances are projected onto the
+/// x axis (a coverage profile); runs of covered x separated by gutters are text columns. Every leaf header cell (and
+/// column-number cell) run is one column; header runs that body text bridges are one column. Between two header
+/// runs, the boundary goes into the gutter that keeps right-aligned numbers with the header on their left and
+/// left-aligned text with the header on their right (Calc centres headers but aligns numbers right).
+/// The caller leaves out header text that spans columns (merged header groups).
+/// </summary>
+public static class ColumnFinder
+{
+    /// <summary>Profile resolution in points.</summary>
+    private const double BinWidth = 0.25;
+
+    /// <summary>
+    /// Gaps narrower than this fraction of the font size are rounding between advances, not column gutters. Calc
+    /// leaves gutters of only ~0.2 em between a right-aligned number and the next cell's text; inside a cell the
+    /// advances touch and a space glyph covers its own gap, so words with spaces stay together.
+    /// </summary>
+    public const double MinGapEms = 0.12;
+
+    private readonly record struct Run(int Start, int End);
+
+    public static List<double> Find(double left, double right, IReadOnlyList<Glyph> header, IReadOnlyList<Glyph> body)
+    {
+        var bins = (int)Math.Ceiling((right - left) / BinWidth) + 1;
+        var sizes = header.Concat(body).Where(g => !g.IsWhitespace).Select(g => g.FontSize).Order().ToList();
+        if (sizes.Count == 0) return [left, right];
+        var minGapBins = (int)Math.Ceiling(MinGapEms * sizes[sizes.Count / 2] / BinWidth);
+        var all = Runs(header.Where(g => !g.IsWhitespace).Concat(body), left, bins, minGapBins);
+        var heads = Runs(header.Where(g => !g.IsWhitespace), left, bins, minGapBins);
+        double Mid(Run a, Run b) => left + (a.End + b.Start) / 2.0 * BinWidth;
+
+        var edges = new List<double> { left };
+        if (heads.Count == 0)
+        {
+            for (var k = 1; k < all.Count; k++) edges.Add(Mid(all[k - 1], all[k]));
+            edges.Add(right);
+            return edges;
+        }
+
+        // Which run of the whole profile each header run sits in; header runs in the same run share a column.
+        var starts = all.Select(r => r.Start).ToArray();
+        int RunOf(int bin) => Math.Max(0, UpperBound(starts, bin) - 1);
+        var numeric = new bool[all.Count];
+        var text = new bool[all.Count];
+        foreach (var g in body)
+        {
+            if (g.IsWhitespace) continue;
+            var run = RunOf(Bin(g.AdvanceLeft, left, bins));
+            if (IsNumeric(g)) numeric[run] = true; else text[run] = true;
+        }
+        var headRuns = heads.Select(h => RunOf(h.Start)).Distinct().Order().ToList();
+        for (var k = 1; k < headRuns.Count; k++)
+        {
+            int a = headRuns[k - 1], b = headRuns[k];
+            // Body-only runs between two header columns: numbers lean left, text leans right.
+            var cut = a; // boundary after run `cut`
+            for (var m = a + 1; m < b; m++)
+                if (numeric[m] && !text[m]) cut = m;
+            edges.Add(Mid(all[cut], all[cut + 1]));
+        }
+        edges.Add(right);
+        return SplitNumberColumns(edges, left, bins, minGapBins, body);
+    }
+
+    /// <summary>
+    /// One cell never holds two numbers side by side: where the runs of numbers under one header column are apart
+    /// (header texts that touch hid the gutter between them), a boundary goes between them, unless body text bridges
+    /// the gap.
+    /// </summary>
+    private static List<double> SplitNumberColumns(List<double> edges, double left, int bins, int minGapBins, IReadOnlyList<Glyph> body)
+    {
+        var visible = body.Where(g => !g.IsWhitespace).ToList();
+        var numbers = Runs(visible.Where(IsNumeric), left, bins, minGapBins);
+        var text = Runs(visible, left, bins, minGapBins);
+        var textStarts = text.Select(r => r.Start).ToArray();
+        var result = new List<double> { edges[0] };
+        var n = 0;
+        for (var k = 1; k < edges.Count; k++)
+        {
+            var edgeBin = (edges[k] - left) / BinWidth;
+            Run? previous = null;
+            for (; n < numbers.Count && numbers[n].End <= edgeBin; n++)
+            {
+                if (numbers[n].Start < (edges[k - 1] - left) / BinWidth) { previous = null; continue; }
+                // A gutter of the whole body between the two number runs, not just between the numbers.
+                if (previous is { } p && SameTextRun(textStarts, text, p.End - 1, numbers[n].Start) is false)
+                    result.Add(left + (p.End + numbers[n].Start) / 2.0 * BinWidth);
+                previous = numbers[n];
+            }
+            result.Add(edges[k]);
+        }
+        return result;
+    }
+
+    private static bool SameTextRun(int[] starts, List<Run> runs, int a, int b)
+    {
+        var ra = UpperBound(starts, a) - 1;
+        var rb = UpperBound(starts, b) - 1;
+        return ra == rb && ra >= 0 && runs[ra].End >= b;
+    }
+
+    private static bool IsNumeric(Glyph g) => g.Text.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '%');
+
+    private static int Bin(double x, double left, int bins) => Math.Clamp((int)Math.Floor((x - left) / BinWidth), 0, bins - 1);
+
+    private static List<Run> Runs(IEnumerable<Glyph> glyphs, double left, int bins, int minGapBins)
+    {
+        var covered = new int[bins + 1]; // difference array: +1 at start, −1 after end
+        foreach (var g in glyphs)
+        {
+            var a = Bin(g.AdvanceLeft, left, bins);
+            var b = Math.Clamp((int)Math.Ceiling((g.AdvanceRight - left) / BinWidth), 0, bins - 1);
+            covered[a]++;
+            covered[b + 1]--;
+        }
+        // Runs of covered bins, merged across gaps narrower than the minimum gutter.
+        var runs = new List<Run>();
+        var depth = 0;
+        int? runStart = null;
+        for (var i = 0; i <= bins; i++)
+        {
+            if (i < bins) depth += covered[i];
+            var inside = i < bins && depth > 0;
+            if (inside && runStart is null) runStart = i;
+            if (!inside && runStart is { } s)
+            {
+                if (runs.Count > 0 && s - runs[^1].End <= minGapBins) runs[^1] = new Run(runs[^1].Start, i);
+                else runs.Add(new Run(s, i));
+                runStart = null;
+            }
+        }
+        return runs;
+    }
+
+    private static int UpperBound(int[] sorted, int value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi) { var mid = (lo + hi) / 2; if (sorted[mid] <= value) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+}

@@ -1,0 +1,67 @@
+using Extractor.Geometry;
+using Extractor.Pdf;
+
+namespace Extractor.Layout;
+
+/// <summary>
+/// A table drawn with horizontal rules only: the y of every rule that crosses its full width (top first), and the
+/// shorter rules inside it (the lines under merged header groups).
+/// </summary>
+public sealed record RuledRegion(Box Box, IReadOnlyList<double> RuleYs, IReadOnlyList<Ruling> PartialRules);
+
+/// <summary>
+/// Finds tables without vertical rules from their horizontal ones: three or more rules with the same left and right
+/// ends, stacked one under the other, frame a table (three-line tables: top, under the header, bottom; row-ruled
+/// tables: one rule per row). Rules inside the stack that stop short are kept as header group separators.
+/// </summary>
+public static class RuledRegionFinder
+{
+    /// <summary>Rules whose ends differ by less than this belong to the same stack (same table width).</summary>
+    private const double EndTolerance = 3.0;
+
+    /// <summary>A stack needs top, header and bottom rules.</summary>
+    private const int MinRules = 3;
+
+    /// <summary>A rule must be at least this wide to frame a table (shorter ones underline words).</summary>
+    private const double MinTableWidth = 100;
+
+    public static List<RuledRegion> Find(IReadOnlyList<Ruling> cleaned, IReadOnlyList<Box> taken, double pageHeight)
+    {
+        var horizontals = cleaned
+            .Where(r => r.Orientation == Orientation.Horizontal && !taken.Any(b => b.Contains((r.Start + r.End) / 2, r.Position)))
+            .OrderBy(r => r.Start).ThenBy(r => r.End).ToList();
+        // Group by (start, end): sorted by start, a group is a run whose starts and ends agree within the tolerance.
+        var groups = new List<List<Ruling>>();
+        foreach (var rule in horizontals.Where(r => r.Length >= MinTableWidth))
+        {
+            var group = groups.FirstOrDefault(g => Math.Abs(g[0].Start - rule.Start) <= EndTolerance && Math.Abs(g[0].End - rule.End) <= EndTolerance);
+            if (group is null) groups.Add([rule]); else group.Add(rule);
+        }
+
+        var regions = new List<RuledRegion>();
+        // A gap this tall between two rules of one stack means two tables that happen to share a width.
+        var maxGap = pageHeight * 0.4;
+        foreach (var group in groups)
+        {
+            var ys = group.Select(r => r.Position).OrderByDescending(y => y).ToList();
+            var start = 0;
+            for (var i = 1; i <= ys.Count; i++)
+            {
+                if (i < ys.Count && ys[i - 1] - ys[i] <= maxGap) continue;
+                if (i - start >= MinRules)
+                {
+                    var stack = ys.GetRange(start, i - start);
+                    var left = group.Min(r => r.Start);
+                    var right = group.Max(r => r.End);
+                    var box = new Box(left, stack[^1], right, stack[0]);
+                    var partials = horizontals.Where(r => r.Position < box.Top - Tolerances.RulingSnap && r.Position > box.Bottom + Tolerances.RulingSnap
+                        && r.Start >= left - EndTolerance && r.End <= right + EndTolerance
+                        && (r.Start > left + EndTolerance || r.End < right - EndTolerance)).ToList();
+                    regions.Add(new RuledRegion(box, stack, partials));
+                }
+                start = i;
+            }
+        }
+        return regions.OrderByDescending(r => r.Box.Top).ToList();
+    }
+}
