@@ -5,5 +5,6 @@ var root = new RootCommand("Extractor: Chinese budget disclosure PDFs to checked
 {
     ExtractCommand.Create(),
     DebugPageCommand.Create(),
+    CorpusReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
