@@ -74,9 +74,8 @@ public static class CorpusReport
     private static string LineAbove(List<TextLine>? lines, TableGrid grid)
     {
         if (lines is null) return "";
-        TextLine? best = null;
-        foreach (var l in lines)
-            if (l.Box.Bottom >= grid.Box.Top - 1 && (best is null || l.Box.Bottom < best.Box.Bottom)) best = l;
-        return best?.Text ?? "";
+        // The few nearest lines above the grid, nearest last: where its title would stand.
+        var above = lines.Where(l => l.Box.Bottom >= grid.Box.Top - 1).OrderBy(l => l.Box.Bottom).Take(4).Reverse();
+        return string.Join(" / ", above.Select(l => l.Text));
     }
 }

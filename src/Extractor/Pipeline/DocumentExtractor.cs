@@ -47,7 +47,7 @@ public static partial class DocumentExtractor
         }
         if (layouts.Count == 0) throw new UnreadableDocumentException($"{name}: no page could be read");
 
-        var structure = DocumentSegmenter.Segment(layouts);
+        var structure = DocumentSegmenter.Segment(layouts, TableKindCatalog.Default);
         warnings.AddRange(structure.Warnings);
         var tables = new List<ExtractedTable>();
         foreach (var table in structure.Tables)

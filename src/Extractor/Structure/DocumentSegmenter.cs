@@ -9,7 +9,12 @@ namespace Extractor.Structure;
 /// </summary>
 public static class DocumentSegmenter
 {
-    public static DocumentStructure Segment(IReadOnlyList<PageLayout> pages)
+    /// <summary>How far above a grid's top, in points, a heading without a label may stand and still name it.</summary>
+    private const double NameOnlyReach = 150;
+
+    /// <param name="pages">The pages' layouts in order.</param>
+    /// <param name="vocabulary">Known table titles: enables headings without a `表N` label and keeps forms out of tables.</param>
+    public static DocumentStructure Segment(IReadOnlyList<PageLayout> pages, ITitleVocabulary? vocabulary = null)
     {
         var tables = new List<TableBuilder>();
         var untitled = new List<TableGrid>();
@@ -19,20 +24,18 @@ public static class DocumentSegmenter
 
         foreach (var page in pages)
         {
-            var lines = page.Lines.OrderByDescending(l => l.Box.Top).ToList();
+            // Text drawn outside the page (clipped leftovers some producers keep) is not part of the document.
+            var lines = page.Lines.Where(l => l.Box.Top > 0 && l.Box.Bottom < page.Page.Height).OrderByDescending(l => l.Box.Top).ToList();
             var grids = page.Grids.OrderByDescending(g => g.Box.Top).ToList();
             var claimed = new HashSet<TableGrid>();
             var consumed = new HashSet<int>();
             var titlesOnPage = new List<(TitleFinder.Found Found, TableBuilder Builder)>();
 
-            for (var i = 0; i < lines.Count; i++)
+            var candidates = FindTitles(lines, grids, vocabulary);
+            foreach (var candidate in candidates)
             {
-                var found = TitleFinder.TryRead(lines, i);
-                if (found is null) continue;
-                for (var k = i; k <= found.LastLineIndex; k++) consumed.Add(k);
-                var builder = new TableBuilder(found.Title);
-                titlesOnPage.Add((found, builder));
-                i = found.LastLineIndex;
+                for (var k = candidate.FirstIndex; k <= candidate.Found.LastLineIndex; k++) consumed.Add(k);
+                titlesOnPage.Add((candidate.Found, new TableBuilder(candidate.Found.Title)));
             }
 
             // Grids above the first title continue the table left open on the previous page, when nothing but a
@@ -43,7 +46,8 @@ public static class DocumentSegmenter
                 foreach (var grid in grids.Where(g => g.Box.Bottom > firstTitleBottom))
                 {
                     var textAbove = lines.Count(l => l.Box.Bottom > grid.Box.Top && !l.Compact.All(char.IsAsciiDigit));
-                    if (grid.ColumnCount != open.ColumnCount || textAbove > 3) break;
+                    // A title at the foot of a page may have its whole grid on the next page.
+                    if ((open.ColumnCount >= 0 && grid.ColumnCount != open.ColumnCount) || textAbove > 3) break;
                     open.AddGrid(grid);
                     claimed.Add(grid);
                 }
@@ -59,11 +63,10 @@ public static class DocumentSegmenter
                 var gridTop = grid?.Box.Top ?? top;
 
                 // A repeated title (`表6（续）`) on the page after its table continues that table.
-                var continues = open is not null && open.LastPage == page.Page.Number - 1 && open.Title.Number == found.Title.Number
+                var continues = open is not null && open.LastPage == page.Page.Number - 1 && SameTitle(open.Title, found.Title)
                     && grid is not null && grid.ColumnCount == open.ColumnCount;
                 var target = continues ? open! : builder;
                 if (grid is not null) { target.AddGrid(grid); claimed.Add(grid); }
-                else warnings.Add(new Diagnostic("table-without-grid", $"{found.Title.Label} {found.Title.Title}: no table grid found below the title", found.Title.Page));
 
                 for (var i = 0; i < lines.Count; i++)
                 {
@@ -93,6 +96,75 @@ public static class DocumentSegmenter
             built.Add(table);
         }
         return new DocumentStructure(built, untitled, textLines, warnings);
+    }
+
+    private static bool SameTitle(TableTitle a, TableTitle b) =>
+        a.Number is not null ? a.Number == b.Number : b.Number is null && a.Title == b.Title;
+
+    private sealed record Candidate(TitleFinder.Found Found, int FirstIndex, TextLine FirstLine, bool Labelled);
+
+    /// <summary>
+    /// The titles on one page, top to bottom. A labelled title (`表N …`) stands on its own, except in a list of titles
+    /// without tables (a contents page). A heading without a label counts only when a grid starts right below it with
+    /// no other heading in between. Headings of forms (performance sheets) are left to the sheet stage.
+    /// </summary>
+    private static List<Candidate> FindTitles(List<TextLine> lines, List<TableGrid> grids, ITitleVocabulary? vocabulary)
+    {
+        var candidates = new List<Candidate>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var labelled = TitleFinder.TryRead(lines, i);
+            if (labelled is not null)
+            {
+                if (vocabulary?.Classify(labelled.Title.Title) != TitleVerdict.Form)
+                    candidates.Add(new Candidate(labelled, i, lines[i], true));
+                i = labelled.LastLineIndex;
+                continue;
+            }
+            if (vocabulary is null || TitleFinder.TryReadName(lines, i, vocabulary) is not { } named) continue;
+            if (named.Verdict != TitleVerdict.Form) candidates.Add(new Candidate(named.Found, i, lines[i], false));
+            i = named.Found.LastLineIndex;
+        }
+
+        var result = new List<Candidate>();
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var title = candidates[c].Found.Title;
+            var nextTop = c + 1 < candidates.Count ? candidates[c + 1].Found.Title.Box.Top : double.NegativeInfinity;
+            var gridBelow = grids.FirstOrDefault(g => g.Box.Top <= title.Box.Bottom + 2 && g.Box.Top > nextTop);
+            if (candidates[c].Labelled)
+            {
+                // Contents pages list titles one under another with no table between them.
+                var listed = gridBelow is null && (NearNeighbour(candidates, c, c + 1) || NearNeighbour(candidates, c, c - 1));
+                if (!listed) result.Add(candidates[c]);
+            }
+            else if (gridBelow is not null ? title.Box.Bottom - gridBelow.Box.Top <= NameOnlyReach : HasMetaLineBelow(lines, candidates[c]))
+                result.Add(candidates[c]);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A heading followed by its `单位：万元` / `编制部门：…` line names a table even when no grid was found under it
+    /// (a table drawn without rules): it is kept, so that the missing grid is reported rather than the table lost.
+    /// </summary>
+    private static bool HasMetaLineBelow(List<TextLine> lines, Candidate candidate)
+    {
+        var title = candidate.Found.Title.Box;
+        for (var i = candidate.Found.LastLineIndex + 1; i < lines.Count && i <= candidate.Found.LastLineIndex + 3; i++)
+        {
+            var line = lines[i];
+            if (title.Bottom - line.Box.Top > 4 * candidate.FirstLine.FontSize) break;
+            if (line.Compact.Contains("单位：") || line.Compact.Contains("单位:") || line.Compact.StartsWith("编制部门")) return true;
+        }
+        return false;
+    }
+
+    private static bool NearNeighbour(List<Candidate> candidates, int c, int other)
+    {
+        if (other < 0 || other >= candidates.Count || !candidates[other].Labelled) return false;
+        var (upper, lower) = other > c ? (candidates[c].Found.Title.Box, candidates[other].Found.Title.Box) : (candidates[other].Found.Title.Box, candidates[c].Found.Title.Box);
+        return upper.Bottom - lower.Top < 3 * candidates[c].FirstLine.FontSize;
     }
 
     /// <summary>The text right under a grid, before anything else: `…为空表。` notes. Page numbers are not notes.</summary>
@@ -166,7 +238,10 @@ public static class DocumentSegmenter
         public StructuredTable Build(List<Diagnostic> warnings)
         {
             if (_grids.Count == 0)
+            {
+                warnings.Add(new Diagnostic("table-without-grid", $"{title.Label} {title.Title}: no table grid found below the title (drawn without ruling lines?)", title.Page));
                 return new StructuredTable(title, Department, Unit, [title.Page], [], [], [], [], Note, []);
+            }
 
             var first = _grids[0];
             var header = HeaderAnalyzer.Analyze(first);
