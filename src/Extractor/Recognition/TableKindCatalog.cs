@@ -21,18 +21,20 @@ public sealed class TableKindCatalog : ITitleVocabulary
 {
     public const string Unrecognised = "unrecognised";
 
-    private sealed record FileModel(List<TableKind> Kinds, List<string>? TitleWords);
+    private sealed record FileModel(List<TableKind> Kinds, List<string>? TitleWords, List<string>? PartHeadingEndings);
 
     private readonly IReadOnlyList<string> _titleWords;
+    private readonly IReadOnlyList<string> _partHeadingEndings;
 
     private readonly List<(string Alias, TableKind Kind)> _aliases;
 
     public IReadOnlyList<TableKind> Kinds { get; }
 
-    private TableKindCatalog(IReadOnlyList<TableKind> kinds, IReadOnlyList<string> titleWords)
+    private TableKindCatalog(IReadOnlyList<TableKind> kinds, IReadOnlyList<string> titleWords, IReadOnlyList<string> partHeadingEndings)
     {
         Kinds = kinds;
         _titleWords = titleWords;
+        _partHeadingEndings = partHeadingEndings;
         // Longest alias first, so `一般公共预算基本支出情况表` wins over `一般公共预算支出情况表` in containment matches.
         _aliases = kinds.SelectMany(k => k.Titles.Select(t => (Fold(t), k))).OrderByDescending(a => a.Item1.Length).ToList();
     }
@@ -45,7 +47,7 @@ public sealed class TableKindCatalog : ITitleVocabulary
             ?? throw new InvalidOperationException("table-kinds.json is not embedded");
         using var reader = new StreamReader(stream);
         var model = JsonConvert.DeserializeObject<FileModel>(reader.ReadToEnd()) ?? throw new InvalidOperationException("empty catalogue");
-        return new TableKindCatalog(model.Kinds, model.TitleWords ?? []);
+        return new TableKindCatalog(model.Kinds, model.TitleWords ?? [], model.PartHeadingEndings ?? []);
     }
 
     /// <summary>The kind whose alias equals the title, else the longest alias the title contains; null when none.</summary>
@@ -67,6 +69,8 @@ public sealed class TableKindCatalog : ITitleVocabulary
     {
         if (Recognise(title) is { } kind) return kind.IsForm ? TitleVerdict.Form : TitleVerdict.Table;
         var folded = Fold(title);
+        // `2026年度部门预算表`, `…局2024年度部门决算表`: the heading of the whole table part, not of one table.
+        if (_partHeadingEndings.Any(e => folded.EndsWith(e, StringComparison.Ordinal))) return TitleVerdict.NotATitle;
         return _titleWords.Any(w => folded.Contains(w, StringComparison.Ordinal)) ? TitleVerdict.Table : TitleVerdict.NotATitle;
     }
 

@@ -81,6 +81,14 @@ public static class DocumentSegmenter
                 tables.Add(builder);
                 open = builder;
             }
+            if (vocabulary is not null)
+                foreach (var grid in grids)
+                {
+                    if (claimed.Contains(grid) || TitleInsideGrid(grid, vocabulary) is not { } inner) continue;
+                    tables.Add(inner);
+                    claimed.Add(grid);
+                    open = inner;
+                }
             if (open is not null && open.LastPage < page.Page.Number && grids.Count == 0) open = null;
 
             foreach (var grid in grids)
@@ -96,6 +104,29 @@ public static class DocumentSegmenter
             built.Add(table);
         }
         return new DocumentStructure(built, untitled, textLines, warnings);
+    }
+
+    /// <summary>
+    /// A grid whose first row is one cell holding a table title (spreadsheet exports put title and unit line inside the
+    /// sheet): the title row and the `预算单位：… 单位：万元` rows under it become title and meta, the rest is the table.
+    /// </summary>
+    private static TableBuilder? TitleInsideGrid(TableGrid grid, ITitleVocabulary vocabulary)
+    {
+        if (grid.RowCount < 3) return null;
+        var first = grid.CellsStartingInRow(0).Where(c => !c.IsEmpty).ToList();
+        if (first.Count != 1 || TitleFinder.TryReadCellTitle(first[0].Text, grid.Page, first[0].Box, vocabulary) is not { } title) return null;
+        var builder = new TableBuilder(title);
+        var row = 1;
+        for (; row < grid.RowCount - 1; row++)
+        {
+            var cells = grid.CellsStartingInRow(row).Where(c => !c.IsEmpty).ToList();
+            if (cells.Count == 0 || !cells.All(c => c.Text.Contains('：') || c.Text.Contains(':'))) break;
+            foreach (var cell in cells)
+                builder.TryTakeMeta(new TextLine(cell.Text, cell.Raw, cell.Box, cell.Glyphs.Count > 0 ? cell.Glyphs.Max(g => g.FontSize) : 0, grid.Page, cell.Glyphs));
+        }
+        builder.FirstRow = row;
+        builder.AddGrid(grid);
+        return builder;
     }
 
     private static bool SameTitle(TableTitle a, TableTitle b) =>
@@ -196,6 +227,8 @@ public static class DocumentSegmenter
         public string? Department { get; private set; }
         public string? Unit { get; private set; }
         public string? Note { get; set; }
+        /// <summary>Rows of the first grid above this one hold the title and meta lines, not header or body.</summary>
+        public int FirstRow { get; set; }
 
         public void AddGrid(TableGrid grid) => _grids.Add(grid);
 
@@ -203,7 +236,7 @@ public static class DocumentSegmenter
         {
             var text = line.Text;
             var taken = false;
-            foreach (var key in new[] { "编制部门", "编制单位", "部门名称", "单位名称" })
+            foreach (var key in new[] { "编制部门", "编制单位", "部门名称", "单位名称", "预算单位", "部门" })
             {
                 var at = line.Compact.IndexOf(key, StringComparison.Ordinal);
                 if (at < 0) continue;
@@ -244,7 +277,7 @@ public static class DocumentSegmenter
             }
 
             var first = _grids[0];
-            var header = HeaderAnalyzer.Analyze(first);
+            var header = HeaderAnalyzer.Analyze(first, FirstRow);
             var rows = new List<IReadOnlyList<Cell>>();
             var spans = new List<Span>();
             var pages = new SortedSet<int> { title.Page };

@@ -109,6 +109,30 @@ public static partial class TitleFinder
         return (new Found(new TableTitle(number, label, TitleText(name), line.Page, box), last), verdict);
     }
 
+    /// <summary>
+    /// A title printed in the first row of the grid itself (`收支总表（预算表 1）` in a merged cell), as some spreadsheet
+    /// exports do. A trailing `（预算表 N）` / `（表N）` is the label.
+    /// </summary>
+    public static TableTitle? TryReadCellTitle(string text, int page, Geometry.Box box, ITitleVocabulary vocabulary)
+    {
+        var compact = text.Replace(" ", "");
+        if (compact.Length is < 4 or > MaxTitleLength || !EndsLikeTitle().IsMatch(compact)) return null;
+        if (compact.IndexOfAny(['，', '。', '；', '：', ':']) >= 0 || PartHeading().IsMatch(compact)) return null;
+        int? number = null;
+        var label = "";
+        if (TrailingLabel().Match(compact) is { Success: true } m)
+        {
+            number = int.Parse(m.Groups["n"].Value);
+            label = m.Value.Trim('（', '(', '）', ')');
+            compact = compact[..m.Index];
+        }
+        var name = Enumerator().Replace(compact, "");
+        return vocabulary.Classify(name) == TitleVerdict.Table ? new TableTitle(number, label, TitleText(name), page, box) : null;
+    }
+
+    [GeneratedRegex(@"[（(](?:预算表|公开表|表)(?<n>\d{1,2})[)）]$")]
+    private static partial Regex TrailingLabel();
+
     /// <summary>Arabic or Chinese numerals up to 99: `07`, `十一`, `二十`.</summary>
     public static int ParseNumber(string s)
     {
