@@ -56,8 +56,9 @@ public static partial class DocumentExtractor
             if (kind is null)
                 warnings.Add(new Diagnostic("unrecognised-table", $"{table.Title.Label} {table.Title.Title}: title matches no known table kind", table.Title.Page));
             var factor = UnitParser.FactorToYuan(table.Unit);
+            var columnIds = table.Columns.Select(ColumnCatalog.Default.ColumnId).ToList();
             tables.Add(new ExtractedTable(table, kind?.Id ?? TableKindCatalog.Unrecognised, kind?.Name, factor,
-                RecordBuilder.Build(table, kind, factor ?? 1m)));
+                RecordBuilder.Build(table, kind, factor ?? 1m, columnIds)) { ColumnIds = columnIds });
         }
 
         var department = tables.Select(t => t.Structure.Department).Where(d => !string.IsNullOrEmpty(d))

@@ -12,9 +12,29 @@ public static partial class RecordBuilder
 
     private static readonly string[] TotalLabels = ["总计", "合计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"];
 
-    public static IReadOnlyList<TableRecord> Build(StructuredTable table, TableKind? kind, decimal unitFactor)
+    /// <param name="columnIds">Canonical column ids (index = column), copied onto every amount; optional.</param>
+    public static IReadOnlyList<TableRecord> Build(StructuredTable table, TableKind? kind, decimal unitFactor, IReadOnlyList<string?>? columnIds = null)
     {
         if (kind is null || table.Rows.Count == 0) return [];
+        var records = BuildByShape(table, kind, unitFactor);
+        return columnIds is null ? records : records.Select(r => WithColumnIds(r, columnIds)).ToList();
+    }
+
+    private static TableRecord WithColumnIds(TableRecord record, IReadOnlyList<string?> ids)
+    {
+        IReadOnlyDictionary<string, Amount> Tag(IReadOnlyDictionary<string, Amount> amounts) =>
+            amounts.ToDictionary(a => a.Key, a => a.Value with { ColumnId = a.Value.Column < ids.Count ? ids[a.Value.Column] : null });
+        return record switch
+        {
+            ClassifiedRecord c => c with { Amounts = Tag(c.Amounts) },
+            SummaryRecord s => s with { Amounts = Tag(s.Amounts) },
+            ItemRecord i => i with { Amounts = Tag(i.Amounts) },
+            _ => record,
+        };
+    }
+
+    private static IReadOnlyList<TableRecord> BuildByShape(StructuredTable table, TableKind kind, decimal unitFactor)
+    {
         return kind.Shape switch
         {
             "summary" => BuildSummary(table, unitFactor),
