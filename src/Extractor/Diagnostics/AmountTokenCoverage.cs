@@ -30,7 +30,10 @@ public static partial class AmountTokenCoverage
     /// <param name="pageGlyphs">Every glyph of the page, as read from the PDF (not as assigned to cells).</param>
     /// <param name="tableGrids">Grids of the emitted tables on the page.</param>
     /// <param name="otherGrids">Grids on the same page that belong to no table (forms, unrecognised regions).</param>
-    public static CoverageCount Measure(IReadOnlyList<Glyph> pageGlyphs, IReadOnlyList<TableGrid> tableGrids, IReadOnlyList<TableGrid> otherGrids)
+    /// <param name="tablesWithoutGrid">Regions of titled tables for which no grid was found (below the title): every token
+    /// there is counted and none lands, so a table drawn without rules lowers the share instead of vanishing from it.</param>
+    public static CoverageCount Measure(IReadOnlyList<Glyph> pageGlyphs, IReadOnlyList<TableGrid> tableGrids, IReadOnlyList<TableGrid> otherGrids,
+        IReadOnlyList<Box>? tablesWithoutGrid = null)
     {
         var all = tableGrids.Select(g => (Grid: g, InTable: true)).Concat(otherGrids.Select(g => (Grid: g, InTable: false))).ToList();
         int tokens = 0, inTables = 0, inOthers = 0;
@@ -41,6 +44,17 @@ public static partial class AmountTokenCoverage
             if (g.IsWhitespace || FirstContaining(all, g.Box) is not { } region) continue;
             if (!byRegion.TryGetValue(region, out var list)) byRegion[region] = list = [];
             list.Add(g);
+        }
+        if (tablesWithoutGrid is { Count: > 0 })
+        {
+            var loose = pageGlyphs.Where(g => !g.IsWhitespace && FirstContaining(all, g.Box) is null
+                && tablesWithoutGrid.Any(r => r.Contains(g.CentreX, g.CentreY))).ToList();
+            foreach (var word in Words(loose))
+            {
+                if (!NumberLooking().IsMatch(word.Text)) continue;
+                tokens++;
+                missed.Add(new MissedToken(word.Text, 0, word.Box, "in a table without a grid (drawn without rules)"));
+            }
         }
         foreach (var (grid, glyphs) in byRegion)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Extractor.Geometry;
 using Extractor.Layout;
 using Extractor.Pdf;
 using Extractor.Pipeline;
@@ -57,9 +58,13 @@ public static class CorpusReport
 
         int tokens = 0, inTables = 0, inOthers = 0;
         var missed = new List<MissedToken>();
+        // A table without a grid covers its page from under its title down (to the next title on the page, if any).
+        var ungridded = document.Tables.Where(t => t.Structure.Grids.Count == 0).Select(t => t.Structure.Title)
+            .GroupBy(t => t.Page).ToDictionary(g => g.Key, g => g.Select(t => new Box(0, 0, double.MaxValue, t.Box.Bottom)).ToList());
         foreach (var page in tablePages)
         {
-            var c = AmountTokenCoverage.Measure(pageGlyphs(page), tableGridsByPage.GetValueOrDefault(page) ?? [], otherGridsByPage.GetValueOrDefault(page) ?? []);
+            var c = AmountTokenCoverage.Measure(pageGlyphs(page), tableGridsByPage.GetValueOrDefault(page) ?? [], otherGridsByPage.GetValueOrDefault(page) ?? [],
+                ungridded.GetValueOrDefault(page));
             tokens += c.Tokens; inTables += c.InTableCells; inOthers += c.InOtherGrids;
             missed.AddRange(c.Missed);
         }

@@ -12,6 +12,9 @@ public static class DocumentSegmenter
     /// <summary>How far above a grid's top, in points, a heading without a label may stand and still name it.</summary>
     private const double NameOnlyReach = 150;
 
+    /// <summary>How far under a title without a grid, in points, its `编制部门` / `单位` lines may stand.</summary>
+    private const double MetaReachWithoutGrid = 70;
+
     /// <param name="pages">The pages' layouts in order.</param>
     /// <param name="vocabulary">Known table titles: enables headings without a `表N` label and keeps forms out of tables.</param>
     public static DocumentStructure Segment(IReadOnlyList<PageLayout> pages, ITitleVocabulary? vocabulary = null)
@@ -48,6 +51,9 @@ public static class DocumentSegmenter
                     var textAbove = lines.Count(l => l.Box.Bottom > grid.Box.Top && !l.Compact.All(char.IsAsciiDigit));
                     // A title at the foot of a page may have its whole grid on the next page.
                     if ((open.ColumnCount >= 0 && grid.ColumnCount != open.ColumnCount) || textAbove > 3) break;
+                    if (open.ColumnCount < 0)
+                        for (var i = 0; i < lines.Count; i++)
+                            if (lines[i].Box.Bottom > grid.Box.Top && open.TryTakeMeta(lines[i])) consumed.Add(i);
                     open.AddGrid(grid);
                     claimed.Add(grid);
                 }
@@ -60,7 +66,8 @@ public static class DocumentSegmenter
                 var nextTitleTop = t + 1 < titlesOnPage.Count ? titlesOnPage[t + 1].Found.Title.Box.Top : double.NegativeInfinity;
                 var grid = grids.FirstOrDefault(g => !claimed.Contains(g) && g.Box.Top <= top + 2 && g.Box.Top > nextTitleTop);
                 var gridBottom = grid?.Box.Bottom ?? top;
-                var gridTop = grid?.Box.Top ?? top;
+                // Without a grid here (table on the next page, or drawn without rules) the meta lines stand right under the title.
+                var gridTop = grid?.Box.Top ?? Math.Max(top - MetaReachWithoutGrid, nextTitleTop);
 
                 // A repeated title (`表6（续）`) on the page after its table continues that table.
                 var continues = open is not null && open.LastPage == page.Page.Number - 1 && SameTitle(open.Title, found.Title)
@@ -169,7 +176,8 @@ public static class DocumentSegmenter
                 var listed = gridBelow is null && (NearNeighbour(candidates, c, c + 1) || NearNeighbour(candidates, c, c - 1));
                 if (!listed) result.Add(candidates[c]);
             }
-            else if (gridBelow is not null ? title.Box.Bottom - gridBelow.Box.Top <= NameOnlyReach : HasMetaLineBelow(lines, candidates[c]))
+            else if (gridBelow is not null ? title.Box.Bottom - gridBelow.Box.Top <= NameOnlyReach
+                     : HasMetaLineBelow(lines, candidates[c], nextTop) || (c + 1 == candidates.Count && !NearNeighbour(candidates, c, c - 1, anyKind: true) && AtFootOfPage(lines, grids, candidates[c])))
                 result.Add(candidates[c]);
         }
         return result;
@@ -179,21 +187,31 @@ public static class DocumentSegmenter
     /// A heading followed by its `单位：万元` / `编制部门：…` line names a table even when no grid was found under it
     /// (a table drawn without rules): it is kept, so that the missing grid is reported rather than the table lost.
     /// </summary>
-    private static bool HasMetaLineBelow(List<TextLine> lines, Candidate candidate)
+    private static bool HasMetaLineBelow(List<TextLine> lines, Candidate candidate, double nextTitleTop)
     {
         var title = candidate.Found.Title.Box;
         for (var i = candidate.Found.LastLineIndex + 1; i < lines.Count && i <= candidate.Found.LastLineIndex + 3; i++)
         {
             var line = lines[i];
-            if (title.Bottom - line.Box.Top > 4 * candidate.FirstLine.FontSize) break;
+            if (title.Bottom - line.Box.Top > 4 * candidate.FirstLine.FontSize || line.Box.Top <= nextTitleTop + 0.5) break;
             if (line.Compact.Contains("单位：") || line.Compact.Contains("单位:") || line.Compact.StartsWith("编制部门")) return true;
         }
         return false;
     }
 
-    private static bool NearNeighbour(List<Candidate> candidates, int c, int other)
+    /// <summary>A heading with nothing under it but a page number: its table starts on the next page.</summary>
+    private static bool AtFootOfPage(List<TextLine> lines, List<TableGrid> grids, Candidate candidate)
     {
-        if (other < 0 || other >= candidates.Count || !candidates[other].Labelled) return false;
+        var bottom = candidate.Found.Title.Box.Bottom;
+        if (grids.Any(g => g.Box.Top < bottom)) return false;
+        for (var i = candidate.Found.LastLineIndex + 1; i < lines.Count; i++)
+            if (!lines[i].Compact.All(c => char.IsAsciiDigit(c) || c is '-' or '—' or '第' or '页')) return false;
+        return true;
+    }
+
+    private static bool NearNeighbour(List<Candidate> candidates, int c, int other, bool anyKind = false)
+    {
+        if (other < 0 || other >= candidates.Count || !(anyKind || candidates[other].Labelled)) return false;
         var (upper, lower) = other > c ? (candidates[c].Found.Title.Box, candidates[other].Found.Title.Box) : (candidates[other].Found.Title.Box, candidates[c].Found.Title.Box);
         return upper.Bottom - lower.Top < 3 * candidates[c].FirstLine.FontSize;
     }
