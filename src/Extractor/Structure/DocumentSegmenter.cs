@@ -73,6 +73,11 @@ public static class DocumentSegmenter
                 var continues = open is not null && open.LastPage == page.Page.Number - 1 && SameTitle(open.Title, found.Title)
                     && grid is not null && grid.ColumnCount == open.ColumnCount;
                 var target = continues ? open! : builder;
+                if (grid is not null && !continues && vocabulary is not null && GridPreamble(grid, vocabulary) is { Rows: > 0 } preamble)
+                {
+                    foreach (var line in preamble.Meta) builder.TryTakeMeta(line);
+                    builder.FirstRow = preamble.Rows;
+                }
                 if (grid is not null) { target.AddGrid(grid); claimed.Add(grid); }
 
                 for (var i = 0; i < lines.Count; i++)
@@ -114,24 +119,41 @@ public static class DocumentSegmenter
     }
 
     /// <summary>
-    /// A grid whose first row is one cell holding a table title (spreadsheet exports put title and unit line inside the
-    /// sheet): the title row and the `预算单位：… 单位：万元` rows under it become title and meta, the rest is the table.
+    /// Spreadsheet exports print the title, label and unit line inside the sheet: the first rows of the grid then hold
+    /// one cell each (`表11`, `2019年…支出表`, `单位：万元`) or only `…：…` meta cells. Returns how many such rows there
+    /// are, the title among them (if the vocabulary knows it), and the meta lines.
     /// </summary>
+    private static (int Rows, TableTitle? Title, List<TextLine> Meta) GridPreamble(TableGrid grid, ITitleVocabulary vocabulary)
+    {
+        TableTitle? title = null;
+        var meta = new List<TextLine>();
+        var row = 0;
+        for (; row < Math.Min(grid.RowCount - 1, 5); row++)
+        {
+            var cells = grid.CellsStartingInRow(row).Where(c => !c.IsEmpty).ToList();
+            if (cells.Count == 0) continue;
+            if (cells.All(c => c.Text.Contains('：') || c.Text.Contains(':')))
+            {
+                meta.AddRange(cells.Select(c => new TextLine(c.Text, c.Raw, c.Box, c.Glyphs.Count > 0 ? c.Glyphs.Max(g => g.FontSize) : 0, grid.Page, c.Glyphs)));
+                continue;
+            }
+            if (cells.Count != 1) break;
+            var text = cells[0].Text.Replace(" ", "");
+            if (TitleFinder.TryReadCellTitle(text, grid.Page, cells[0].Box, vocabulary) is { } found) title ??= found;
+            else if (!TitleFinder.IsLabelOnly(text)) break;
+        }
+        // Without a title or meta line, the rows above are not a preamble but the table's own first rows.
+        return title is null && meta.Count == 0 ? (0, null, meta) : (row, title, meta);
+    }
+
     private static TableBuilder? TitleInsideGrid(TableGrid grid, ITitleVocabulary vocabulary)
     {
         if (grid.RowCount < 3) return null;
-        var first = grid.CellsStartingInRow(0).Where(c => !c.IsEmpty).ToList();
-        if (first.Count != 1 || TitleFinder.TryReadCellTitle(first[0].Text, grid.Page, first[0].Box, vocabulary) is not { } title) return null;
+        var (rows, title, meta) = GridPreamble(grid, vocabulary);
+        if (title is null) return null;
         var builder = new TableBuilder(title);
-        var row = 1;
-        for (; row < grid.RowCount - 1; row++)
-        {
-            var cells = grid.CellsStartingInRow(row).Where(c => !c.IsEmpty).ToList();
-            if (cells.Count == 0 || !cells.All(c => c.Text.Contains('：') || c.Text.Contains(':'))) break;
-            foreach (var cell in cells)
-                builder.TryTakeMeta(new TextLine(cell.Text, cell.Raw, cell.Box, cell.Glyphs.Count > 0 ? cell.Glyphs.Max(g => g.FontSize) : 0, grid.Page, cell.Glyphs));
-        }
-        builder.FirstRow = row;
+        foreach (var line in meta) builder.TryTakeMeta(line);
+        builder.FirstRow = rows;
         builder.AddGrid(grid);
         return builder;
     }

@@ -130,6 +130,10 @@ public static partial class TitleFinder
         return vocabulary.Classify(name) == TitleVerdict.Table ? new TableTitle(number, label, TitleText(name), page, box) : null;
     }
 
+    /// <summary>True when the text is a table label and nothing else (`表11`, `公开01表`, `预算表 2`).</summary>
+    public static bool IsLabelOnly(string text) =>
+        Label().Match(text.Replace(" ", "")) is { Success: true } m && m.Groups["rest"].Value.Length == 0;
+
     [GeneratedRegex(@"[（(](?:预算表|公开表|表)(?<n>\d{1,2})[)）]$")]
     private static partial Regex TrailingLabel();
 
