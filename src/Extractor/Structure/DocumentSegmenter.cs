@@ -50,7 +50,7 @@ public static class DocumentSegmenter
                 {
                     var textAbove = lines.Count(l => l.Box.Bottom > grid.Box.Top && !l.Compact.All(char.IsAsciiDigit));
                     // A title at the foot of a page may have its whole grid on the next page.
-                    if ((open.ColumnCount >= 0 && grid.ColumnCount != open.ColumnCount) || textAbove > 3) break;
+                    if ((open.FirstGrid is { } openGrid && ColumnMap(openGrid, grid) is null) || textAbove > 3) break;
                     if (open.ColumnCount < 0)
                         for (var i = 0; i < lines.Count; i++)
                             if (lines[i].Box.Bottom > grid.Box.Top && open.TryTakeMeta(lines[i])) consumed.Add(i);
@@ -71,7 +71,7 @@ public static class DocumentSegmenter
 
                 // A repeated title (`表6（续）`) on the page after its table continues that table.
                 var continues = open is not null && open.LastPage == page.Page.Number - 1 && SameTitle(open.Title, found.Title)
-                    && grid is not null && grid.ColumnCount == open.ColumnCount;
+                    && grid is not null && open.FirstGrid is { } openFirst && ColumnMap(openFirst, grid) is not null;
                 var target = continues ? open! : builder;
                 if (grid is not null && !continues && vocabulary is not null && GridPreamble(grid, vocabulary) is { Rows: > 0 } preamble)
                 {
@@ -156,6 +156,48 @@ public static class DocumentSegmenter
         builder.FirstRow = rows;
         builder.AddGrid(grid);
         return builder;
+    }
+
+    /// <summary>
+    /// How a continuation grid's columns line up with the first grid's: for each first-grid column, the continuation
+    /// column that starts at the same x, or -1 where a wider continuation column covers it (exports drop the borders of
+    /// empty columns). Null when the edges do not line up (another table).
+    /// </summary>
+    private static int[]? ColumnMap(TableGrid first, TableGrid grid)
+    {
+        if (grid.ColumnCount == first.ColumnCount) return Enumerable.Range(0, first.ColumnCount).ToArray();
+        if (grid.ColumnCount > first.ColumnCount) return null;
+        var map = new int[first.ColumnCount];
+        var g = 0;
+        for (var c = 0; c < first.ColumnCount; c++)
+        {
+            var left = first.ColumnEdges[c];
+            if (g < grid.ColumnCount && Math.Abs(grid.ColumnEdges[g] - left) <= Geometry.Tolerances.IntersectionReach) map[c] = g++;
+            else if (g > 0 && grid.ColumnEdges[g] > left) map[c] = -1;
+            else return null;
+        }
+        var rightAligned = Math.Abs(grid.ColumnEdges[^1] - first.ColumnEdges[^1]) <= Geometry.Tolerances.IntersectionReach;
+        return g == grid.ColumnCount && rightAligned && map[0] == 0 ? map : null;
+    }
+
+    /// <summary>How many first-grid columns a continuation cell ending before grid column <paramref name="endColumn"/> covers.</summary>
+    private static int SpanInFirstColumns(int[] map, int c, int endColumn)
+    {
+        var span = 1;
+        while (c + span < map.Length && (map[c + span] == -1 || map[c + span] < endColumn) && map[c + span] != endColumn) span++;
+        return span;
+    }
+
+    /// <summary>True when row <paramref name="row"/> and every row above it hold only header texts or column numbers.</summary>
+    private static bool RepeatsHeader(TableGrid grid, int row, HashSet<string> headerTexts)
+    {
+        for (var r = 0; r <= row; r++)
+        {
+            var texts = grid.RowTexts(r);
+            if (HeaderAnalyzer.IsColumnNumberRow(texts)) continue;
+            if (texts.Any(t => t.Length > 0 && !headerTexts.Contains(t.Replace(" ", "")))) return false;
+        }
+        return true;
     }
 
     private static bool SameTitle(TableTitle a, TableTitle b) =>
@@ -264,6 +306,7 @@ public static class DocumentSegmenter
         public TableTitle Title => title;
         public int LastPage => _grids.Count > 0 ? _grids[^1].Page : title.Page;
         public int ColumnCount => _grids.Count > 0 ? _grids[0].ColumnCount : -1;
+        public TableGrid? FirstGrid => _grids.Count > 0 ? _grids[0] : null;
         public string? Department { get; private set; }
         public string? Unit { get; private set; }
         public string? Note { get; set; }
@@ -318,6 +361,7 @@ public static class DocumentSegmenter
 
             var first = _grids[0];
             var header = HeaderAnalyzer.Analyze(first, FirstRow);
+            var headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => c.Text.Replace(" ", "")).ToHashSet();
             var rows = new List<IReadOnlyList<Cell>>();
             var spans = new List<Span>();
             var pages = new SortedSet<int> { title.Page };
@@ -330,23 +374,30 @@ public static class DocumentSegmenter
                     // A continuation repeats the header (or part of it) at its top: skip rows that are header again.
                     var h = HeaderAnalyzer.Analyze(grid);
                     start = h.HeaderRowCount < grid.RowCount || h.ColumnNumberRow is not null ? h.HeaderRowCount : 0;
-                    if (grid.ColumnCount != first.ColumnCount)
+                    // Only rows that repeat the first page's header are header again; label rows without amounts
+                    // (`小计`, `上年结转资金`) at the top of a continuation are body.
+                    while (start > 0 && !RepeatsHeader(grid, start - 1, headerTexts)) start--;
+                    if (grid.ColumnCount != first.ColumnCount && ColumnMap(first, grid) is null)
                         warnings.Add(new Diagnostic("continuation-columns", $"{title.Label}: continued on page {grid.Page} with {grid.ColumnCount} columns instead of {first.ColumnCount}", grid.Page));
                 }
                 else start = header.HeaderRowCount;
 
+                // Index of the grid column that starts at each column of the first grid (-1 inside a wider one).
+                var map = ColumnMap(first, grid) ?? Enumerable.Range(0, first.ColumnCount).Select(c => c < grid.ColumnCount ? c : -1).ToArray();
                 for (var r = start; r < grid.RowCount; r++)
                 {
                     var cells = new Cell[first.ColumnCount];
                     var any = false;
                     for (var c = 0; c < first.ColumnCount; c++)
                     {
-                        var cell = c < grid.ColumnCount ? grid.CellAt(r, c) : null;
-                        if (cell is not null && cell.Row == r && cell.Col == c)
+                        var gc = map[c];
+                        var cell = gc >= 0 ? grid.CellAt(r, gc) : null;
+                        if (cell is not null && cell.Row == r && cell.Col == gc)
                         {
                             cells[c] = new Cell(cell.Text, cell.Raw, grid.Page, cell.Box);
                             any |= cell.Text.Length > 0;
-                            if (cell.ColSpan > 1 && cell.Text.Length > 0) spans.Add(new Span(rows.Count, c, cell.ColSpan));
+                            var span = SpanInFirstColumns(map, c, gc + cell.ColSpan);
+                            if (span > 1 && cell.Text.Length > 0) spans.Add(new Span(rows.Count, c, span));
                         }
                         else cells[c] = new Cell("", "", grid.Page, cell?.Box ?? default);
                     }
