@@ -1,7 +1,9 @@
 using Extractor.Diagnostics;
 using Extractor.Pdf;
 using Extractor.Pipeline;
+using Extractor.Records;
 using Extractor.Tests.Support;
+using System.Globalization;
 
 namespace Extractor.Tests.EndToEnd;
 
@@ -125,11 +127,58 @@ public class CorpusTests
     }
 
     [Fact]
+    public void Six_decimal_amounts_are_exact_and_carry_their_value_in_yuan()
+    {
+        // Beijing prints 万元 with six decimals (841,579.924856): exactly one 元 and no rounding.
+        var document = DocumentCache.Get(Path.Combine("corpus", "bj-police-2026-budget-tables.pdf"));
+        var amounts = document.Tables.SelectMany(t => t.Records).SelectMany(AmountsOf)
+            .Where(a => a.Text.Split('.') is [_, { Length: 6 }]).ToList();
+        Assert.True(amounts.Count > 100, $"only {amounts.Count} six-decimal amounts");
+        foreach (var a in amounts)
+        {
+            Assert.Equal(decimal.Parse(a.Text.Replace(",", ""), CultureInfo.InvariantCulture), a.Value);
+            Assert.Equal(a.Value * 10000m, a.ValueYuan);
+            Assert.Equal(a.ValueYuan, decimal.Round(a.ValueYuan, 2)); // six decimals of 万元 are whole fen
+        }
+    }
+
+    [Fact]
+    public void Each_table_reads_its_own_unit_line()
+    {
+        // Shanghai prints its tables in 元 but the 三公 table of the same document in 万元.
+        var document = DocumentCache.Get(Path.Combine("corpus", "sh-putuo-commerce-2025-dept-budget.pdf"));
+        var summary = document.Tables.Single(t => t.Kind == "income_expenditure_summary");
+        var threePublic = document.Tables.Single(t => t.Kind == "three_public_operating_expenditure");
+        Assert.Equal(("元", 1m), (summary.Structure.Unit, summary.UnitFactor));
+        Assert.Equal(("万元", 10000m), (threePublic.Structure.Unit, threePublic.UnitFactor));
+        var amount = threePublic.Records.SelectMany(AmountsOf).First(a => a.Value != 0);
+        Assert.Equal(amount.Value * 10000m, amount.ValueYuan);
+    }
+
+    private static IEnumerable<Amount> AmountsOf(TableRecord record) => record switch
+    {
+        ClassifiedRecord c => c.Amounts.Values,
+        SummaryRecord s => s.Amounts.Values,
+        ItemRecord i => i.Amounts.Values,
+        _ => [],
+    };
+
+    [Fact]
     public void Contents_page_titles_without_tables_are_not_emitted_as_tables()
     {
         // The Beijing explanation lists the 13 table titles in its contents; the tables themselves are in another file.
         var document = DocumentCache.Get(Path.Combine("corpus", "bj-commerce-2026-budget-explanation.pdf"));
         Assert.Empty(document.Tables);
+    }
+
+    [Fact]
+    public void An_image_only_page_inside_a_readable_document_is_a_warning_with_its_page()
+    {
+        // xa-health: page 8 is a scanned image in an otherwise text document (MANIFEST.md).
+        var document = DocumentCache.Get(Path.Combine("corpus", "xa-health-commission-2022-final.pdf"));
+        var warning = Assert.Single(document.Warnings, w => w.Code == "no-text-layer" && w.Page == 8);
+        Assert.Contains("page 8", warning.Message);
+        Assert.DoesNotContain(document.Tables, t => t.Structure.Pages.Contains(8));
     }
 
     [Fact]
