@@ -49,6 +49,8 @@ public static class CorpusReportCommand
         Console.WriteLine($"  tables: {string.Join(", ", r.TablesByKind.Select(k => $"{k.Key}×{k.Value}"))}");
         Console.WriteLine($"  table pages: {Ranges(r.TablePages)}");
         Console.WriteLine($"  amount tokens: {c.InTableCells}/{c.Tokens} in a table cell ({Percent(c.Share)}), {c.InOtherGrids} in grids outside tables, {c.Missed.Count} missed");
+        if (r.TablesWithoutGrid.Count > 0)
+            Console.WriteLine($"  tables without a grid (needs stream): {r.TablesWithoutGrid.Count}{(details ? ": " + string.Join("; ", r.TablesWithoutGrid) : "")}");
         Console.WriteLine($"  reconciliation: {(r.Reconciliation.Count == 0 ? "n/a" : string.Join(", ", r.Reconciliation.Select(k => $"{k.Key} {k.Value}")))}");
         Console.WriteLine($"  warnings: {r.Warnings.Count} ({string.Join(", ", r.Warnings.GroupBy(w => w.Code).Select(g => $"{g.Key}×{g.Count()}"))})");
         if (!details) return;

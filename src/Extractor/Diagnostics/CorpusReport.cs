@@ -19,6 +19,9 @@ public sealed record DocumentReport(
     IReadOnlyList<Diagnostic> Warnings,
     IReadOnlyList<UntitledGridNote> UntitledGrids)
 {
+    /// <summary>Titled tables for which no grid was found: drawn without rules, they wait for stream detection.</summary>
+    public IReadOnlyList<string> TablesWithoutGrid { get; init; } = [];
+
     /// <summary>Reconciliation outcome counts (passed / rounding / failed …); filled once a reconciliation stage runs.</summary>
     public IReadOnlyDictionary<string, int> Reconciliation { get; init; } = new Dictionary<string, int>();
 }
@@ -73,7 +76,11 @@ public static class CorpusReport
         var untitled = document.UntitledGrids.Select(g => new UntitledGridNote(g.Page, g.RowCount, g.ColumnCount,
             LineAbove(linesByPage.GetValueOrDefault(g.Page), g))).ToList();
         return new DocumentReport(document.Info.SourceFile, document.Info.PageCount, elapsed, null, byKind, tablePages,
-            new CoverageCount(tokens, inTables, inOthers, missed), document.Warnings, untitled);
+            new CoverageCount(tokens, inTables, inOthers, missed), document.Warnings, untitled)
+        {
+            TablesWithoutGrid = document.Tables.Where(t => t.Structure.Grids.Count == 0)
+                .Select(t => $"{t.Structure.Title.Label} {t.Title} (p{t.Structure.Title.Page})".Trim()).ToList(),
+        };
     }
 
     private static string LineAbove(List<TextLine>? lines, TableGrid grid)
