@@ -9,5 +9,6 @@ var root = new RootCommand("Extractor: Chinese budget disclosure PDFs to checked
     SchemaCommand.Create(),
     ReviewCommand.Create(),
     DebugPageCommand.Create(),
+    CorpusReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -44,7 +44,11 @@ public sealed record TableOut(
     string? Note,
     IReadOnlyList<TableRecord> Records);
 
-public sealed record ColumnOut(int Index, string Name, IReadOnlyList<string> Path, string? Number);
+public sealed record ColumnOut(int Index, string Name, IReadOnlyList<string> Path, string? Number)
+{
+    /// <summary>Canonical column id from the column catalogue (`current_year.basic.personnel`), null when unknown.</summary>
+    public string? Id { get; init; }
+}
 
 public sealed record HeaderCellOut(string Text, int Column, int ColSpan, int RowSpan);
 

@@ -14,6 +14,9 @@ public sealed record ExtractedTable(
     decimal? UnitFactor,
     IReadOnlyList<TableRecord> Records)
 {
+    /// <summary>Canonical column id per leaf column (from the column catalogue), null where a header is not known.</summary>
+    public IReadOnlyList<string?> ColumnIds { get; init; } = [];
+
     public int? Number => Structure.Title.Number;
     public string Title => Structure.Title.Title;
 }

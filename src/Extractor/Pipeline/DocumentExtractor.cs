@@ -49,7 +49,7 @@ public static partial class DocumentExtractor
         }
         if (layouts.Count == 0) throw new UnreadableDocumentException($"{name}: no page could be read");
 
-        var structure = DocumentSegmenter.Segment(layouts);
+        var structure = DocumentSegmenter.Segment(layouts, TableKindCatalog.Default);
         warnings.AddRange(structure.Warnings);
         var tables = new List<ExtractedTable>();
         foreach (var table in structure.Tables)
@@ -58,8 +58,9 @@ public static partial class DocumentExtractor
             if (kind is null)
                 warnings.Add(new Diagnostic("unrecognised-table", $"{table.Title.Label} {table.Title.Title}: title matches no known table kind", table.Title.Page));
             var factor = UnitParser.FactorToYuan(table.Unit);
+            var columnIds = table.Columns.Select(ColumnCatalog.Default.ColumnId).ToList();
             tables.Add(new ExtractedTable(table, kind?.Id ?? TableKindCatalog.Unrecognised, kind?.Name, factor,
-                RecordBuilder.Build(table, kind, factor ?? 1m)));
+                RecordBuilder.Build(table, kind, factor ?? 1m, columnIds)) { ColumnIds = columnIds });
         }
 
         var department = tables.Select(t => t.Structure.Department).Where(d => !string.IsNullOrEmpty(d))

@@ -1,26 +1,40 @@
 using System.Reflection;
 using System.Text;
+using Extractor.Structure;
 using Newtonsoft.Json;
 
 namespace Extractor.Recognition;
 
-/// <summary>One kind of table: a stable id, its canonical name, title aliases across regions, and its record shape.</summary>
-public sealed record TableKind(string Id, string Name, string Shape, int? SeedNumber, IReadOnlyList<string> Titles);
+/// <summary>
+/// One kind of table: a stable id, its canonical name, title aliases across regions, its record shape, and the document
+/// type it belongs to (<c>budget</c>, <c>final</c> for 决算, or <c>any</c>).
+/// </summary>
+public sealed record TableKind(string Id, string Name, string Shape, int? SeedNumber, IReadOnlyList<string> Titles,
+    string? Document = null, IReadOnlyList<string>? Regions = null)
+{
+    /// <summary>Forms (performance targets, self-evaluations) are sheets, not tables: the sheet stage reads their grids.</summary>
+    public bool IsForm => Shape == "form";
+}
 
 /// <summary>The catalogue of table kinds, loaded from the embedded data file <c>table-kinds.json</c>.</summary>
-public sealed class TableKindCatalog
+public sealed class TableKindCatalog : ITitleVocabulary
 {
     public const string Unrecognised = "unrecognised";
 
-    private sealed record FileModel(List<TableKind> Kinds);
+    private sealed record FileModel(List<TableKind> Kinds, List<string>? TitleWords, List<string>? PartHeadingEndings);
+
+    private readonly IReadOnlyList<string> _titleWords;
+    private readonly IReadOnlyList<string> _partHeadingEndings;
 
     private readonly List<(string Alias, TableKind Kind)> _aliases;
 
     public IReadOnlyList<TableKind> Kinds { get; }
 
-    private TableKindCatalog(IReadOnlyList<TableKind> kinds)
+    private TableKindCatalog(IReadOnlyList<TableKind> kinds, IReadOnlyList<string> titleWords, IReadOnlyList<string> partHeadingEndings)
     {
         Kinds = kinds;
+        _titleWords = titleWords;
+        _partHeadingEndings = partHeadingEndings;
         // Longest alias first, so `一般公共预算基本支出情况表` wins over `一般公共预算支出情况表` in containment matches.
         _aliases = kinds.SelectMany(k => k.Titles.Select(t => (Fold(t), k))).OrderByDescending(a => a.Item1.Length).ToList();
     }
@@ -33,7 +47,7 @@ public sealed class TableKindCatalog
             ?? throw new InvalidOperationException("table-kinds.json is not embedded");
         using var reader = new StreamReader(stream);
         var model = JsonConvert.DeserializeObject<FileModel>(reader.ReadToEnd()) ?? throw new InvalidOperationException("empty catalogue");
-        return new TableKindCatalog(model.Kinds);
+        return new TableKindCatalog(model.Kinds, model.TitleWords ?? [], model.PartHeadingEndings ?? []);
     }
 
     /// <summary>The kind whose alias equals the title, else the longest alias the title contains; null when none.</summary>
@@ -45,6 +59,19 @@ public sealed class TableKindCatalog
         foreach (var (alias, kind) in _aliases)
             if (folded.Contains(alias, StringComparison.Ordinal)) return kind;
         return null;
+    }
+
+    /// <summary>
+    /// A heading is a table title when it names a known kind; an unknown heading only when it speaks of budget matters
+    /// (the catalogue's title words), so `详见下表` is not a table. Forms are reported as forms.
+    /// </summary>
+    public TitleVerdict Classify(string title)
+    {
+        if (Recognise(title) is { } kind) return kind.IsForm ? TitleVerdict.Form : TitleVerdict.Table;
+        var folded = Fold(title);
+        // `2026年度部门预算表`, `…局2024年度部门决算表`: the heading of the whole table part, not of one table.
+        if (_partHeadingEndings.Any(e => folded.EndsWith(e, StringComparison.Ordinal))) return TitleVerdict.NotATitle;
+        return _titleWords.Any(w => folded.Contains(w, StringComparison.Ordinal)) ? TitleVerdict.Table : TitleVerdict.NotATitle;
     }
 
     /// <summary>Title folding: no spaces, one form of quotes and brackets, no year prefix such as `2025年`.</summary>

@@ -52,8 +52,11 @@ public static class RollupChecks
             var blocks = units.Count == 0 ? [rows] : Blocks(rows, units);
             foreach (var block in blocks)
             {
+                // A 项 printed without its 款 row (economic 3010201 with no 30102 row) counts directly under its 类.
+                var printedItems = block.Where(r => r.Level == 2).Select(r => r.Code!).ToHashSet();
                 foreach (var cls in block.Where(r => r.Level == 1))
-                    Add(cls.Record, block.Where(r => r.Level == 2 && r.Code![..3] == cls.Code).Select(r => r.Record).ToList(), "款");
+                    Add(cls.Record, block.Where(r => r.Code is { } code && code[..3] == cls.Code
+                        && (r.Level == 2 || r.Level == 3 && !printedItems.Contains(code[..5]))).Select(r => r.Record).ToList(), "款");
                 foreach (var item in block.Where(r => r.Level == 2))
                     Add(item.Record, block.Where(r => r.Level == 3 && r.Code![..5] == item.Code).Select(r => r.Record).ToList(), "项");
             }

@@ -12,9 +12,29 @@ public static partial class RecordBuilder
 
     private static readonly string[] TotalLabels = ["总计", "合计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"];
 
-    public static IReadOnlyList<TableRecord> Build(StructuredTable table, TableKind? kind, decimal unitFactor)
+    /// <param name="columnIds">Canonical column ids (index = column), copied onto every amount; optional.</param>
+    public static IReadOnlyList<TableRecord> Build(StructuredTable table, TableKind? kind, decimal unitFactor, IReadOnlyList<string?>? columnIds = null)
     {
         if (kind is null || table.Rows.Count == 0) return [];
+        var records = BuildByShape(table, kind, unitFactor);
+        return columnIds is null ? records : records.Select(r => WithColumnIds(r, columnIds)).ToList();
+    }
+
+    private static TableRecord WithColumnIds(TableRecord record, IReadOnlyList<string?> ids)
+    {
+        IReadOnlyDictionary<string, Amount> Tag(IReadOnlyDictionary<string, Amount> amounts) =>
+            amounts.ToDictionary(a => a.Key, a => a.Value with { ColumnId = a.Value.Column < ids.Count ? ids[a.Value.Column] : null });
+        return record switch
+        {
+            ClassifiedRecord c => c with { Amounts = Tag(c.Amounts) },
+            SummaryRecord s => s with { Amounts = Tag(s.Amounts) },
+            ItemRecord i => i with { Amounts = Tag(i.Amounts) },
+            _ => record,
+        };
+    }
+
+    private static IReadOnlyList<TableRecord> BuildByShape(StructuredTable table, TableKind kind, decimal unitFactor)
+    {
         return kind.Shape switch
         {
             "summary" => BuildSummary(table, unitFactor),
@@ -40,17 +60,38 @@ public static partial class RecordBuilder
         var amountCols = AmountColumns(table, textCols);
 
         var records = new List<TableRecord>();
+        // In one code column, regions print either full codes (208, 20805, 2080505) or a level's own digits under its
+        // parent (208, 05, 2080505); a 2-digit code is then read against the rows above it.
+        var codeCols = combinedCode is null ? [] : columns.Where(c => c.Index >= combinedCode && (c.Name.Contains("编码") || c.Name.Contains("代码")))
+            .Select(c => (int?)c.Index).ToList();
+        var fullCodesPrinted = table.Rows.Any(row => codeCols.Any(c => Text(row, c) is { } t && Regex.IsMatch(t.Replace(" ", ""), @"^\d{5}(\d{2})?$")));
+        string? currentClass = null, currentItem = null;
+        var previousLevel = 0;
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
             string? cls = Text(row, classCol), item = Text(row, itemCol), sub = Text(row, subCol);
             var name = Text(row, nameCol) ?? "";
-            if (combinedCode is { } cci && Text(row, cci) is { } code && Regex.IsMatch(code.Replace(" ", ""), @"^\d{3,7}$"))
+            // Stream layouts may split one code column in two (类 codes flush left, deeper codes indented): take the
+            // first code printed in any of the code columns.
+            var code = combinedCode is null ? null : codeCols.Select(c => Text(row, c)).FirstOrDefault(t => t is not null)?.Replace(" ", "");
+            if (code is not null && Regex.IsMatch(code, @"^(\d{3}|\d{5}|\d{7})$"))
             {
-                var digits = code.Replace(" ", "");
-                cls = digits[..3];
-                item = digits.Length >= 5 ? digits[3..5] : null;
-                sub = digits.Length >= 7 ? digits[5..7] : null;
+                cls = code[..3];
+                item = code.Length >= 5 ? code[3..5] : null;
+                sub = code.Length >= 7 ? code[5..7] : null;
+            }
+            else if (code is not null && Regex.IsMatch(code, @"^\d{2}$") && currentClass is not null)
+            {
+                // A relative code: 款 under the current 类, or 项 under the current 款 where full codes are not printed.
+                cls = currentClass;
+                if (!fullCodesPrinted && previousLevel >= 2 && currentItem is not null) { item = currentItem; sub = code; }
+                else item = code;
+            }
+            else if (code is not null && Regex.IsMatch(code, @"^\d+$"))
+            {
+                // Other digit strings (125001) are unit codes: the row is a unit's subtotal, not a classification.
+                cls = null; item = null; sub = null;
             }
             else if (cls is not null && !Regex.IsMatch(cls, @"^\d{3}$"))
             {
@@ -60,6 +101,7 @@ public static partial class RecordBuilder
             }
             if (name.Length == 0 && combinedCode is { } ci && Text(row, ci) is { } label && !char.IsAsciiDigit(label[0])) name = label;
             var level = cls is null ? (IsTotalLabel(name) ? 0 : -1) : item is null ? 1 : sub is null ? 2 : 3;
+            if (cls is not null) { currentClass = cls; currentItem = item; previousLevel = level; }
             var fullCode = cls is null ? null : cls + (item ?? "") + (sub ?? "");
             records.Add(new ClassifiedRecord(r, classification, fullCode, cls, item, sub, level, name, Text(row, projectCol),
                 Amounts(table, row, r, amountCols, unitFactor)));
@@ -106,8 +148,12 @@ public static partial class RecordBuilder
         return records;
     }
 
+    /// <summary>Every column but the text ones: those given, and any other code or name column (a second 编码/名称 pair).</summary>
     private static List<int> AmountColumns(StructuredTable table, HashSet<int?> exclude) =>
-        table.Columns.Where(c => !exclude.Contains(c.Index)).Select(c => c.Index).ToList();
+        table.Columns.Where(c => !exclude.Contains(c.Index) && !IsTextColumn(c.Name)).Select(c => c.Index).ToList();
+
+    private static bool IsTextColumn(string name) =>
+        name.Contains("编码") || name.Contains("代码") || name.Contains("名称") || name is "类" or "款" or "项" or "备注" or "说明";
 
     private static Dictionary<string, Amount> Amounts(StructuredTable table, IReadOnlyList<Cell> row, int r, List<int> cols, decimal unitFactor)
     {

@@ -11,6 +11,9 @@ public sealed record Amount(decimal Value, decimal ValueYuan, string Text, int P
 {
     [JsonProperty("box")] public double[] BoxArray => Box.ToArray();
     [JsonIgnore] public Box Box { get; init; } = Box;
+
+    /// <summary>The column's canonical id (column catalogue), null when its header is not known.</summary>
+    public string? ColumnId { get; init; }
 }
 
 /// <summary>Base of every typed row. <see cref="Row"/> indexes the table's body rows.</summary>

@@ -9,7 +9,15 @@ namespace Extractor.Structure;
 /// </summary>
 public static class DocumentSegmenter
 {
-    public static DocumentStructure Segment(IReadOnlyList<PageLayout> pages)
+    /// <summary>How far above a grid's top, in points, a heading without a label may stand and still name it.</summary>
+    private const double NameOnlyReach = 150;
+
+    /// <summary>How far under a title without a grid, in points, its `编制部门` / `单位` lines may stand.</summary>
+    private const double MetaReachWithoutGrid = 70;
+
+    /// <param name="pages">The pages' layouts in order.</param>
+    /// <param name="vocabulary">Known table titles: enables headings without a `表N` label and keeps forms out of tables.</param>
+    public static DocumentStructure Segment(IReadOnlyList<PageLayout> pages, ITitleVocabulary? vocabulary = null)
     {
         var tables = new List<TableBuilder>();
         var untitled = new List<TableGrid>();
@@ -19,20 +27,18 @@ public static class DocumentSegmenter
 
         foreach (var page in pages)
         {
-            var lines = page.Lines.OrderByDescending(l => l.Box.Top).ToList();
+            // Text drawn outside the page (clipped leftovers some producers keep) is not part of the document.
+            var lines = page.Lines.Where(l => l.Box.Top > 0 && l.Box.Bottom < page.Page.Height).OrderByDescending(l => l.Box.Top).ToList();
             var grids = page.Grids.OrderByDescending(g => g.Box.Top).ToList();
             var claimed = new HashSet<TableGrid>();
             var consumed = new HashSet<int>();
             var titlesOnPage = new List<(TitleFinder.Found Found, TableBuilder Builder)>();
 
-            for (var i = 0; i < lines.Count; i++)
+            var candidates = FindTitles(lines, grids, vocabulary);
+            foreach (var candidate in candidates)
             {
-                var found = TitleFinder.TryRead(lines, i);
-                if (found is null) continue;
-                for (var k = i; k <= found.LastLineIndex; k++) consumed.Add(k);
-                var builder = new TableBuilder(found.Title);
-                titlesOnPage.Add((found, builder));
-                i = found.LastLineIndex;
+                for (var k = candidate.FirstIndex; k <= candidate.Found.LastLineIndex; k++) consumed.Add(k);
+                titlesOnPage.Add((candidate.Found, new TableBuilder(candidate.Found.Title)));
             }
 
             // Grids above the first title continue the table left open on the previous page, when nothing but a
@@ -44,7 +50,11 @@ public static class DocumentSegmenter
                 {
                     var textAbove = lines.Count(l => l.Box.Bottom > found.Box.Top && !l.Compact.All(char.IsAsciiDigit));
                     var grid = open.AlignColumns(found);
-                    if (grid.ColumnCount != open.ColumnCount || textAbove > 3) break;
+                    // A title at the foot of a page may have its whole grid on the next page.
+                    if ((open.FirstGrid is { } openGrid && ColumnMap(openGrid, grid) is null) || textAbove > 3) break;
+                    if (open.ColumnCount < 0)
+                        for (var i = 0; i < lines.Count; i++)
+                            if (lines[i].Box.Bottom > grid.Box.Top && open.TryTakeMeta(lines[i])) consumed.Add(i);
                     open.AddGrid(grid);
                     claimed.Add(found);
                 }
@@ -57,15 +67,20 @@ public static class DocumentSegmenter
                 var nextTitleTop = t + 1 < titlesOnPage.Count ? titlesOnPage[t + 1].Found.Title.Box.Top : double.NegativeInfinity;
                 var grid = grids.FirstOrDefault(g => !claimed.Contains(g) && g.Box.Top <= top + 2 && g.Box.Top > nextTitleTop);
                 var gridBottom = grid?.Box.Bottom ?? top;
-                var gridTop = grid?.Box.Top ?? top;
+                // Without a grid here (table on the next page, or drawn without rules) the meta lines stand right under the title.
+                var gridTop = grid?.Box.Top ?? Math.Max(top - MetaReachWithoutGrid, nextTitleTop);
 
                 // A repeated title (`表6（续）`) on the page after its table continues that table.
-                var sameTable = open is not null && open.LastPage == page.Page.Number - 1 && open.Title.Number == found.Title.Number;
+                var sameTable = open is not null && open.LastPage == page.Page.Number - 1 && SameTitle(open.Title, found.Title);
                 var aligned = sameTable && grid is not null ? open!.AlignColumns(grid) : grid;
-                var continues = sameTable && aligned is not null && aligned.ColumnCount == open!.ColumnCount;
+                var continues = sameTable && aligned is not null && open!.FirstGrid is { } openFirst && ColumnMap(openFirst, aligned) is not null;
                 var target = continues ? open! : builder;
+                if (grid is not null && !continues && vocabulary is not null && GridPreamble(grid, vocabulary) is { Rows: > 0 } preamble)
+                {
+                    foreach (var line in preamble.Meta) builder.TryTakeMeta(line);
+                    builder.FirstRow = preamble.Rows;
+                }
                 if (grid is not null) { target.AddGrid(continues ? aligned! : grid); claimed.Add(grid); }
-                else warnings.Add(new Diagnostic("table-without-grid", $"{found.Title.Label} {found.Title.Title}: no table grid found below the title", found.Title.Page));
 
                 for (var i = 0; i < lines.Count; i++)
                 {
@@ -80,6 +95,14 @@ public static class DocumentSegmenter
                 tables.Add(builder);
                 open = builder;
             }
+            if (vocabulary is not null)
+                foreach (var grid in grids)
+                {
+                    if (claimed.Contains(grid) || TitleInsideGrid(grid, vocabulary) is not { } inner) continue;
+                    tables.Add(inner);
+                    claimed.Add(grid);
+                    open = inner;
+                }
             if (open is not null && open.LastPage < page.Page.Number && grids.Count == 0) open = null;
 
             foreach (var grid in grids)
@@ -95,6 +118,168 @@ public static class DocumentSegmenter
             built.Add(table);
         }
         return new DocumentStructure(built, untitled, textLines, warnings);
+    }
+
+    /// <summary>
+    /// Spreadsheet exports print the title, label and unit line inside the sheet: the first rows of the grid then hold
+    /// one cell each (`表11`, `2019年…支出表`, `单位：万元`) or only `…：…` meta cells. Returns how many such rows there
+    /// are, the title among them (if the vocabulary knows it), and the meta lines.
+    /// </summary>
+    private static (int Rows, TableTitle? Title, List<TextLine> Meta) GridPreamble(TableGrid grid, ITitleVocabulary vocabulary)
+    {
+        TableTitle? title = null;
+        var meta = new List<TextLine>();
+        var row = 0;
+        for (; row < Math.Min(grid.RowCount - 1, 5); row++)
+        {
+            var cells = grid.CellsStartingInRow(row).Where(c => !c.IsEmpty).ToList();
+            if (cells.Count == 0) continue;
+            if (cells.All(c => c.Text.Contains('：') || c.Text.Contains(':')))
+            {
+                meta.AddRange(cells.Select(c => new TextLine(c.Text, c.Raw, c.Box, c.Glyphs.Count > 0 ? c.Glyphs.Max(g => g.FontSize) : 0, grid.Page, c.Glyphs)));
+                continue;
+            }
+            if (cells.Count != 1) break;
+            var text = cells[0].Text.Replace(" ", "");
+            if (TitleFinder.TryReadCellTitle(text, grid.Page, cells[0].Box, vocabulary) is { } found) title ??= found;
+            else if (!TitleFinder.IsLabelOnly(text)) break;
+        }
+        // Without a title or meta line, the rows above are not a preamble but the table's own first rows.
+        return title is null && meta.Count == 0 ? (0, null, meta) : (row, title, meta);
+    }
+
+    private static TableBuilder? TitleInsideGrid(TableGrid grid, ITitleVocabulary vocabulary)
+    {
+        if (grid.RowCount < 3) return null;
+        var (rows, title, meta) = GridPreamble(grid, vocabulary);
+        if (title is null) return null;
+        var builder = new TableBuilder(title);
+        foreach (var line in meta) builder.TryTakeMeta(line);
+        builder.FirstRow = rows;
+        builder.AddGrid(grid);
+        return builder;
+    }
+
+    /// <summary>
+    /// How a continuation grid's columns line up with the first grid's: for each first-grid column, the continuation
+    /// column that starts at the same x, or -1 where a wider continuation column covers it (exports drop the borders of
+    /// empty columns). Null when the edges do not line up (another table).
+    /// </summary>
+    private static int[]? ColumnMap(TableGrid first, TableGrid grid)
+    {
+        if (grid.ColumnCount == first.ColumnCount) return Enumerable.Range(0, first.ColumnCount).ToArray();
+        if (grid.ColumnCount > first.ColumnCount) return null;
+        var map = new int[first.ColumnCount];
+        var g = 0;
+        for (var c = 0; c < first.ColumnCount; c++)
+        {
+            var left = first.ColumnEdges[c];
+            if (g < grid.ColumnCount && Math.Abs(grid.ColumnEdges[g] - left) <= Geometry.Tolerances.IntersectionReach) map[c] = g++;
+            else if (g > 0 && grid.ColumnEdges[g] > left) map[c] = -1;
+            else return null;
+        }
+        var rightAligned = Math.Abs(grid.ColumnEdges[^1] - first.ColumnEdges[^1]) <= Geometry.Tolerances.IntersectionReach;
+        return g == grid.ColumnCount && rightAligned && map[0] == 0 ? map : null;
+    }
+
+    /// <summary>How many first-grid columns a continuation cell ending before grid column <paramref name="endColumn"/> covers.</summary>
+    private static int SpanInFirstColumns(int[] map, int c, int endColumn)
+    {
+        var span = 1;
+        while (c + span < map.Length && (map[c + span] == -1 || map[c + span] < endColumn) && map[c + span] != endColumn) span++;
+        return span;
+    }
+
+    /// <summary>True when row <paramref name="row"/> and every row above it hold only header texts or column numbers.</summary>
+    private static bool RepeatsHeader(TableGrid grid, int row, HashSet<string> headerTexts)
+    {
+        for (var r = 0; r <= row; r++)
+        {
+            var texts = grid.RowTexts(r);
+            if (HeaderAnalyzer.IsColumnNumberRow(texts)) continue;
+            if (texts.Any(t => t.Length > 0 && !headerTexts.Contains(t.Replace(" ", "")))) return false;
+        }
+        return true;
+    }
+
+    private static bool SameTitle(TableTitle a, TableTitle b) =>
+        a.Number is not null ? a.Number == b.Number : b.Number is null && a.Title == b.Title;
+
+    private sealed record Candidate(TitleFinder.Found Found, int FirstIndex, TextLine FirstLine, bool Labelled);
+
+    /// <summary>
+    /// The titles on one page, top to bottom. A labelled title (`表N …`) stands on its own, except in a list of titles
+    /// without tables (a contents page). A heading without a label counts only when a grid starts right below it with
+    /// no other heading in between. Headings of forms (performance sheets) are left to the sheet stage.
+    /// </summary>
+    private static List<Candidate> FindTitles(List<TextLine> lines, List<TableGrid> grids, ITitleVocabulary? vocabulary)
+    {
+        var candidates = new List<Candidate>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var labelled = TitleFinder.TryRead(lines, i);
+            if (labelled is not null)
+            {
+                if (vocabulary?.Classify(labelled.Title.Title) != TitleVerdict.Form)
+                    candidates.Add(new Candidate(labelled, i, lines[i], true));
+                i = labelled.LastLineIndex;
+                continue;
+            }
+            if (vocabulary is null || TitleFinder.TryReadName(lines, i, vocabulary) is not { } named) continue;
+            if (named.Verdict != TitleVerdict.Form) candidates.Add(new Candidate(named.Found, i, lines[i], false));
+            i = named.Found.LastLineIndex;
+        }
+
+        var result = new List<Candidate>();
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var title = candidates[c].Found.Title;
+            var nextTop = c + 1 < candidates.Count ? candidates[c + 1].Found.Title.Box.Top : double.NegativeInfinity;
+            var gridBelow = grids.FirstOrDefault(g => g.Box.Top <= title.Box.Bottom + 2 && g.Box.Top > nextTop);
+            if (candidates[c].Labelled)
+            {
+                // Contents pages list titles one under another with no table between them.
+                var listed = gridBelow is null && (NearNeighbour(candidates, c, c + 1) || NearNeighbour(candidates, c, c - 1));
+                if (!listed) result.Add(candidates[c]);
+            }
+            else if (gridBelow is not null ? title.Box.Bottom - gridBelow.Box.Top <= NameOnlyReach
+                     : HasMetaLineBelow(lines, candidates[c], nextTop) || (c + 1 == candidates.Count && !NearNeighbour(candidates, c, c - 1, anyKind: true) && AtFootOfPage(lines, grids, candidates[c])))
+                result.Add(candidates[c]);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A heading followed by its `单位：万元` / `编制部门：…` line names a table even when no grid was found under it
+    /// (a table drawn without rules): it is kept, so that the missing grid is reported rather than the table lost.
+    /// </summary>
+    private static bool HasMetaLineBelow(List<TextLine> lines, Candidate candidate, double nextTitleTop)
+    {
+        var title = candidate.Found.Title.Box;
+        for (var i = candidate.Found.LastLineIndex + 1; i < lines.Count && i <= candidate.Found.LastLineIndex + 3; i++)
+        {
+            var line = lines[i];
+            if (title.Bottom - line.Box.Top > 4 * candidate.FirstLine.FontSize || line.Box.Top <= nextTitleTop + 0.5) break;
+            if (line.Compact.Contains("单位：") || line.Compact.Contains("单位:") || line.Compact.StartsWith("编制部门")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A heading with nothing under it but a page number: its table starts on the next page.</summary>
+    private static bool AtFootOfPage(List<TextLine> lines, List<TableGrid> grids, Candidate candidate)
+    {
+        var bottom = candidate.Found.Title.Box.Bottom;
+        if (grids.Any(g => g.Box.Top < bottom)) return false;
+        for (var i = candidate.Found.LastLineIndex + 1; i < lines.Count; i++)
+            if (!lines[i].Compact.All(c => char.IsAsciiDigit(c) || c is '-' or '—' or '第' or '页')) return false;
+        return true;
+    }
+
+    private static bool NearNeighbour(List<Candidate> candidates, int c, int other, bool anyKind = false)
+    {
+        if (other < 0 || other >= candidates.Count || !(anyKind || candidates[other].Labelled)) return false;
+        var (upper, lower) = other > c ? (candidates[c].Found.Title.Box, candidates[other].Found.Title.Box) : (candidates[other].Found.Title.Box, candidates[c].Found.Title.Box);
+        return upper.Bottom - lower.Top < 3 * candidates[c].FirstLine.FontSize;
     }
 
     /// <summary>The text right under a grid, before anything else: `…为空表。` notes. Page numbers are not notes.</summary>
@@ -123,9 +308,12 @@ public static class DocumentSegmenter
         public TableTitle Title => title;
         public int LastPage => _grids.Count > 0 ? _grids[^1].Page : title.Page;
         public int ColumnCount => _grids.Count > 0 ? _grids[0].ColumnCount : -1;
+        public TableGrid? FirstGrid => _grids.Count > 0 ? _grids[0] : null;
         public string? Department { get; private set; }
         public string? Unit { get; private set; }
         public string? Note { get; set; }
+        /// <summary>Rows of the first grid above this one hold the title and meta lines, not header or body.</summary>
+        public int FirstRow { get; set; }
 
         public void AddGrid(TableGrid grid) => _grids.Add(grid);
 
@@ -145,7 +333,7 @@ public static class DocumentSegmenter
         {
             var text = line.Text;
             var taken = false;
-            foreach (var key in new[] { "编制部门", "编制单位", "部门名称", "单位名称" })
+            foreach (var key in new[] { "编制部门", "编制单位", "部门名称", "单位名称", "预算单位", "部门" })
             {
                 var at = line.Compact.IndexOf(key, StringComparison.Ordinal);
                 if (at < 0) continue;
@@ -180,10 +368,14 @@ public static class DocumentSegmenter
         public StructuredTable Build(List<Diagnostic> warnings)
         {
             if (_grids.Count == 0)
+            {
+                warnings.Add(new Diagnostic("table-without-grid", $"{title.Label} {title.Title}: no table grid found below the title (drawn without ruling lines?)", title.Page));
                 return new StructuredTable(title, Department, Unit, [title.Page], [], [], [], [], Note, []);
+            }
 
             var first = _grids[0];
-            var header = HeaderAnalyzer.Analyze(first);
+            var header = HeaderAnalyzer.Analyze(first, FirstRow);
+            var headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => c.Text.Replace(" ", "")).ToHashSet();
             var rows = new List<IReadOnlyList<Cell>>();
             var spans = new List<Span>();
             var pages = new SortedSet<int> { title.Page };
@@ -196,23 +388,30 @@ public static class DocumentSegmenter
                     // A continuation repeats the header (or part of it) at its top: skip rows that are header again.
                     var h = HeaderAnalyzer.Analyze(grid);
                     start = h.HeaderRowCount < grid.RowCount || h.ColumnNumberRow is not null ? h.HeaderRowCount : 0;
-                    if (grid.ColumnCount != first.ColumnCount)
+                    // Only rows that repeat the first page's header are header again; label rows without amounts
+                    // (`小计`, `上年结转资金`) at the top of a continuation are body.
+                    while (start > 0 && !RepeatsHeader(grid, start - 1, headerTexts)) start--;
+                    if (grid.ColumnCount != first.ColumnCount && ColumnMap(first, grid) is null)
                         warnings.Add(new Diagnostic("continuation-columns", $"{title.Label}: continued on page {grid.Page} with {grid.ColumnCount} columns instead of {first.ColumnCount}", grid.Page));
                 }
                 else start = header.HeaderRowCount;
 
+                // Index of the grid column that starts at each column of the first grid (-1 inside a wider one).
+                var map = ColumnMap(first, grid) ?? Enumerable.Range(0, first.ColumnCount).Select(c => c < grid.ColumnCount ? c : -1).ToArray();
                 for (var r = start; r < grid.RowCount; r++)
                 {
                     var cells = new Cell[first.ColumnCount];
                     var any = false;
                     for (var c = 0; c < first.ColumnCount; c++)
                     {
-                        var cell = c < grid.ColumnCount ? grid.CellAt(r, c) : null;
-                        if (cell is not null && cell.Row == r && cell.Col == c)
+                        var gc = map[c];
+                        var cell = gc >= 0 ? grid.CellAt(r, gc) : null;
+                        if (cell is not null && cell.Row == r && cell.Col == gc)
                         {
                             cells[c] = new Cell(cell.Text, cell.Raw, grid.Page, cell.Box);
                             any |= cell.Text.Length > 0;
-                            if (cell.ColSpan > 1 && cell.Text.Length > 0) spans.Add(new Span(rows.Count, c, cell.ColSpan));
+                            var span = SpanInFirstColumns(map, c, gc + cell.ColSpan);
+                            if (span > 1 && cell.Text.Length > 0) spans.Add(new Span(rows.Count, c, span));
                         }
                         else cells[c] = new Cell("", "", grid.Page, cell?.Box ?? default);
                     }

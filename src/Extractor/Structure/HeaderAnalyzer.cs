@@ -12,23 +12,25 @@ public static partial class HeaderAnalyzer
 {
     public sealed record HeaderInfo(int HeaderRowCount, int? ColumnNumberRow, IReadOnlyList<Column> Columns, IReadOnlyList<IReadOnlyList<HeaderCell>> HeaderRows);
 
-    [GeneratedRegex(@"^(※|\d{1,2}|栏次|[一二三四五六七八九十]+)$")]
+    [GeneratedRegex(@"^(※|\*{1,2}|＊{1,2}|\d{1,2}|栏次|[一二三四五六七八九十]+)$")]
     private static partial Regex ColumnNumberToken();
 
     [GeneratedRegex(@"^\d{3}(\s|$)|^\d{5}$|^\d{7}$|^\d{2}$")]
     private static partial Regex CodeLike();
 
-    public static HeaderInfo Analyze(TableGrid grid)
+    /// <param name="grid">The grid.</param>
+    /// <param name="firstRow">Rows above this one are not header (a title and unit line printed inside the grid).</param>
+    public static HeaderInfo Analyze(TableGrid grid, int firstRow = 0)
     {
         var headerCount = grid.RowCount;
         int? numberRow = null;
-        for (var r = 0; r < grid.RowCount; r++)
+        for (var r = firstRow; r < grid.RowCount; r++)
         {
             var texts = grid.RowTexts(r);
             if (IsColumnNumberRow(texts)) { numberRow = r; headerCount = r + 1; break; }
             if (IsDataRow(texts)) { headerCount = r; break; }
         }
-        return new HeaderInfo(headerCount, numberRow, BuildColumns(grid, headerCount, numberRow), BuildHeaderRows(grid, headerCount, numberRow));
+        return new HeaderInfo(headerCount, numberRow, BuildColumns(grid, firstRow, headerCount, numberRow), BuildHeaderRows(grid, firstRow, headerCount, numberRow));
     }
 
     public static bool IsColumnNumberRow(IReadOnlyList<string> texts)
@@ -57,14 +59,14 @@ public static partial class HeaderAnalyzer
         return false;
     }
 
-    private static List<Column> BuildColumns(TableGrid grid, int headerCount, int? numberRow)
+    private static List<Column> BuildColumns(TableGrid grid, int firstRow, int headerCount, int? numberRow)
     {
         var columns = new List<Column>(grid.ColumnCount);
         for (var c = 0; c < grid.ColumnCount; c++)
         {
             var path = new List<string>();
             GridCell? previous = null;
-            for (var r = 0; r < headerCount; r++)
+            for (var r = firstRow; r < headerCount; r++)
             {
                 if (r == numberRow) continue;
                 var cell = grid.CellAt(r, c);
@@ -78,10 +80,10 @@ public static partial class HeaderAnalyzer
         return columns;
     }
 
-    private static List<IReadOnlyList<HeaderCell>> BuildHeaderRows(TableGrid grid, int headerCount, int? numberRow)
+    private static List<IReadOnlyList<HeaderCell>> BuildHeaderRows(TableGrid grid, int firstRow, int headerCount, int? numberRow)
     {
         var rows = new List<IReadOnlyList<HeaderCell>>();
-        for (var r = 0; r < headerCount; r++)
+        for (var r = firstRow; r < headerCount; r++)
         {
             if (r == numberRow) continue;
             rows.Add(grid.CellsStartingInRow(r)

@@ -3,42 +3,162 @@ using Extractor.Layout;
 
 namespace Extractor.Structure;
 
-/// <summary>Finds table headings: a `表N` label with the name on the same line or the line below it.</summary>
+/// <summary>What a vocabulary of table titles says about a heading.</summary>
+public enum TitleVerdict { NotATitle, Table, Form }
+
+/// <summary>
+/// Tells the structure stage which headings name tables and which name forms (performance sheets). Implemented by the
+/// recognition catalogue and passed in by the pipeline, so that structure does not depend on recognition.
+/// </summary>
+public interface ITitleVocabulary
+{
+    TitleVerdict Classify(string title);
+}
+
+/// <summary>
+/// Finds table headings in the regional forms seen in published documents:
+/// a label with the name on the same line or the line below (`表1 …`, `表 1`, `表一`, `表十一`, `附表3`, `预算01表 …`,
+/// `预算表12 …`, `公开 01 表`, `部门公开表 1`), and headings without a label (`2026年预算单位财务收支预算总表`,
+/// `收入决算表`, `一、收支预算总表`) that the vocabulary knows or that end in `表`.
+/// </summary>
 public static partial class TitleFinder
 {
-    [GeneratedRegex(@"^表(\d{1,2})[：:、.．\-—]?(.*)$")]
+    [GeneratedRegex(@"^(?:(?:表|附表|部门公开表|预算表)(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})|(?:预算|公开)(?<n>\d{1,2})表)(?<rest>.*)$")]
     private static partial Regex Label();
+
+    /// <summary>A heading's name ends in 表, possibly followed by a bracketed qualifier: `…表（按功能分类科目）`.</summary>
+    [GeneratedRegex(@"表([（(][^（()）]{1,20}[)）])?$")]
+    private static partial Regex EndsLikeTitle();
+
+    /// <summary>An enumeration in front of a heading: `一、`, `3.`, `（二）`.</summary>
+    [GeneratedRegex(@"^([一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])")]
+    private static partial Regex Enumerator();
+
+    [GeneratedRegex(@"^第[一二三四五六七八九十\d]{1,3}部分")]
+    private static partial Regex PartHeading();
 
     /// <summary>How far below the label, in points, the name may stand.</summary>
     private const double NameReach = 60;
 
+    /// <summary>A heading longer than this (folded) is a sentence, not a title.</summary>
+    private const int MaxTitleLength = 60;
+
     public sealed record Found(TableTitle Title, int LastLineIndex);
 
-    /// <summary>Tries to read a title starting at <paramref name="index"/> of the page's lines (top to bottom).</summary>
+    /// <summary>Tries to read a labelled title starting at <paramref name="index"/> of the page's lines (top to bottom).</summary>
     public static Found? TryRead(IReadOnlyList<TextLine> lines, int index)
     {
         var line = lines[index];
         var m = Label().Match(line.Compact);
         if (!m.Success) return null;
-        var number = int.Parse(m.Groups[1].Value);
-        var rest = m.Groups[2].Value;
-        var label = line.Text;
+        var number = ParseNumber(m.Groups["n"].Value);
+        var labelLength = line.Compact.Length - m.Groups["rest"].Value.Length;
+        var label = PrefixWithCompactLength(line.Text, labelLength).Trim();
+        var rest = m.Groups["rest"].Value.TrimStart('：', ':', '、', '.', '．', '-', '—', ' ');
         if (rest.Length > 0)
         {
             if (!rest.Contains('表')) return null; // a sentence such as `表1所示…` in prose
-            var labelPart = Regex.Match(line.Text, @"^表\s*\d{1,2}").Value;
-            return new Found(new TableTitle(number, labelPart, TitleText(line.Text[labelPart.Length..]), line.Page, line.Box), index);
+            return new Found(new TableTitle(number, label, TitleText(rest), line.Page, line.Box), index);
         }
         // Label alone: the name is the next line below, usually in a larger font.
         for (var j = index + 1; j < lines.Count; j++)
         {
             var next = lines[j];
             if (line.Box.Bottom - next.Box.Top > NameReach) break;
-            if (next.Compact.EndsWith('表') || next.Compact.Contains("表（") || next.FontSize > line.FontSize)
+            if (next.Compact.Contains('：') || next.Compact.Contains(':')) break; // 编制部门：… / 单位：… below a label that follows its name
+            if (next.Compact.EndsWith('表') || next.Compact.Contains("表（") || next.Compact.Contains("表(") || next.FontSize > line.FontSize)
                 return new Found(new TableTitle(number, label, TitleText(next.Text), line.Page, line.Box.Union(next.Box)), j);
         }
         return null;
     }
 
-    private static string TitleText(string text) => text.Trim(' ', '：', ':', '、').Replace(" ", "");
+    /// <summary>
+    /// Tries to read a heading without a label at <paramref name="index"/>: a short line, not a sentence, that ends like
+    /// a title or that the vocabulary knows. A title broken before its last character (`…支出预算` / `表`) is joined.
+    /// The caller decides whether a table follows it.
+    /// </summary>
+    public static (Found Found, TitleVerdict Verdict)? TryReadName(IReadOnlyList<TextLine> lines, int index, ITitleVocabulary vocabulary)
+    {
+        var line = lines[index];
+        var text = line.Compact;
+        var last = index;
+        var box = line.Box;
+        if (index + 1 < lines.Count && lines[index + 1] is { } next && next.Compact.Length <= 2 && next.Compact.EndsWith('表')
+            && line.Box.Bottom - next.Box.Top < 1.5 * line.FontSize)
+        {
+            text += next.Compact;
+            last = index + 1;
+            box = box.Union(next.Box);
+        }
+        if (text.Length is < 4 or > MaxTitleLength || !EndsLikeTitle().IsMatch(text)) return null;
+        if (text.IndexOfAny(['，', '。', '；', '！', '？', ',', ';', '：', ':']) >= 0) return null;
+        if (PartHeading().IsMatch(text)) return null; // `第二部分 2026年部门预算表` heads a part, not a table
+        var name = Enumerator().Replace(text, "");
+        var verdict = vocabulary.Classify(name);
+        if (verdict == TitleVerdict.NotATitle) return null;
+        // Some templates print the label under the name (`收入支出决算总表` / `公开01表`).
+        int? number = null;
+        var label = "";
+        if (last + 1 < lines.Count && lines[last + 1] is { } below && box.Bottom - below.Box.Top < 2 * line.FontSize
+            && Label().Match(below.Compact) is { Success: true } m && m.Groups["rest"].Value.Length == 0)
+        {
+            number = ParseNumber(m.Groups["n"].Value);
+            label = below.Text.Trim();
+            last++;
+        }
+        return (new Found(new TableTitle(number, label, TitleText(name), line.Page, box), last), verdict);
+    }
+
+    /// <summary>
+    /// A title printed in the first row of the grid itself (`收支总表（预算表 1）` in a merged cell), as some spreadsheet
+    /// exports do. A trailing `（预算表 N）` / `（表N）` is the label.
+    /// </summary>
+    public static TableTitle? TryReadCellTitle(string text, int page, Geometry.Box box, ITitleVocabulary vocabulary)
+    {
+        var compact = text.Replace(" ", "");
+        if (compact.Length is < 4 or > MaxTitleLength || !EndsLikeTitle().IsMatch(compact)) return null;
+        if (compact.IndexOfAny(['，', '。', '；', '：', ':']) >= 0 || PartHeading().IsMatch(compact)) return null;
+        int? number = null;
+        var label = "";
+        if (TrailingLabel().Match(compact) is { Success: true } m)
+        {
+            number = int.Parse(m.Groups["n"].Value);
+            label = m.Value.Trim('（', '(', '）', ')');
+            compact = compact[..m.Index];
+        }
+        var name = Enumerator().Replace(compact, "");
+        return vocabulary.Classify(name) == TitleVerdict.Table ? new TableTitle(number, label, TitleText(name), page, box) : null;
+    }
+
+    /// <summary>True when the text is a table label and nothing else (`表11`, `公开01表`, `预算表 2`).</summary>
+    public static bool IsLabelOnly(string text) =>
+        Label().Match(text.Replace(" ", "")) is { Success: true } m && m.Groups["rest"].Value.Length == 0;
+
+    [GeneratedRegex(@"[（(](?:预算表|公开表|表)(?<n>\d{1,2})[)）]$")]
+    private static partial Regex TrailingLabel();
+
+    /// <summary>Arabic or Chinese numerals up to 99: `07`, `十一`, `二十`.</summary>
+    public static int ParseNumber(string s)
+    {
+        if (int.TryParse(s, out var n)) return n;
+        const string digits = "零一二三四五六七八九";
+        var ten = s.IndexOf('十');
+        if (ten < 0) return digits.IndexOf(s[0]);
+        var tens = ten == 0 ? 1 : digits.IndexOf(s[0]);
+        var units = ten == s.Length - 1 ? 0 : digits.IndexOf(s[^1]);
+        return tens * 10 + units;
+    }
+
+    private static string PrefixWithCompactLength(string text, int compactLength)
+    {
+        var seen = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != ' ') seen++;
+            if (seen == compactLength) return text[..(i + 1)];
+        }
+        return text;
+    }
+
+    private static string TitleText(string text) => text.Trim(' ', '：', ':', '、', '.', '．').Replace(" ", "");
 }

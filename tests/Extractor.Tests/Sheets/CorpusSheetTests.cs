@@ -33,10 +33,14 @@ public class CorpusSheetTests
     [Fact]
     public void Sheets_continued_over_pages_keep_every_row_once()
     {
-        // xa-audit: 表14 (four project sheets, two of them over two pages) and 表15 (department sheet over two pages).
-        var sheets = DocumentCache.Get("corpus/xa-audit-2026-dept-budget.pdf").PerformanceSheets;
-        Assert.Equal([[36], [37, 38], [39, 40], [41], [42, 43]], sheets.Select(s => s.Pages.ToArray()).ToList());
-        Assert.Equal(["项目支出绩效目标表", "项目支出绩效目标表", "项目支出绩效目标表", "项目支出绩效目标表", "部门整体绩效目标表"], sheets.Select(s => s.Kind).ToList());
+        // xa-audit: 表14 (four project sheets, two of them over two pages), 表15 (department sheet over two pages) and
+        // 表16 专项资金总体绩效目标表, printed as a blank form (no indicator filled in).
+        var all = DocumentCache.Get("corpus/xa-audit-2026-dept-budget.pdf").PerformanceSheets;
+        Assert.Equal([[36], [37, 38], [39, 40], [41], [42, 43], [44]], all.Select(s => s.Pages.ToArray()).ToList());
+        Assert.Equal(["项目支出绩效目标表", "项目支出绩效目标表", "项目支出绩效目标表", "项目支出绩效目标表", "部门整体绩效目标表", "项目支出绩效目标表"], all.Select(s => s.Kind).ToList());
+        Assert.Equal("专项资金总体绩效目标表", all[5].Title);
+        Assert.Empty(all[5].Records);
+        var sheets = all.Take(5).ToList();
         // Every sheet's weights (分值权重（90分）) add up to 90: a lost or repeated row would break the sum.
         Assert.All(sheets, s => Assert.Equal(90m, s.Records.Sum(r => r.Weight)));
         // Level cells cut by the page break (`效益指` | `标` in the print) come out whole.

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using Extractor.Diagnostics;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary>`report FOLDER`: runs every PDF of a folder and prints, per document, tables by kind, token coverage, warnings, time.</summary>
+public static class CorpusReportCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of PDFs (e.g. fixtures/corpus)" };
+        var details = new Option<bool>("--details") { Description = "Also list warnings, grids without a table, and amount tokens that did not land in a cell" };
+        var command = new Command("report", "Corpus report: tables by kind, amount tokens landed in cells, warnings, time per document") { folder, details };
+        command.SetAction(parse =>
+        {
+            var dir = parse.GetValue(folder)!;
+            if (!dir.Exists) { Console.Error.WriteLine($"error: {dir.FullName}: no such folder"); return 2; }
+            var showDetails = parse.GetValue(details);
+            int documents = 0, failed = 0, tokens = 0, landed = 0;
+            var pages = 0;
+            var time = TimeSpan.Zero;
+            foreach (var report in CorpusReport.Run(dir.FullName))
+            {
+                documents++;
+                time += report.Elapsed;
+                pages += report.PageCount;
+                Print(report, showDetails);
+                if (report.Failure is not null) { failed++; continue; }
+                tokens += report.Coverage.Tokens;
+                landed += report.Coverage.InTableCells;
+            }
+            var share = tokens == 0 ? 1.0 : (double)landed / tokens;
+            Console.WriteLine($"TOTAL {documents} documents ({failed} unreadable), {pages} pages, {time.TotalSeconds:F1} s; amount tokens on table pages {landed}/{tokens} in a table cell ({Percent(share)})");
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(DocumentReport r, bool details)
+    {
+        if (r.Failure is not null)
+        {
+            Console.WriteLine($"{r.File}: FAILED {r.Failure} ({r.Elapsed.TotalMilliseconds:F0} ms)");
+            return;
+        }
+        var c = r.Coverage;
+        Console.WriteLine($"{r.File}: {r.PageCount} pages, {r.Elapsed.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"  tables: {string.Join(", ", r.TablesByKind.Select(k => $"{k.Key}×{k.Value}"))}");
+        Console.WriteLine($"  table pages: {Ranges(r.TablePages)}");
+        Console.WriteLine($"  amount tokens: {c.InTableCells}/{c.Tokens} in a table cell ({Percent(c.Share)}), {c.InOtherGrids} in grids outside tables, {c.Missed.Count} missed");
+        if (r.TablesWithoutGrid.Count > 0)
+            Console.WriteLine($"  tables without a grid (needs stream): {r.TablesWithoutGrid.Count}{(details ? ": " + string.Join("; ", r.TablesWithoutGrid) : "")}");
+        Console.WriteLine($"  reconciliation: {(r.Reconciliation.Count == 0 ? "n/a" : string.Join(", ", r.Reconciliation.Select(k => $"{k.Key} {k.Value}")))}");
+        Console.WriteLine($"  warnings: {r.Warnings.Count} ({string.Join(", ", r.Warnings.GroupBy(w => w.Code).Select(g => $"{g.Key}×{g.Count()}"))})");
+        if (!details) return;
+        foreach (var w in r.Warnings) Console.WriteLine($"    warning p{w.Page}: {w.Code}: {w.Message}");
+        foreach (var g in r.UntitledGrids) Console.WriteLine($"    untitled grid p{g.Page} {g.Rows}x{g.Columns} below '{g.LineAbove}'");
+        foreach (var m in c.Missed.Take(40)) Console.WriteLine($"    missed p{m.Page} '{m.Text}' at [{m.Box.Left:F0},{m.Box.Bottom:F0}]: {m.Reason}");
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("F2", CultureInfo.InvariantCulture) + " %";
+
+    private static string Ranges(IReadOnlyList<int> pages)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < pages.Count;)
+        {
+            var j = i;
+            while (j + 1 < pages.Count && pages[j + 1] == pages[j] + 1) j++;
+            parts.Add(i == j ? $"{pages[i]}" : $"{pages[i]}-{pages[j]}");
+            i = j + 1;
+        }
+        return string.Join(",", parts);
+    }
+}
