@@ -40,6 +40,7 @@ public class HeaderAnalyzerTests
     [Theory]
     [InlineData(new[] { "※", "※", "1", "2", "3" }, true)]
     [InlineData(new[] { "栏次", "1", "2" }, true)]
+    [InlineData(new[] { "**", "**", "1", "2", "3", "4", "**" }, true)]
     [InlineData(new[] { "301", "01", "基本工资", "54.59" }, false)]
     [InlineData(new[] { "合计", "基本支出" }, false)]
     public void Recognises_the_column_number_row(string[] texts, bool expected) =>
