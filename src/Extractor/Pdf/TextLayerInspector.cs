@@ -8,7 +8,11 @@ public static class TextLayerInspector
     /// <summary>Share of undecodable glyphs above which the page's text is not used as data.</summary>
     private const double UndecodableShare = 0.10;
 
-    public static (TextLayerProblem, string?) Inspect(IReadOnlyList<Glyph> glyphs, Page page)
+    public static (TextLayerProblem, string?) Inspect(IReadOnlyList<Glyph> glyphs, Page page) =>
+        Inspect(glyphs, () => SafeImageCount(page));
+
+    /// <param name="imageCount">Counts the page's images; only asked when the page has no text.</param>
+    public static (TextLayerProblem, string?) Inspect(IReadOnlyList<Glyph> glyphs, Func<int> imageCount)
     {
         var visible = 0;
         var bad = 0;
@@ -20,7 +24,7 @@ public static class TextLayerInspector
         }
         if (visible == 0)
         {
-            var images = SafeImageCount(page);
+            var images = imageCount();
             return images > 0
                 ? (TextLayerProblem.NoTextLayer, $"no text layer ({images} image(s) only: scanned page?)")
                 : (TextLayerProblem.NoTextLayer, "no text on the page");
