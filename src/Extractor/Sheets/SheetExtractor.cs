@@ -13,7 +13,8 @@ public static class SheetExtractor
     {
         var catalog = SheetCatalog.Default;
         var sheets = new List<PerformanceSheet>();
-        foreach (var candidate in SheetLocator.Locate(untitledGrids, lines, titledTables, catalog))
+        var grids = RulelessSheetGrid.Prepare(untitledGrids, catalog);
+        foreach (var candidate in SheetLocator.Locate(grids, lines, titledTables, catalog))
         {
             var sheet = candidate.IsList ? ListSheetReader.Read(candidate, catalog) : FormSheetReader.Read(candidate, catalog);
             if (sheet.Fields.Count > 0 || sheet.Indicators.Count > 0) sheets.Add(sheet);
