@@ -20,6 +20,9 @@ internal static class RulelessSheetGrid
     /// </summary>
     private const double MinGutterEms = 0.5;
 
+    /// <summary>The least gap, in em, that splits two texts at a known column edge (touching advances are one word).</summary>
+    private const double MinEdgeGapEms = 0.05;
+
     /// <summary>Boundaries closer than this, in points, are one column edge.</summary>
     private const double EdgeSnap = 2.0;
 
@@ -76,21 +79,24 @@ internal static class RulelessSheetGrid
         for (var b = 0; b < bands; b++) bandGlyphs[b] = [];
         foreach (var g in visible)
             if (BandOf(ys, g.CentreY) is var b && b >= 0) bandGlyphs[b].Add(g);
-        var segments = bandGlyphs.Select(list => Segments(list, minGap)).ToArray();
 
         // Rule ends inside the table: a merged cell's side, a column boundary in the bands above and below the rule.
         var ruleEnds = new List<double>[bands];
         for (var b = 0; b < bands; b++) ruleEnds[b] = [];
+        var allEnds = new List<double>();
         foreach (var rule in grid.HorizontalRules)
         {
             var at = Nearest(ys, rule.Position);
             foreach (var x in new[] { rule.Start, rule.End })
             {
                 if (x <= left + EdgeSnap || x >= right - EdgeSnap) continue;
+                allEnds.Add(x);
                 if (at > 0) ruleEnds[at - 1].Add(x);
                 if (at < bands) ruleEnds[at].Add(x);
             }
         }
+        var minEdgeGap = MinEdgeGapEms * sizes[sizes.Count / 2];
+        var segments = bandGlyphs.Select(list => Segments(list, minGap, minEdgeGap, allEnds)).ToArray();
 
         var headerBand = Array.FindIndex(segments, s => s.Count(seg => catalog.IsLevelHeader(seg.Text)) >= 2);
         var boundaries = new List<double>[bands];
@@ -152,13 +158,18 @@ internal static class RulelessSheetGrid
         return bestTo > bestFrom ? (bestFrom + bestTo) / 2 : (from + to) / 2;
     }
 
-    /// <summary>Runs of text along x in one band (all its lines), apart by more than a gutter.</summary>
-    private static List<Segment> Segments(List<Glyph> glyphs, double minGap)
+    /// <summary>
+    /// Runs of text along x in one band (all its lines), apart by more than a gutter, or by any visible gap where the
+    /// sheet has a column edge (a rule end elsewhere in the grid): narrow paddings hide some gutters.
+    /// </summary>
+    private static List<Segment> Segments(List<Glyph> glyphs, double minGap, double minEdgeGap, List<double> edges)
     {
         var result = new List<Segment>();
         foreach (var g in glyphs.OrderBy(g => g.AdvanceLeft))
         {
-            if (result.Count > 0 && g.AdvanceLeft - result[^1].Right <= minGap)
+            var gap = result.Count > 0 ? g.AdvanceLeft - result[^1].Right : 0;
+            var atEdge = result.Count > 0 && gap > minEdgeGap && edges.Any(x => x >= result[^1].Right - 1 && x <= g.AdvanceLeft + 1);
+            if (result.Count > 0 && gap <= minGap && !atEdge)
             {
                 var last = result[^1];
                 last.Glyphs.Add(g);
