@@ -34,23 +34,25 @@ internal static class RulelessSheetGrid
     /// <summary>
     /// The grids with every rule-less sheet rebuilt: a stream grid that reads as a sheet once rebuilt (or continues one
     /// on the next page with the same outer edges) is replaced; stream grids nested inside another grid of their page
-    /// (a stack of partial rules under a merged cell) are dropped, their rules belong to the enclosing one.
+    /// (a stack of partial rules under a merged cell) are dropped, their rules belong to the enclosing one. A continued
+    /// page without a repeated indicator header takes the indicator columns of the page before.
     /// </summary>
     public static List<TableGrid> Prepare(IReadOnlyList<TableGrid> grids, SheetCatalog catalog)
     {
         var result = new List<TableGrid>(grids.Count);
-        TableGrid? lastRebuilt = null;
+        var byPage = grids.GroupBy(g => g.Page).ToDictionary(g => g.Key, g => g.ToList());
+        Rebuilt? last = null;
         foreach (var grid in grids)
         {
-            if (grid.Method == "stream" && grids.Any(o => !ReferenceEquals(o, grid) && o.Page == grid.Page && Encloses(o.Box, grid.Box)))
+            if (grid.Method == "stream" && byPage[grid.Page].Any(o => !ReferenceEquals(o, grid) && Encloses(o.Box, grid.Box)))
                 continue;
-            var rebuilt = Rebuild(grid, catalog);
-            var continues = lastRebuilt is not null && grid.Page == lastRebuilt.Page + 1
-                && Math.Abs(grid.Box.Left - lastRebuilt.Box.Left) <= EdgeSnap && Math.Abs(grid.Box.Right - lastRebuilt.Box.Right) <= EdgeSnap;
-            if (rebuilt is not null && (continues || SheetGridProfile.Of(rebuilt, catalog).IsSheetLike))
+            var continues = last is not null && grid.Page == last.Grid.Page + 1
+                && Math.Abs(grid.Box.Left - last.Grid.Box.Left) <= EdgeSnap && Math.Abs(grid.Box.Right - last.Grid.Box.Right) <= EdgeSnap;
+            var rebuilt = Rebuild(grid, catalog, continues ? last!.IndicatorEdges : null);
+            if (rebuilt is not null && (continues || SheetGridProfile.Of(rebuilt.Grid, catalog).IsSheetLike))
             {
-                result.Add(rebuilt);
-                lastRebuilt = rebuilt;
+                result.Add(rebuilt.Grid);
+                last = rebuilt;
             }
             else result.Add(grid);
         }
@@ -61,8 +63,14 @@ internal static class RulelessSheetGrid
         outer.Left <= inner.Left + EdgeSnap && outer.Right >= inner.Right - EdgeSnap && outer.Top >= inner.Top - EdgeSnap && outer.Bottom <= inner.Bottom + EdgeSnap
         && (outer.Width > inner.Width + EdgeSnap || outer.Height > inner.Height + EdgeSnap);
 
-    /// <summary>The grid rebuilt with virtual vertical rules, or null when the grid is not a rule-less form.</summary>
-    public static TableGrid? Rebuild(TableGrid grid, SheetCatalog catalog)
+    /// <summary>A rebuilt grid and the column boundaries of its indicator grid (null when it has none).</summary>
+    private sealed record Rebuilt(TableGrid Grid, IReadOnlyList<double>? IndicatorEdges);
+
+    /// <summary>
+    /// The grid rebuilt with virtual vertical rules, or null when it is not a stream grid with rules.
+    /// <paramref name="inheritedEdges"/>: the indicator columns of the page before, for a page that does not repeat the header.
+    /// </summary>
+    private static Rebuilt? Rebuild(TableGrid grid, SheetCatalog catalog, IReadOnlyList<double>? inheritedEdges)
     {
         if (grid.Method != "stream" || grid.HorizontalRules.Count < 3) return null;
         var glyphs = grid.Cells.SelectMany(c => c.Glyphs).ToList();
@@ -99,18 +107,24 @@ internal static class RulelessSheetGrid
         var segments = bandGlyphs.Select(list => Segments(list, minGap, minEdgeGap, allEnds)).ToArray();
 
         var headerBand = Array.FindIndex(segments, s => s.Count(seg => catalog.IsLevelHeader(seg.Text)) >= 2);
+        // Without its own header, a continued page's bands are all indicator rows under the inherited columns.
+        var gridStart = headerBand >= 0 ? headerBand : inheritedEdges is not null ? 0 : bands;
         var boundaries = new List<double>[bands];
-        var blockEnd = headerBand < 0 ? bands : headerBand;
-        for (var b = 0; b < blockEnd; b++)
+        for (var b = 0; b < gridStart; b++)
             boundaries[b] = BandBoundaries(segments[b], ruleEnds[b], bandGlyphs[b]);
-        if (headerBand >= 0)
+        List<double>? columns = null;
+        if (gridStart < bands)
         {
-            var body = Enumerable.Range(headerBand + 1, bands - headerBand - 1).SelectMany(b => bandGlyphs[b]).ToList();
-            var gridEnds = Enumerable.Range(headerBand, bands - headerBand).SelectMany(b => ruleEnds[b]).ToList();
-            var columns = BandBoundaries(segments[headerBand], gridEnds, body);
+            var gridEnds = Enumerable.Range(gridStart, bands - gridStart).SelectMany(b => ruleEnds[b]).ToList();
+            if (headerBand >= 0)
+            {
+                var body = Enumerable.Range(headerBand + 1, bands - headerBand - 1).SelectMany(b => bandGlyphs[b]).ToList();
+                columns = BandBoundaries(segments[headerBand], gridEnds, body);
+            }
+            else columns = inheritedEdges!.Where(x => x > left + EdgeSnap && x < right - EdgeSnap).ToList();
             // A rule end that no header gutter explains (a level column whose header text wraps) is a boundary too.
             columns.AddRange(gridEnds.Where(x => columns.All(c => Math.Abs(c - x) > EdgeSnap)));
-            for (var b = headerBand; b < bands; b++) boundaries[b] = columns;
+            for (var b = gridStart; b < bands; b++) boundaries[b] = columns;
         }
 
         var xs = SnapEdges(boundaries.SelectMany(list => list).Append(left).Append(right));
@@ -124,7 +138,7 @@ internal static class RulelessSheetGrid
         }
         var box = new Box(left, ys[^1], right, ys[0]);
         var frame = new LatticeDetector.Frame(box, xs, ys, grid.HorizontalRules.ToList(), verticals);
-        return LatticeDetector.BuildGrid(frame, grid.Page, glyphs, grid.Method, grid.HorizontalRules);
+        return new Rebuilt(LatticeDetector.BuildGrid(frame, grid.Page, glyphs, grid.Method, grid.HorizontalRules), columns);
     }
 
     /// <summary>
