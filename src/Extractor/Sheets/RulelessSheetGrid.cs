@@ -23,6 +23,9 @@ internal static class RulelessSheetGrid
     /// <summary>The least gap, in em, that splits two texts at a known column edge (touching advances are one word).</summary>
     private const double MinEdgeGapEms = 0.05;
 
+    /// <summary>Longest text, in characters, read as an indicator column name.</summary>
+    private const int MaxHeaderLength = 12;
+
     /// <summary>Boundaries closer than this, in points, are one column edge.</summary>
     private const double EdgeSnap = 2.0;
 
@@ -106,7 +109,7 @@ internal static class RulelessSheetGrid
         var minEdgeGap = MinEdgeGapEms * sizes[sizes.Count / 2];
         var segments = bandGlyphs.Select(list => Segments(list, minGap, minEdgeGap, allEnds)).ToArray();
 
-        var headerBand = Array.FindIndex(segments, s => s.Count(seg => catalog.IsLevelHeader(seg.Text)) >= 2);
+        var headerBand = Array.FindIndex(segments, s => IsIndicatorHeader(s, catalog));
         // Without its own header, a continued page's bands are all indicator rows under the inherited columns.
         var gridStart = headerBand >= 0 ? headerBand : inheritedEdges is not null ? 0 : bands;
         var boundaries = new List<double>[bands];
@@ -139,6 +142,24 @@ internal static class RulelessSheetGrid
         var box = new Box(left, ys[^1], right, ys[0]);
         var frame = new LatticeDetector.Frame(box, xs, ys, grid.HorizontalRules.ToList(), verticals);
         return new Rebuilt(LatticeDetector.BuildGrid(frame, grid.Page, glyphs, grid.Method, grid.HorizontalRules), columns);
+    }
+
+    /// <summary>The same test as <see cref="SheetGridProfile.IsLevelHeaderRow"/>, on a band's texts instead of a grid row.</summary>
+    private static bool IsIndicatorHeader(List<Segment> segments, SheetCatalog catalog)
+    {
+        int levels = 0, roles = 0;
+        var named = false;
+        foreach (var segment in segments)
+        {
+            var text = segment.Text;
+            if (text.Length > MaxHeaderLength) continue;
+            if (catalog.IsLevelHeader(text) && ++levels >= 2) return true;
+            var role = catalog.IndicatorRole(text);
+            if (role is null) continue;
+            roles++;
+            named |= role is "level3" or "indicator";
+        }
+        return named && roles >= 3;
     }
 
     /// <summary>
