@@ -53,7 +53,7 @@ public static class LatticeDetector
     }
 
     /// <summary>Builds the cell structure of a frame and places glyphs in it.</summary>
-    public static TableGrid BuildGrid(Frame frame, int page, IReadOnlyList<Glyph> glyphs, string method = "lattice")
+    public static TableGrid BuildGrid(Frame frame, int page, IReadOnlyList<Glyph> glyphs, string method = "lattice", IReadOnlyList<Ruling>? sourceRules = null)
     {
         var xs = frame.Xs;
         var ys = frame.Ys;
@@ -96,7 +96,7 @@ public static class LatticeDetector
             var (text, raw) = inCell.Count == 0 ? ("", "") : TextLineBuilder.JoinLines(inCell);
             cells.Add(new GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, box, text.Trim(), raw.Trim(), inCell));
         }
-        return new TableGrid(page, frame.Box, xs, ys, cells, method);
+        return new TableGrid(page, frame.Box, xs, ys, cells, method) { HorizontalRules = sourceRules ?? [] };
     }
 
     private static bool Covered(Dictionary<int, List<Ruling>> rulingsAt, int index, double middle)

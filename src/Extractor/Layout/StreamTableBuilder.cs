@@ -91,7 +91,8 @@ public static partial class StreamTableBuilder
             for (var r = 0; r < rows; r++)
                 if (present[b, r]) verticals.Add(new Ruling(Orientation.Vertical, edges[b], gridYs[r + 1], gridYs[r]));
         var frame = new LatticeDetector.Frame(region.Box, edges, gridYs, horizontals, verticals);
-        return LatticeDetector.BuildGrid(frame, page, glyphs, "stream");
+        var sourceRules = ys.Select(y => new Ruling(Orientation.Horizontal, y, region.Box.Left, region.Box.Right)).Concat(region.PartialRules).ToList();
+        return LatticeDetector.BuildGrid(frame, page, glyphs, "stream", sourceRules);
     }
 
     /// <summary>
@@ -106,7 +107,7 @@ public static partial class StreamTableBuilder
         var horizontals = ys.Select(y => new Ruling(Orientation.Horizontal, y, box.Left, box.Right)).ToList();
         var verticals = edges.Select(x => new Ruling(Orientation.Vertical, x, box.Bottom, box.Top)).ToList();
         var glyphs = grid.Cells.SelectMany(c => c.Glyphs).ToList();
-        return LatticeDetector.BuildGrid(new LatticeDetector.Frame(box, edges, ys, horizontals, verticals), grid.Page, glyphs, grid.Method);
+        return LatticeDetector.BuildGrid(new LatticeDetector.Frame(box, edges, ys, horizontals, verticals), grid.Page, glyphs, grid.Method, grid.HorizontalRules);
     }
 
     /// <summary>

@@ -46,6 +46,12 @@ public sealed class TableGrid
     /// <summary>How the grid was found: "lattice" (ruling lines) or "stream" (text alignment).</summary>
     public string Method { get; }
 
+    /// <summary>
+    /// A stream grid's horizontal rules, full-width and partial (also those the stream rows ignore): where a rule
+    /// stops short, a merged cell stands, which later stages (forms drawn without vertical rules) read. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<Ruling> HorizontalRules { get; init; } = [];
+
     public int ColumnCount => ColumnEdges.Count - 1;
     public int RowCount => RowEdges.Count - 1;
 

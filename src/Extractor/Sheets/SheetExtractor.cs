@@ -13,7 +13,10 @@ public static class SheetExtractor
     {
         var catalog = SheetCatalog.Default;
         var sheets = new List<PerformanceSheet>();
-        foreach (var candidate in SheetLocator.Locate(untitledGrids, lines, titledTables, catalog))
+        var grids = RulelessSheetGrid.Prepare(untitledGrids, catalog);
+        // A table titled as a sheet (`预算11表 项目支出绩效目标表`) may be drawn without vertical rules too.
+        var titled = titledTables.Select(t => catalog.KindOfTitle(t.Title.Title) is null ? t : t with { Grids = RulelessSheetGrid.Prepare(t.Grids, catalog) }).ToList();
+        foreach (var candidate in SheetLocator.Locate(grids, lines, titled, catalog))
         {
             var sheet = candidate.IsList ? ListSheetReader.Read(candidate, catalog) : FormSheetReader.Read(candidate, catalog);
             if (sheet.Fields.Count > 0 || sheet.Indicators.Count > 0) sheets.Add(sheet);

@@ -7,15 +7,28 @@ namespace Extractor.Tests.Sheets;
 /// <summary>Every performance sheet of a fixture against its truth file: kind, pages, fields, groups, budget, indicator grid.</summary>
 public class SheetTruthTests
 {
-    /// <summary>(truth, pdf) pairs whose sheets are drawn with full rulings. The other synth documents draw their sheets
-    /// without vertical rules, which the lattice layout does not see as grids (stream detection is separate work).</summary>
-    public static TheoryData<string, string> Fixtures => new()
+    /// <summary>
+    /// (truth, pdf) pairs: the seed and every synth document in both renderings. synth-02 draws its sheets with full
+    /// rulings; synth-01, 03, 04 and 05 with horizontal rules only.
+    /// </summary>
+    public static TheoryData<string, string> Fixtures
     {
-        { "urumqi-port-office-2025.truth.json", "urumqi-port-office-2025.chromium.pdf" },
-        { "urumqi-port-office-2025.truth.json", "urumqi-port-office-2025.office.pdf" },
-        { "synth/synth-02-2025.truth.json", "synth/synth-02-2025.chromium.pdf" },
-        { "synth/synth-02-2025.truth.json", "synth/synth-02-2025.office.pdf" },
-    };
+        get
+        {
+            var data = new TheoryData<string, string>
+            {
+                { "urumqi-port-office-2025.truth.json", "urumqi-port-office-2025.chromium.pdf" },
+                { "urumqi-port-office-2025.truth.json", "urumqi-port-office-2025.office.pdf" },
+            };
+            foreach (var truth in Directory.GetFiles(Repo.Fixture("synth"), "*.truth.json").Order())
+            {
+                var id = Path.GetFileName(truth)[..^".truth.json".Length];
+                foreach (var producer in new[] { "chromium", "office" })
+                    data.Add($"synth/{id}.truth.json", $"synth/{id}.{producer}.pdf");
+            }
+            return data;
+        }
+    }
 
     [Theory, MemberData(nameof(Fixtures))]
     public void Every_sheet_is_found_with_its_kind_and_pages(string truthFile, string pdf)
