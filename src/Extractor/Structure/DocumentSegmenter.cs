@@ -302,6 +302,49 @@ public static class DocumentSegmenter
         return parts.Count == 0 ? null : string.Concat(parts);
     }
 
+    /// <summary>
+    /// Tables out of grids that belong to no title and to no other stage (the sheets took theirs): each grid is a table
+    /// titled by the nearest line above it on its page ("" when none), and a grid at the top of the next page with the
+    /// same columns and no line above it continues the one before. Grids of a single row or column are frames, not tables;
+    /// grids with 指标 columns or under a form title are parts of performance sheets (forms, not tables): a warning says
+    /// when no sheet took them.
+    /// </summary>
+    public static IReadOnlyList<StructuredTable> UntitledTables(IReadOnlyList<TableGrid> grids, IReadOnlyList<TextLine> lines, List<Diagnostic> warnings,
+        ITitleVocabulary? vocabulary = null)
+    {
+        var linesByPage = lines.GroupBy(l => l.Page).ToDictionary(g => g.Key, g => g.ToList());
+        TextLine? LineAbove(TableGrid grid)
+        {
+            if (!linesByPage.TryGetValue(grid.Page, out var onPage)) return null;
+            var above = onPage.Where(l => l.Box.Bottom >= grid.Box.Top - 1 && l.Box.Left < grid.Box.Right && l.Box.Right > grid.Box.Left)
+                .OrderBy(l => l.Box.Bottom).Take(2).ToList();
+            // A bracketed subtitle (`（2022年度）`) stands under the title it belongs to.
+            return above.Count == 2 && above[0].Compact is ['（' or '(', .., '）' or ')'] ? above[1] : above.FirstOrDefault();
+        }
+        var builders = new List<TableBuilder>();
+        TableBuilder? open = null;
+        foreach (var grid in grids.OrderBy(g => g.Page).ThenByDescending(g => g.Box.Top))
+        {
+            if (grid.RowCount < 2 || grid.ColumnCount < 2) continue;
+            var above = LineAbove(grid);
+            if (grid.Cells.Count(c => c.Text.Contains("指标")) >= 2 || (above is not null && vocabulary?.Classify(above.Compact) == TitleVerdict.Form))
+            {
+                warnings.Add(new Diagnostic("unread-sheet-grid", $"page {grid.Page}: a performance-sheet grid (指标 columns) that no sheet was read from", grid.Page));
+                open = null;
+                continue;
+            }
+            if (open is not null && open.LastPage == grid.Page - 1 && above is null && open.FirstGrid is { } first && ColumnMap(first, grid) is not null)
+            {
+                open.AddGrid(grid);
+                continue;
+            }
+            open = new TableBuilder(new TableTitle(null, "", above?.Text ?? "", grid.Page, above?.Box ?? grid.Box));
+            open.AddGrid(grid);
+            builders.Add(open);
+        }
+        return builders.Select(b => b.Build(warnings)).ToList();
+    }
+
     private sealed class TableBuilder(TableTitle title)
     {
         private readonly List<TableGrid> _grids = [];
