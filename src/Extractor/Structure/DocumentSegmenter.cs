@@ -1,3 +1,4 @@
+using Extractor.Geometry;
 using Extractor.Layout;
 using Extractor.Records;
 
@@ -388,8 +389,42 @@ public static class DocumentSegmenter
             {
                 var rest = AfterColon(text[unitAt..], "单位");
                 if (rest is not null && rest.Trim() is { Length: > 0 and <= 4 } unit && unit.Contains('元')) { Unit = unit; taken = true; }
+                // `单位：万` with `元` wrapped onto the next line of a narrow cell.
+                else if (rest is not null && rest.Trim() is "万" or "千" or "百万" or "亿") { _unitStart = (rest.Trim(), line.Box); taken = true; }
+            }
+            if (!taken && Unit is null && _unitStart is { } start && line.Compact == "元"
+                && line.Box.Top <= start.Box.Bottom + 1 && line.Box.Left < start.Box.Right && line.Box.Right > start.Box.Left)
+            {
+                Unit = start.Prefix + "元";
+                taken = true;
             }
             return taken;
+        }
+
+        private (string Prefix, Box Box)? _unitStart;
+
+        /// <summary>
+        /// `单位：万` whose `元` wrapped into the grid's top header cell below it (`元预算金额`): the unit is 万元 and the
+        /// header reads `预算金额`.
+        /// </summary>
+        private HeaderAnalyzer.HeaderInfo WithWrappedUnit(HeaderAnalyzer.HeaderInfo header, TableGrid grid)
+        {
+            if (Unit is not null || _unitStart is not { } start || FirstRow >= grid.RowCount) return header;
+            foreach (var cell in grid.CellsStartingInRow(FirstRow))
+            {
+                if (!cell.Text.StartsWith('元') || cell.Text.Length < 2) continue;
+                var below = cell.Glyphs.Any(g => g.Text == "元" && g.Box.Left < start.Box.Right && g.Box.Right > start.Box.Left
+                    && g.Box.Top <= start.Box.Bottom + 1 && g.Box.Top >= start.Box.Bottom - 2 * start.Box.Height);
+                if (!below) continue;
+                Unit = start.Prefix + "元";
+                var name = cell.Text[1..].TrimStart();
+                return header with
+                {
+                    Columns = header.Columns.Select(c => c with { Path = c.Path.Select(p => p == cell.Text ? name : p).ToList() }).ToList(),
+                    HeaderRows = header.HeaderRows.Select(r => (IReadOnlyList<HeaderCell>)r.Select(h => h.Text == cell.Text && h.Column == cell.Col ? h with { Text = name } : h).ToList()).ToList(),
+                };
+            }
+            return header;
         }
 
         private static string? AfterColon(string text, string key)
@@ -417,7 +452,7 @@ public static class DocumentSegmenter
             }
 
             var first = _grids[0];
-            var header = HeaderAnalyzer.Analyze(first, FirstRow);
+            var header = WithWrappedUnit(HeaderAnalyzer.Analyze(first, FirstRow), first);
             var headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => c.Text.Replace(" ", "")).ToHashSet();
             var rows = new List<IReadOnlyList<Cell>>();
             var spans = new List<Span>();
