@@ -24,7 +24,10 @@ public static class ColumnFinder
 
     private readonly record struct Run(int Start, int End);
 
-    public static List<double> Find(double left, double right, IReadOnlyList<Glyph> header, IReadOnlyList<Glyph> body)
+    /// <param name="labels">Extents of the row labels left out of <paramref name="body"/> (they may be centred over several
+    /// columns); a boundary that would cut one whose tail ends in a gutter moves past it.</param>
+    public static List<double> Find(double left, double right, IReadOnlyList<Glyph> header, IReadOnlyList<Glyph> body,
+        IReadOnlyList<(double Left, double Right)>? labels = null)
     {
         var bins = (int)Math.Ceiling((right - left) / BinWidth) + 1;
         var sizes = header.Concat(body).Where(g => !g.IsWhitespace).Select(g => g.FontSize).Order().ToList();
@@ -64,15 +67,77 @@ public static class ColumnFinder
             edges.Add(Mid(all[cut], all[cut + 1]));
         }
         edges.Add(right);
-        return SplitNumberColumns(edges, left, bins, minGapBins, body);
+        edges.AddRange(NumberTextGutters(heads, RunOf, header, body, left, bins));
+        edges.Sort();
+        if (labels is { Count: > 0 }) KeepLabelsWhole(edges, all, labels, left);
+        return SplitNumberColumns(edges, left, bins, minGapBins, body, heads);
+    }
+
+    /// <summary>
+    /// A left-out label (a department name longer than its column is wide) that a boundary cuts, while the label's
+    /// part right of the boundary touches no other text, overflows into the gutter: the boundary moves to the middle
+    /// of what is left of the gutter. A label centred over several columns reaches into their runs and keeps its cuts.
+    /// </summary>
+    private static void KeepLabelsWhole(List<double> edges, List<Run> all, IReadOnlyList<(double Left, double Right)> labels, double left)
+    {
+        double X(int bin) => left + bin * BinWidth;
+        for (var k = 1; k < edges.Count - 1; k++)
+            foreach (var (labelLeft, labelRight) in labels)
+            {
+                if (edges[k] <= labelLeft || edges[k] >= labelRight) continue;
+                var next = all.FindIndex(r => X(r.End) > edges[k]);
+                if (next < 0 || X(all[next].Start) < labelRight) continue;
+                var moved = (labelRight + X(all[next].Start)) / 2;
+                if (moved < edges[k + 1]) edges[k] = moved;
+            }
+    }
+
+    /// <summary>
+    /// Two header texts in one run of the profile (the gutters below them narrower than the minimum) are still two
+    /// columns where a number column ends right before a text column starts between them: Calc leaves less than
+    /// 0.1 em between a right-aligned number and the next cell's left-aligned text (`0.00` | `珠海和澳门…` under 其他资金 |
+    /// 绩效目标). The boundary goes into the last such gap before the second header.
+    /// </summary>
+    private static IEnumerable<double> NumberTextGutters(List<Run> heads, Func<int, int> runOf, IReadOnlyList<Glyph> header,
+        IReadOnlyList<Glyph> body, double left, int bins)
+    {
+        List<Run>? fine = null;
+        bool[]? numericOnly = null;
+        for (var k = 1; k < heads.Count; k++)
+        {
+            if (runOf(heads[k - 1].Start) != runOf(heads[k].Start)) continue;
+            if (fine is null)
+            {
+                fine = Runs(header.Where(g => !g.IsWhitespace).Concat(body), left, bins, 0);
+                var starts = fine.Select(r => r.Start).ToArray();
+                var hasNumber = new bool[fine.Count];
+                var hasText = new bool[fine.Count];
+                foreach (var g in body)
+                {
+                    if (g.IsWhitespace) continue;
+                    var run = Math.Max(0, UpperBound(starts, Bin(g.AdvanceLeft, left, bins)) - 1);
+                    if (IsNumeric(g)) hasNumber[run] = true; else hasText[run] = true;
+                }
+                numericOnly = hasNumber.Select((n, i) => n && !hasText[i]).ToArray();
+            }
+            for (var m = fine.Count - 2; m >= 0; m--)
+            {
+                if (fine[m + 1].Start > heads[k].Start) continue;
+                if (fine[m].End <= heads[k - 1].Start) break;
+                if (!numericOnly![m] || numericOnly[m + 1]) continue;
+                yield return left + (fine[m].End + fine[m + 1].Start) / 2.0 * BinWidth;
+                break;
+            }
+        }
     }
 
     /// <summary>
     /// One cell never holds two numbers side by side: where the runs of numbers under one header column are apart
     /// (header texts that touch hid the gutter between them), a boundary goes between them, unless body text bridges
-    /// the gap.
+    /// the gap. The boundary goes into the gutter between two header texts when one lies between the numbers (right-
+    /// aligned numbers end just short of the next header), else halfway.
     /// </summary>
-    private static List<double> SplitNumberColumns(List<double> edges, double left, int bins, int minGapBins, IReadOnlyList<Glyph> body)
+    private static List<double> SplitNumberColumns(List<double> edges, double left, int bins, int minGapBins, IReadOnlyList<Glyph> body, List<Run> heads)
     {
         var visible = body.Where(g => !g.IsWhitespace).ToList();
         var numbers = Runs(visible.Where(IsNumeric), left, bins, minGapBins);
@@ -89,12 +154,25 @@ public static class ColumnFinder
                 if (numbers[n].Start < (edges[k - 1] - left) / BinWidth) { previous = null; continue; }
                 // A gutter of the whole body between the two number runs, not just between the numbers.
                 if (previous is { } p && SameTextRun(textStarts, text, p.End - 1, numbers[n].Start) is false)
-                    result.Add(left + (p.End + numbers[n].Start) / 2.0 * BinWidth);
+                    result.Add(left + Boundary(p.End, numbers[n].Start, heads) * BinWidth);
                 previous = numbers[n];
             }
             result.Add(edges[k]);
         }
         return result;
+    }
+
+    /// <summary>Bin of the boundary between bins a and b: the middle of the widest header gutter inside, else halfway.</summary>
+    private static double Boundary(int a, int b, List<Run> heads)
+    {
+        double best = (a + b) / 2.0;
+        var widest = 0;
+        for (var k = 1; k < heads.Count; k++)
+        {
+            int from = Math.Max(a, heads[k - 1].End), to = Math.Min(b, heads[k].Start);
+            if (to - from > widest) { widest = to - from; best = (from + to) / 2.0; }
+        }
+        return best;
     }
 
     private static bool SameTextRun(int[] starts, List<Run> runs, int a, int b)

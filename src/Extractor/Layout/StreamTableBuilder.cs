@@ -69,8 +69,9 @@ public static partial class StreamTableBuilder
         for (var i = 0; i < headerEnd; i++)
             foreach (var g in bandGlyphs[i])
                 if (i >= labelEnd || IsLeaf(g)) headerLeaves.Add(g);
-        body.AddRange(WithoutCentredLabels(bandGlyphs.Skip(headerEnd).ToList()));
-        var edges = ColumnFinder.Find(region.Box.Left, region.Box.Right, headerLeaves, body);
+        var labels = new List<(double Left, double Right)>();
+        body.AddRange(WithoutCentredLabels(bandGlyphs.Skip(headerEnd).ToList(), labels));
+        var edges = ColumnFinder.Find(region.Box.Left, region.Box.Right, headerLeaves, body, labels);
         var columns = edges.Count - 1;
 
         var gridYs = ys.Concat(partials.Select(p => p.Position)).OrderByDescending(y => y).ToList();
@@ -114,7 +115,7 @@ public static partial class StreamTableBuilder
     /// Body glyphs that anchor columns: all but a row's leading label when no other row's text starts where it starts
     /// (`总计` or the department's name centred over several columns would bridge the gutters between them).
     /// </summary>
-    private static List<Glyph> WithoutCentredLabels(List<List<Glyph>> bands)
+    private static List<Glyph> WithoutCentredLabels(List<List<Glyph>> bands, List<(double Left, double Right)> leftOut)
     {
         var leading = new List<Glyph>?[bands.Count];
         var starts = new List<double>();
@@ -131,6 +132,7 @@ public static partial class StreamTableBuilder
         for (var i = 0; i < bands.Count; i++)
         {
             var skip = leading[i] is { Count: > 0 } seg && CountNear(starts, seg.Min(g => g.Box.Left), 1.5) < 2 ? seg.ToHashSet() : null;
+            if (skip is not null) leftOut.Add((skip.Min(g => g.Box.Left), skip.Max(g => g.Box.Right)));
             foreach (var g in bands[i])
                 if (skip is null || !skip.Contains(g)) result.Add(g);
         }

@@ -73,10 +73,20 @@ public static partial class DocumentExtractor
             if (m.Success) { year = int.Parse(m.Groups[1].Value); break; }
         }
         var info = new DocumentInfo(name, sha, reader.PageCount, department, year, unit, null);
-        var document = new BudgetDocument(info, tables, structure.UntitledGrids, structure.TextLines, warnings)
+        var sheetGrids = new HashSet<TableGrid>(ReferenceEqualityComparer.Instance);
+        var sheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables, sheetGrids);
+        // Grids that are neither a titled table nor a sheet are still tables: emitted as `unrecognised`, with a warning.
+        var leftover = structure.UntitledGrids.Where(g => !sheetGrids.Contains(g)).ToList();
+        var untitledTables = DocumentSegmenter.UntitledTables(leftover, structure.TextLines, warnings, TableKindCatalog.Default);
+        var tableGrids = untitledTables.SelectMany(t => t.Grids).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var table in untitledTables)
         {
-            PerformanceSheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables),
-        };
+            warnings.Add(new Diagnostic("unrecognised-table", $"page {table.Title.Page}: a table without a title matching a known kind ('{table.Title.Title}')", table.Title.Page));
+            var columnIds = table.Columns.Select(ColumnCatalog.Default.ColumnId).ToList();
+            tables.Add(new ExtractedTable(table, TableKindCatalog.Unrecognised, null, null, RecordBuilder.Build(table, null, 1m, columnIds)) { ColumnIds = columnIds });
+        }
+        var untitledGrids = structure.UntitledGrids.Where(g => !tableGrids.Contains(g)).ToList();
+        var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets };
         return document with { Reconciliation = Reconciler.Reconcile(document, SheetBudgetFacts.From(document)) };
     }
 }

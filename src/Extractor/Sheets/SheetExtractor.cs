@@ -9,7 +9,9 @@ public static class SheetExtractor
     /// <param name="untitledGrids">grids the structure stage tied to no `表N` title, in page order</param>
     /// <param name="lines">text lines outside tables (titles, labels), each with page and box</param>
     /// <param name="titledTables">tables with a `表N` title; those whose title names a sheet are read as sheets too</param>
-    public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables)
+    /// <param name="consumedGrids">when given, receives the grids read into a sheet (the rest are tables of their own)</param>
+    public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
+        ICollection<TableGrid>? consumedGrids = null)
     {
         var catalog = SheetCatalog.Default;
         var sheets = new List<PerformanceSheet>();
@@ -19,7 +21,9 @@ public static class SheetExtractor
         foreach (var candidate in SheetLocator.Locate(grids, lines, titled, catalog))
         {
             var sheet = candidate.IsList ? ListSheetReader.Read(candidate, catalog) : FormSheetReader.Read(candidate, catalog);
-            if (sheet.Fields.Count > 0 || sheet.Indicators.Count > 0) sheets.Add(sheet);
+            if (sheet.Fields.Count == 0 && sheet.Indicators.Count == 0) continue;
+            sheets.Add(sheet);
+            foreach (var grid in candidate.Grids) consumedGrids?.Add(grid);
         }
         return sheets;
     }

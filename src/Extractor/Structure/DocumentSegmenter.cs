@@ -1,3 +1,4 @@
+using Extractor.Geometry;
 using Extractor.Layout;
 using Extractor.Records;
 
@@ -302,6 +303,49 @@ public static class DocumentSegmenter
         return parts.Count == 0 ? null : string.Concat(parts);
     }
 
+    /// <summary>
+    /// Tables out of grids that belong to no title and to no other stage (the sheets took theirs): each grid is a table
+    /// titled by the nearest line above it on its page ("" when none), and a grid at the top of the next page with the
+    /// same columns and no line above it continues the one before. Grids of a single row or column are frames, not tables;
+    /// grids with 指标 columns or under a form title are parts of performance sheets (forms, not tables): a warning says
+    /// when no sheet took them.
+    /// </summary>
+    public static IReadOnlyList<StructuredTable> UntitledTables(IReadOnlyList<TableGrid> grids, IReadOnlyList<TextLine> lines, List<Diagnostic> warnings,
+        ITitleVocabulary? vocabulary = null)
+    {
+        var linesByPage = lines.GroupBy(l => l.Page).ToDictionary(g => g.Key, g => g.ToList());
+        TextLine? LineAbove(TableGrid grid)
+        {
+            if (!linesByPage.TryGetValue(grid.Page, out var onPage)) return null;
+            var above = onPage.Where(l => l.Box.Bottom >= grid.Box.Top - 1 && l.Box.Left < grid.Box.Right && l.Box.Right > grid.Box.Left)
+                .OrderBy(l => l.Box.Bottom).Take(2).ToList();
+            // A bracketed subtitle (`（2022年度）`) stands under the title it belongs to.
+            return above.Count == 2 && above[0].Compact is ['（' or '(', .., '）' or ')'] ? above[1] : above.FirstOrDefault();
+        }
+        var builders = new List<TableBuilder>();
+        TableBuilder? open = null;
+        foreach (var grid in grids.OrderBy(g => g.Page).ThenByDescending(g => g.Box.Top))
+        {
+            if (grid.RowCount < 2 || grid.ColumnCount < 2) continue;
+            var above = LineAbove(grid);
+            if (grid.Cells.Count(c => c.Text.Contains("指标")) >= 2 || (above is not null && vocabulary?.Classify(above.Compact) == TitleVerdict.Form))
+            {
+                warnings.Add(new Diagnostic("unread-sheet-grid", $"page {grid.Page}: a performance-sheet grid (指标 columns) that no sheet was read from", grid.Page));
+                open = null;
+                continue;
+            }
+            if (open is not null && open.LastPage == grid.Page - 1 && above is null && open.FirstGrid is { } first && ColumnMap(first, grid) is not null)
+            {
+                open.AddGrid(grid);
+                continue;
+            }
+            open = new TableBuilder(new TableTitle(null, "", above?.Text ?? "", grid.Page, above?.Box ?? grid.Box));
+            open.AddGrid(grid);
+            builders.Add(open);
+        }
+        return builders.Select(b => b.Build(warnings)).ToList();
+    }
+
     private sealed class TableBuilder(TableTitle title)
     {
         private readonly List<TableGrid> _grids = [];
@@ -345,8 +389,42 @@ public static class DocumentSegmenter
             {
                 var rest = AfterColon(text[unitAt..], "单位");
                 if (rest is not null && rest.Trim() is { Length: > 0 and <= 4 } unit && unit.Contains('元')) { Unit = unit; taken = true; }
+                // `单位：万` with `元` wrapped onto the next line of a narrow cell.
+                else if (rest is not null && rest.Trim() is "万" or "千" or "百万" or "亿") { _unitStart = (rest.Trim(), line.Box); taken = true; }
+            }
+            if (!taken && Unit is null && _unitStart is { } start && line.Compact == "元"
+                && line.Box.Top <= start.Box.Bottom + 1 && line.Box.Left < start.Box.Right && line.Box.Right > start.Box.Left)
+            {
+                Unit = start.Prefix + "元";
+                taken = true;
             }
             return taken;
+        }
+
+        private (string Prefix, Box Box)? _unitStart;
+
+        /// <summary>
+        /// `单位：万` whose `元` wrapped into the grid's top header cell below it (`元预算金额`): the unit is 万元 and the
+        /// header reads `预算金额`.
+        /// </summary>
+        private HeaderAnalyzer.HeaderInfo WithWrappedUnit(HeaderAnalyzer.HeaderInfo header, TableGrid grid)
+        {
+            if (Unit is not null || _unitStart is not { } start || FirstRow >= grid.RowCount) return header;
+            foreach (var cell in grid.CellsStartingInRow(FirstRow))
+            {
+                if (!cell.Text.StartsWith('元') || cell.Text.Length < 2) continue;
+                var below = cell.Glyphs.Any(g => g.Text == "元" && g.Box.Left < start.Box.Right && g.Box.Right > start.Box.Left
+                    && g.Box.Top <= start.Box.Bottom + 1 && g.Box.Top >= start.Box.Bottom - 2 * start.Box.Height);
+                if (!below) continue;
+                Unit = start.Prefix + "元";
+                var name = cell.Text[1..].TrimStart();
+                return header with
+                {
+                    Columns = header.Columns.Select(c => c with { Path = c.Path.Select(p => p == cell.Text ? name : p).ToList() }).ToList(),
+                    HeaderRows = header.HeaderRows.Select(r => (IReadOnlyList<HeaderCell>)r.Select(h => h.Text == cell.Text && h.Column == cell.Col ? h with { Text = name } : h).ToList()).ToList(),
+                };
+            }
+            return header;
         }
 
         private static string? AfterColon(string text, string key)
@@ -374,7 +452,7 @@ public static class DocumentSegmenter
             }
 
             var first = _grids[0];
-            var header = HeaderAnalyzer.Analyze(first, FirstRow);
+            var header = WithWrappedUnit(HeaderAnalyzer.Analyze(first, FirstRow), first);
             var headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => c.Text.Replace(" ", "")).ToHashSet();
             var rows = new List<IReadOnlyList<Cell>>();
             var spans = new List<Span>();

@@ -30,7 +30,26 @@ public static partial class HeaderAnalyzer
             if (IsColumnNumberRow(texts)) { numberRow = r; headerCount = r + 1; break; }
             if (IsDataRow(texts)) { headerCount = r; break; }
         }
-        return new HeaderInfo(headerCount, numberRow, BuildColumns(grid, firstRow, headerCount, numberRow), BuildHeaderRows(grid, firstRow, headerCount, numberRow));
+        var columns = BuildColumns(grid, firstRow, headerCount, numberRow);
+        return new HeaderInfo(headerCount, numberRow, WithLevelNames(grid, headerCount, columns), BuildHeaderRows(grid, firstRow, headerCount, numberRow));
+    }
+
+    private static readonly HashSet<string> LevelNames = ["类", "款", "项"];
+
+    /// <summary>
+    /// Shanghai's 决算 tables print the code levels `类 款 项` in the row of the `合计` total, under `科目编码`: they name
+    /// the code columns (the row stays body, it holds the totals).
+    /// </summary>
+    private static List<Column> WithLevelNames(TableGrid grid, int headerCount, List<Column> columns)
+    {
+        if (headerCount >= grid.RowCount) return columns;
+        var levels = new Dictionary<int, string>();
+        for (var c = 0; c < grid.ColumnCount; c++)
+            if (grid.CellAt(headerCount, c) is { ColSpan: 1 } cell && cell.Col == c && LevelNames.Contains(cell.Text.Replace(" ", "")))
+                levels[c] = cell.Text.Replace(" ", "");
+        if (levels.Count < 2 || levels.Values.Distinct().Count() != levels.Count) return columns;
+        return columns.Select(col => levels.TryGetValue(col.Index, out var level) && (col.Path.Count == 0 || col.Path[^1] != level)
+            ? col with { Path = [.. col.Path, level] } : col).ToList();
     }
 
     public static bool IsColumnNumberRow(IReadOnlyList<string> texts)
