@@ -1,4 +1,5 @@
 using Extractor.Geometry;
+using Extractor.Pipeline;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -56,11 +57,15 @@ public sealed class PdfPageReader : IDisposable
         return false;
     }
 
-    public PageModel ReadPage(int number)
+    public PageModel ReadPage(int number, IStageTimer? timer = null)
     {
         Page page;
-        try { page = _document.GetPage(number); }
-        catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({e.Message})", e); }
+        using (StageScope.Start(timer, Stages.PdfPig))
+        {
+            try { page = _document.GetPage(number); }
+            catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({e.Message})", e); }
+        }
+        using var conversion = StageScope.Start(timer, Stages.Conversion);
 
         var rotation = ((page.Rotation.Value % 360) + 360) % 360;
         // PdfPig already applies /Rotate: letters and paths come in displayed orientation, with page.Width and
