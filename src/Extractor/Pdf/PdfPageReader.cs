@@ -18,6 +18,9 @@ public sealed class PdfPageReader : IDisposable
     private readonly PdfDocument _document;
     private readonly string _name;
 
+    /// <summary>Normalised text per raw letter text: a document repeats a few thousand distinct letters.</summary>
+    private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
+
     private PdfPageReader(PdfDocument document, string name)
     {
         _document = document;
@@ -94,7 +97,7 @@ public sealed class PdfPageReader : IDisposable
             if (direction != 180) (width, height) = (height, width);
         }
 
-        var glyphs = ReadGlyphs(page, toDisplay);
+        var glyphs = ReadGlyphs(page, toDisplay, _normalised);
         List<Ruling> rulings;
         try { rulings = RulingExtractor.Extract(page.Paths, toDisplay); }
         catch (Exception) { rulings = []; } // a broken content stream costs the rulings, not the page's text
@@ -125,11 +128,11 @@ public sealed class PdfPageReader : IDisposable
         return votes[best] > 2 * votes[0] ? best * 90 : 0;
     }
 
-    private static List<Glyph> ReadGlyphs(Page page, Func<double, double, (double X, double Y)> toDisplay)
+    private static List<Glyph> ReadGlyphs(Page page, Func<double, double, (double X, double Y)> toDisplay, Dictionary<string, string> normalised)
     {
         var letters = page.Letters;
         var result = new List<Glyph>(letters.Count);
-        var seen = new HashSet<(string, long, long)>();
+        var seen = new HashSet<(string, long, long)>(letters.Count);
         foreach (var letter in letters)
         {
             var raw = letter.Value;
@@ -141,7 +144,7 @@ public sealed class PdfPageReader : IDisposable
             var (ex, _) = toDisplay(letter.EndBaseLine.X, letter.EndBaseLine.Y);
             var box = new Box(Math.Min(x1, x2), Math.Min(y1, y2), Math.Max(x1, x2), Math.Max(y1, y2));
             var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(box.Height, 1);
-            var text = CjkNormalizer.Normalize(raw);
+            if (!normalised.TryGetValue(raw, out var text)) normalised[raw] = text = CjkNormalizer.Normalize(raw);
 
             // Fake bold draws the same glyph again a fraction of a point away: keep the first.
             var key = (text, (long)Math.Round(box.CentreX / Tolerances.OverprintDistance), (long)Math.Round(box.CentreY / Tolerances.OverprintDistance));
