@@ -23,4 +23,4 @@ if command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; t
 else
   echo "pdftotext not installed: apt-get install -y poppler-utils for the reference figure"
 fi
-taskset -c 0 dotnet src/Extractor.Cli/bin/Release/net10.0/extractor-cli.dll bench "${files[@]}" --rounds 3
+taskset -c 0 dotnet src/Extractor.Cli/bin/Release/net10.0/extractor-cli.dll bench "${files[@]}" --rounds 3 --stages

@@ -17,7 +17,7 @@ public static class TextLineBuilder
     /// <summary>Groups glyphs into lines top to bottom. A gap wider than <paramref name="splitGapEms"/> em starts a new line segment.</summary>
     public static List<TextLine> Build(IEnumerable<Glyph> glyphs, int page, double splitGapEms = double.PositiveInfinity)
     {
-        var sorted = glyphs.OrderByDescending(g => g.Baseline).ThenBy(g => g.AdvanceLeft).ToList();
+        var sorted = SortTopDownLeftRight(glyphs);
         var rows = new List<List<Glyph>>();
         List<Glyph>? current = null;
         double currentBaseline = 0, currentSize = 0;
@@ -55,13 +55,43 @@ public static class TextLineBuilder
         return lines;
     }
 
+    /// <summary>
+    /// Baseline descending, then left to right; ties keep their input order (a stable sort, as OrderBy/ThenBy was,
+    /// without its per-call key buffers: this runs once per cell).
+    /// </summary>
+    private static Glyph[] SortTopDownLeftRight(IEnumerable<Glyph> glyphs)
+    {
+        var sorted = glyphs.ToArray();
+        if (sorted.Length < 2) return sorted;
+        var order = new int[sorted.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        var keys = (Glyph[])sorted.Clone();
+        Array.Sort(order, (a, b) =>
+        {
+            var byBaseline = keys[b].Baseline.CompareTo(keys[a].Baseline);
+            if (byBaseline != 0) return byBaseline;
+            var byLeft = keys[a].AdvanceLeft.CompareTo(keys[b].AdvanceLeft);
+            return byLeft != 0 ? byLeft : a.CompareTo(b);
+        });
+        for (var i = 0; i < order.Length; i++) sorted[i] = keys[order[i]];
+        return sorted;
+    }
+
     private static void AddLine(List<TextLine> lines, List<Glyph> glyphs, int page)
     {
-        var visible = glyphs.Where(g => !g.IsWhitespace).ToList();
-        if (visible.Count == 0) return;
+        List<Glyph>? visible = null;
+        Box box = default;
+        var fontSize = 0.0;
+        foreach (var g in glyphs)
+        {
+            if (g.IsWhitespace) continue;
+            if (visible is null) { visible = new List<Glyph>(glyphs.Count); box = g.Box; fontSize = g.FontSize; }
+            else { box = box.Union(g.Box); if (g.FontSize > fontSize || double.IsNaN(fontSize)) fontSize = g.FontSize; }
+            visible.Add(g);
+        }
+        if (visible is null) return;
         var (text, raw) = Spell(glyphs);
-        var box = Box.UnionAll(visible.Select(g => g.Box))!.Value;
-        lines.Add(new TextLine(text, raw, box, visible.Max(g => g.FontSize), page, visible));
+        lines.Add(new TextLine(text, raw, box, fontSize, page, visible));
     }
 
     /// <summary>Reads glyphs of one line (sorted left to right) as text, putting one space for each visible gap.</summary>

@@ -1,4 +1,5 @@
 using Extractor.Geometry;
+using Extractor.Pipeline;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -16,6 +17,9 @@ public sealed class PdfPageReader : IDisposable
 {
     private readonly PdfDocument _document;
     private readonly string _name;
+
+    /// <summary>Normalised text per raw letter text: a document repeats a few thousand distinct letters.</summary>
+    private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
 
     private PdfPageReader(PdfDocument document, string name)
     {
@@ -56,11 +60,18 @@ public sealed class PdfPageReader : IDisposable
         return false;
     }
 
-    public PageModel ReadPage(int number)
+    public PageModel ReadPage(int number) => ReadPage(number, null);
+
+    /// <param name="timer">receives PdfPig's parse time and our conversion time apart (bench `--stages`)</param>
+    public PageModel ReadPage(int number, IStageTimer? timer)
     {
         Page page;
-        try { page = _document.GetPage(number); }
-        catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({e.Message})", e); }
+        using (StageScope.Start(timer, Stages.PdfPig))
+        {
+            try { page = _document.GetPage(number); }
+            catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({e.Message})", e); }
+        }
+        using var conversion = StageScope.Start(timer, Stages.Conversion);
 
         var rotation = ((page.Rotation.Value % 360) + 360) % 360;
         // PdfPig already applies /Rotate: letters and paths come in displayed orientation, with page.Width and
@@ -86,7 +97,7 @@ public sealed class PdfPageReader : IDisposable
             if (direction != 180) (width, height) = (height, width);
         }
 
-        var glyphs = ReadGlyphs(page, toDisplay);
+        var glyphs = ReadGlyphs(page, toDisplay, _normalised);
         List<Ruling> rulings;
         try { rulings = RulingExtractor.Extract(page.Paths, toDisplay); }
         catch (Exception) { rulings = []; } // a broken content stream costs the rulings, not the page's text
@@ -117,11 +128,11 @@ public sealed class PdfPageReader : IDisposable
         return votes[best] > 2 * votes[0] ? best * 90 : 0;
     }
 
-    private static List<Glyph> ReadGlyphs(Page page, Func<double, double, (double X, double Y)> toDisplay)
+    private static List<Glyph> ReadGlyphs(Page page, Func<double, double, (double X, double Y)> toDisplay, Dictionary<string, string> normalised)
     {
         var letters = page.Letters;
         var result = new List<Glyph>(letters.Count);
-        var seen = new HashSet<(string, long, long)>();
+        var seen = new HashSet<(string, long, long)>(letters.Count);
         foreach (var letter in letters)
         {
             var raw = letter.Value;
@@ -133,7 +144,7 @@ public sealed class PdfPageReader : IDisposable
             var (ex, _) = toDisplay(letter.EndBaseLine.X, letter.EndBaseLine.Y);
             var box = new Box(Math.Min(x1, x2), Math.Min(y1, y2), Math.Max(x1, x2), Math.Max(y1, y2));
             var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(box.Height, 1);
-            var text = CjkNormalizer.Normalize(raw);
+            if (!normalised.TryGetValue(raw, out var text)) normalised[raw] = text = CjkNormalizer.Normalize(raw);
 
             // Fake bold draws the same glyph again a fraction of a point away: keep the first.
             var key = (text, (long)Math.Round(box.CentreX / Tolerances.OverprintDistance), (long)Math.Round(box.CentreY / Tolerances.OverprintDistance));

@@ -21,16 +21,21 @@ public static partial class DocumentExtractor
 
     public static BudgetDocument Extract(string path) => Extract(File.ReadAllBytes(path), Path.GetFileName(path));
 
-    public static BudgetDocument Extract(byte[] bytes, string name)
+    public static BudgetDocument Extract(byte[] bytes, string name) => Extract(bytes, name, null);
+
+    /// <param name="timer">receives the time of each stage (bench `--stages`); null = not timed</param>
+    public static BudgetDocument Extract(byte[] bytes, string name, IStageTimer? timer)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var opening = StageScope.Start(timer, Stages.PdfPig);
         using var reader = PdfPageReader.Open(bytes, name);
+        opening.Dispose();
         var layouts = new List<PageLayout>(reader.PageCount);
         var warnings = new List<Diagnostic>();
         for (var p = 1; p <= reader.PageCount; p++)
         {
             PageModel page;
-            try { page = reader.ReadPage(p); }
+            try { page = reader.ReadPage(p, timer); }
             catch (PdfReadException e)
             {
                 warnings.Add(new Diagnostic("page-unreadable", e.Message, p));
@@ -38,7 +43,7 @@ public static partial class DocumentExtractor
             }
             if (page.Problem != TextLayerProblem.None)
                 warnings.Add(new Diagnostic(page.Problem == TextLayerProblem.NoTextLayer ? "no-text-layer" : "undecodable-text", $"{name}: page {p}: {page.ProblemDetail}", p));
-            layouts.Add(PageLayoutAnalyzer.Analyze(page));
+            using (StageScope.Start(timer, Stages.Layout)) layouts.Add(PageLayoutAnalyzer.Analyze(page));
         }
         if (layouts.Count > 0 && layouts.All(l => l.Page.Problem != TextLayerProblem.None))
         {
@@ -49,7 +54,10 @@ public static partial class DocumentExtractor
         }
         if (layouts.Count == 0) throw new UnreadableDocumentException($"{name}: no page could be read");
 
+        var segmenting = StageScope.Start(timer, Stages.Structure);
         var structure = DocumentSegmenter.Segment(layouts, TableKindCatalog.Default);
+        segmenting.Dispose();
+        var recognising = StageScope.Start(timer, Stages.Records);
         warnings.AddRange(structure.Warnings);
         var tables = new List<ExtractedTable>();
         foreach (var table in structure.Tables)
@@ -73,6 +81,8 @@ public static partial class DocumentExtractor
             if (m.Success) { year = int.Parse(m.Groups[1].Value); break; }
         }
         var info = new DocumentInfo(name, sha, reader.PageCount, department, year, unit, null);
+        recognising.Dispose();
+        var sheeting = StageScope.Start(timer, Stages.Sheets);
         var sheetGrids = new HashSet<TableGrid>(ReferenceEqualityComparer.Instance);
         var sheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables, sheetGrids);
         // Grids that are neither a titled table nor a sheet are still tables: emitted as `unrecognised`, with a warning.
@@ -86,7 +96,9 @@ public static partial class DocumentExtractor
             tables.Add(new ExtractedTable(table, TableKindCatalog.Unrecognised, null, null, RecordBuilder.Build(table, null, 1m, columnIds)) { ColumnIds = columnIds });
         }
         var untitledGrids = structure.UntitledGrids.Where(g => !tableGrids.Contains(g)).ToList();
+        sheeting.Dispose();
         var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets };
+        using var reconciling = StageScope.Start(timer, Stages.Reconciliation);
         return document with { Reconciliation = Reconciler.Reconcile(document, SheetBudgetFacts.From(document)) };
     }
 }
