@@ -26,7 +26,7 @@ public static class LatticeDetector
         {
             var line = horizontals[h];
             // Only verticals whose x falls within the horizontal's span can cross it: binary search, not a full scan.
-            var first = LowerBound(verticalPositions, line.Start - reach);
+            var first = GridLines.LowerBound(verticalPositions, line.Start - reach);
             for (var v = first; v < verticals.Count && verticals[v].Position <= line.End + reach; v++)
             {
                 var vertical = verticals[v];
@@ -41,8 +41,8 @@ public static class LatticeDetector
             var hs = group.Where(i => i < horizontals.Count).Select(i => all[i]).ToList();
             var vs = group.Where(i => i >= horizontals.Count).Select(i => all[i]).ToList();
             if (hs.Count < 2 || vs.Count < 2) continue;
-            var xs = DistinctPositions(vs.Select(v => v.Position));
-            var ys = DistinctPositions(hs.Select(h => h.Position));
+            var xs = GridLines.DistinctAscending(vs.Select(v => v.Position));
+            var ys = GridLines.DistinctAscending(hs.Select(h => h.Position));
             if (xs.Count < 2 || ys.Count < 2) continue;
             ys.Reverse();
             var box = new Box(xs[0], ys[^1], xs[^1], ys[0]);
@@ -59,8 +59,8 @@ public static class LatticeDetector
         var ys = frame.Ys;
         int cols = xs.Count - 1, rows = ys.Count - 1;
         var sets = new DisjointSets(rows * cols);
-        var verticalAt = frame.Verticals.GroupBy(v => Nearest(xs, v.Position)).ToDictionary(g => g.Key, g => g.ToList());
-        var horizontalAt = frame.Horizontals.GroupBy(h => Nearest(ys, h.Position)).ToDictionary(g => g.Key, g => g.ToList());
+        var verticalAt = frame.Verticals.GroupBy(v => GridLines.Nearest(xs, v.Position)).ToDictionary(g => g.Key, g => g.ToList());
+        var horizontalAt = frame.Horizontals.GroupBy(h => GridLines.Nearest(ys, h.Position)).ToDictionary(g => g.Key, g => g.ToList());
 
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < cols; c++)
@@ -74,8 +74,8 @@ public static class LatticeDetector
         var members = new Dictionary<int, List<Glyph>>();
         foreach (var g in glyphs)
         {
-            var c = UpperBound(xs, g.CentreX) - 1;
-            var r = RowIndex(ys, g.CentreY);
+            var c = GridLines.ColumnIndex(xs, g.CentreX);
+            var r = GridLines.BandIndex(ys, g.CentreY);
             if (c < 0 || c >= cols || r < 0 || r >= rows) continue;
             var id = sets.Find(r * cols + c);
             if (!members.TryGetValue(id, out var list)) members[id] = list = [];
@@ -105,49 +105,5 @@ public static class LatticeDetector
         foreach (var r in list)
             if (r.Start - Tolerances.IntersectionReach <= middle && r.End + Tolerances.IntersectionReach >= middle) return true;
         return false;
-    }
-
-    private static List<double> DistinctPositions(IEnumerable<double> positions)
-    {
-        var sorted = positions.OrderBy(p => p).ToList();
-        var result = new List<double>();
-        foreach (var p in sorted)
-            if (result.Count == 0 || p - result[^1] > Tolerances.RulingSnap) result.Add(p);
-        return result;
-    }
-
-    private static int Nearest(List<double> values, double v)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Count; i++)
-            if (Math.Abs(values[i] - v) < Math.Abs(values[best] - v)) best = i;
-        return best;
-    }
-
-    /// <summary>Index of the row band (ys descending) that contains y, or -1.</summary>
-    private static int RowIndex(List<double> ys, double y)
-    {
-        int lo = 0, hi = ys.Count - 1;
-        if (y > ys[0] || y < ys[^1]) return -1;
-        while (hi - lo > 1)
-        {
-            var mid = (lo + hi) / 2;
-            if (ys[mid] >= y) lo = mid; else hi = mid;
-        }
-        return lo;
-    }
-
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi) { var mid = (lo + hi) / 2; if (sorted[mid] < value) lo = mid + 1; else hi = mid; }
-        return lo;
-    }
-
-    private static int UpperBound(List<double> sorted, double value)
-    {
-        int lo = 0, hi = sorted.Count;
-        while (lo < hi) { var mid = (lo + hi) / 2; if (sorted[mid] <= value) lo = mid + 1; else hi = mid; }
-        return lo;
     }
 }

@@ -36,7 +36,7 @@ public static partial class StreamTableBuilder
         for (var i = 0; i < bands; i++) bandGlyphs[i] = [];
         foreach (var g in glyphs)
         {
-            var band = BandIndex(ys, g.CentreY);
+            var band = GridLines.BandIndex(ys, g.CentreY);
             if (band >= 0) bandGlyphs[band].Add(g);
         }
 
@@ -75,7 +75,7 @@ public static partial class StreamTableBuilder
         var columns = edges.Count - 1;
 
         var gridYs = ys.Concat(partials.Select(p => p.Position)).OrderByDescending(y => y).ToList();
-        gridYs = Distinct(gridYs);
+        gridYs = GridLines.DistinctDescending(gridYs);
         var rows = gridYs.Count - 1;
         var present = new bool[columns + 1, rows];
         for (var b = 0; b <= columns; b++)
@@ -193,7 +193,7 @@ public static partial class StreamTableBuilder
             var first = -1;
             foreach (var g in line.Glyphs)
             {
-                var c = ColumnOf(edges, g.CentreX) - c0;
+                var c = GridLines.ColumnIndex(edges, g.CentreX) - c0;
                 if (c < 0 || c >= n) continue;
                 hasText[c] = true;
                 if (first < 0) first = c; else sets.Union(first, c);
@@ -216,7 +216,7 @@ public static partial class StreamTableBuilder
         for (var a = 0; a < anchors.Count; a++)
         {
             var (s, e, _, _) = anchors[a];
-            var own = glyphs.Where(g => !g.IsWhitespace && ColumnOf(edges, g.CentreX) - c0 is var c && c >= s && c <= e).ToList();
+            var own = glyphs.Where(g => !g.IsWhitespace && GridLines.ColumnIndex(edges, g.CentreX) - c0 is var c && c >= s && c <= e).ToList();
             anchors[a] = (s, e, own.Min(g => g.Box.Left), own.Max(g => g.Box.Right));
         }
 
@@ -278,9 +278,9 @@ public static partial class StreamTableBuilder
         foreach (var g in glyphs)
         {
             if (g.IsWhitespace) continue;
-            var r = BandIndex(gridYs, g.CentreY);
+            var r = GridLines.BandIndex(gridYs, g.CentreY);
             if (r < firstBody) continue;
-            var c = ColumnOf(edges, g.CentreX);
+            var c = GridLines.ColumnIndex(edges, g.CentreX);
             if (c < 0 || c >= columns) continue;
             cells[(r, c)] = cells.TryGetValue((r, c), out var box) ? (Math.Min(box.Left, g.Box.Left), Math.Max(box.Right, g.Box.Right)) : (g.Box.Left, g.Box.Right);
         }
@@ -292,13 +292,13 @@ public static partial class StreamTableBuilder
         var rowGlyphs = new List<Glyph>[rows];
         for (var r = 0; r < rows; r++) rowGlyphs[r] = [];
         foreach (var g in glyphs)
-            if (BandIndex(gridYs, g.CentreY) is var r && r >= firstBody) rowGlyphs[r].Add(g);
+            if (GridLines.BandIndex(gridYs, g.CentreY) is var r && r >= firstBody) rowGlyphs[r].Add(g);
         for (var r = firstBody; r < rows; r++)
         {
             var label = LeadingSegment(rowGlyphs[r]);
             if (label is null) continue;
             double left = label.Min(g => g.Box.Left), right = label.Max(g => g.Box.Right);
-            int c = ColumnOf(edges, label[0].CentreX), cLast = ColumnOf(edges, label[^1].CentreX);
+            int c = GridLines.ColumnIndex(edges, label[0].CentreX), cLast = GridLines.ColumnIndex(edges, label[^1].CentreX);
             if (c < 0 || cLast >= columns) continue;
             var centre = (left + right) / 2;
             var ownError = double.PositiveInfinity;
@@ -307,7 +307,7 @@ public static partial class StreamTableBuilder
                 if (usualLeft.TryGetValue(c, out var lefts) && lefts.Any(l => Math.Abs(l - left) <= 1.5)) continue;
                 ownError = Math.Abs((edges[c] + edges[c + 1]) / 2 - centre);
             }
-            var labelCells = label.Select(g => ColumnOf(edges, g.CentreX)).ToHashSet();
+            var labelCells = label.Select(g => GridLines.ColumnIndex(edges, g.CentreX)).ToHashSet();
             var others = columnsByRow.TryGetValue(r, out var used) ? used.Where(col => !labelCells.Contains(col)).ToHashSet() : [];
             if (others.Any(o => o < c)) continue;
             int bestEnd = -1;
@@ -353,34 +353,5 @@ public static partial class StreamTableBuilder
             if (char.IsAsciiDigit(t[0])) numbers++;
         }
         return numbers >= 2;
-    }
-
-    private static List<double> Distinct(List<double> descending)
-    {
-        var result = new List<double>();
-        foreach (var y in descending)
-            if (result.Count == 0 || result[^1] - y > Tolerances.RulingSnap) result.Add(y);
-        return result;
-    }
-
-    /// <summary>Index of the band (between descending ys) that holds y, or −1.</summary>
-    private static int BandIndex(IReadOnlyList<double> ys, double y)
-    {
-        if (y > ys[0] || y < ys[^1]) return -1;
-        int lo = 0, hi = ys.Count - 1;
-        while (hi - lo > 1)
-        {
-            var mid = (lo + hi) / 2;
-            if (ys[mid] >= y) lo = mid; else hi = mid;
-        }
-        return lo;
-    }
-
-    /// <summary>Index of the column (between ascending edges) that holds x; −1 or Count−1 outside.</summary>
-    private static int ColumnOf(List<double> edges, double x)
-    {
-        int lo = 0, hi = edges.Count;
-        while (lo < hi) { var mid = (lo + hi) / 2; if (edges[mid] <= x) lo = mid + 1; else hi = mid; }
-        return lo - 1;
     }
 }

@@ -83,13 +83,13 @@ internal static class RulelessSheetGrid
         var minGap = MinGutterEms * sizes[sizes.Count / 2];
         double left = grid.Box.Left, right = grid.Box.Right;
 
-        var ys = DistinctDescending(grid.HorizontalRules.Select(r => r.Position));
+        var ys = GridLines.DistinctDescending(grid.HorizontalRules.Select(r => r.Position));
         var bands = ys.Count - 1;
         if (bands < 2) return null;
         var bandGlyphs = new List<Glyph>[bands];
         for (var b = 0; b < bands; b++) bandGlyphs[b] = [];
         foreach (var g in visible)
-            if (BandOf(ys, g.CentreY) is var b && b >= 0) bandGlyphs[b].Add(g);
+            if (GridLines.BandIndex(ys, g.CentreY) is var b && b >= 0) bandGlyphs[b].Add(g);
 
         // Rule ends inside the table: a merged cell's side, a column boundary in the bands above and below the rule.
         var ruleEnds = new List<double>[bands];
@@ -97,7 +97,7 @@ internal static class RulelessSheetGrid
         var allEnds = new List<double>();
         foreach (var rule in grid.HorizontalRules)
         {
-            var at = Nearest(ys, rule.Position);
+            var at = GridLines.Nearest(ys, rule.Position);
             foreach (var x in new[] { rule.Start, rule.End })
             {
                 if (x <= left + EdgeSnap || x >= right - EdgeSnap) continue;
@@ -137,7 +137,7 @@ internal static class RulelessSheetGrid
             verticals.Add(new Ruling(Orientation.Vertical, left, ys[b + 1], ys[b]));
             verticals.Add(new Ruling(Orientation.Vertical, right, ys[b + 1], ys[b]));
             foreach (var x in boundaries[b])
-                verticals.Add(new Ruling(Orientation.Vertical, xs[Nearest(xs, x)], ys[b + 1], ys[b]));
+                verticals.Add(new Ruling(Orientation.Vertical, xs[GridLines.Nearest(xs, x)], ys[b + 1], ys[b]));
         }
         var box = new Box(left, ys[^1], right, ys[0]);
         var frame = new LatticeDetector.Frame(box, xs, ys, grid.HorizontalRules.ToList(), verticals);
@@ -221,34 +221,5 @@ internal static class RulelessSheetGrid
         foreach (var x in xs.Order())
             if (result.Count == 0 || x - result[^1] > EdgeSnap) result.Add(x);
         return result;
-    }
-
-    private static List<double> DistinctDescending(IEnumerable<double> ys)
-    {
-        var result = new List<double>();
-        foreach (var y in ys.OrderDescending())
-            if (result.Count == 0 || result[^1] - y > Tolerances.RulingSnap) result.Add(y);
-        return result;
-    }
-
-    private static int Nearest(List<double> values, double v)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Count; i++)
-            if (Math.Abs(values[i] - v) < Math.Abs(values[best] - v)) best = i;
-        return best;
-    }
-
-    /// <summary>Index of the band (between descending ys) that holds y, or −1.</summary>
-    private static int BandOf(List<double> ys, double y)
-    {
-        if (y > ys[0] || y < ys[^1]) return -1;
-        int lo = 0, hi = ys.Count - 1;
-        while (hi - lo > 1)
-        {
-            var mid = (lo + hi) / 2;
-            if (ys[mid] >= y) lo = mid; else hi = mid;
-        }
-        return lo;
     }
 }
