@@ -27,22 +27,7 @@ public class SynthFixtureTests
     [Theory, MemberData(nameof(Renderings))]
     public void Every_table_matches_the_truth_cell_for_cell(string pdf)
     {
-        var truth = TruthFor(pdf);
-        var document = DocumentCache.Get(pdf);
-        var truthTables = (JArray)truth["tables"]!;
-        Assert.Equal(truthTables.Select(t => (int)t["number"]!).Order(), document.Tables.Select(t => t.Number ?? -1).Order());
-        foreach (JObject expected in truthTables)
-        {
-            var number = (int)expected["number"]!;
-            var actual = Assert.Single(document.Tables, t => t.Number == number);
-            Assert.Equal((string)expected["title"]!, actual.Title);
-            var expectedRows = ((JArray)expected["rows"]!).Select(r => ((JArray)r).Select(c => Repo.Squash((string?)c)).ToList()).ToList();
-            var actualRows = actual.Structure.Rows.Select(r => r.Select(c => Repo.Squash(c.Text)).ToList()).ToList();
-            Assert.True(expectedRows.Count == actualRows.Count, $"表{number}: {actualRows.Count} rows, truth has {expectedRows.Count}");
-            for (var r = 0; r < expectedRows.Count; r++)
-                Assert.True(expectedRows[r].SequenceEqual(actualRows[r]),
-                    $"表{number} row {r}: got [{string.Join("|", actualRows[r])}], truth [{string.Join("|", expectedRows[r])}]");
-        }
+        TruthAssert.TablesMatch(TruthFor(pdf), DocumentCache.Get(pdf));
     }
 
     [Theory, MemberData(nameof(Renderings))]
