@@ -220,6 +220,8 @@ public static partial class Outline
     public static int[] Depths(IReadOnlyList<TableRecord> rows)
     {
         var depths = rows.Select(Depth).ToArray();
+        // Without a …总计 line the half closes on a …合计 line (本年收入合计 … 上年结转结余, 收入合计): that last line is the total.
+        if (depths.Length > 0 && depths[^1] == Subtotal && !depths.Contains(0)) depths[^1] = 0;
         for (var i = 0; i + 1 < depths.Length; i++)
             if (depths[i] == 3 && depths[i + 1] == 2 && (i == 0 || depths[i - 1] is 0 or Subtotal or 4)) depths[i] = 1;
         return depths;
