@@ -38,11 +38,18 @@ public sealed partial class TableView
         // A body row of column numbers (`** 1 2 3`, `栏次`) is a printed key, not data.
         Records = Records.Where(r => !ColumnNumberRow().IsMatch(LabelText.Normalise(LabelOf(r))) && !NumbersColumns(r)).ToList();
         Columns = columns;
+        amountKeys = table.Structure.Columns.Select(c => RecordBuilder.AmountKey(table.Structure.Columns, c.Index)).ToArray();
         normalisedPaths = columns.Select(c => c.Path.Select(LabelText.Normalise).ToArray()).ToArray();
         rowLabels = Records.Select(r => LabelText.RowLabel(LabelOf(r))).ToArray();
     }
 
     private readonly string[][] normalisedPaths;
+    private readonly string[] amountKeys;
+
+    /// <summary>The amount a record holds in a column: by the column's amount key, and only if it stands in that column
+    /// (rows of side-by-side halves share keys).</summary>
+    private Amount? AmountAt(TableRecord record, Column column) =>
+        AmountsOf(record).TryGetValue(amountKeys[column.Index], out var amount) && amount.Column == column.Index ? amount : null;
     private readonly string[] rowLabels;
 
     // `1 2 3 … n` across the amount columns: the printed column numbers, whatever the label cell says.
@@ -125,8 +132,8 @@ public sealed partial class TableView
     /// <summary>The columns that hold amounts in some row.</summary>
     public IReadOnlyList<Column> AmountColumns()
     {
-        var keys = new HashSet<string>(Records.SelectMany(AmountsOf).Select(a => a.Key));
-        return Columns.Where(c => keys.Contains(c.Key)).ToList();
+        var columnsWithAmounts = new HashSet<int>(Records.SelectMany(r => AmountsOf(r).Values).Select(a => a.Column));
+        return Columns.Where(c => columnsWithAmounts.Contains(c.Index)).ToList();
     }
 
     public TableRecord? FindRow(RowSelector selector)
@@ -180,11 +187,11 @@ public sealed partial class TableView
         _ => LabelOf(r),
     };
 
-    public bool HasValue(TableRecord r, Column c) => AmountsOf(r).ContainsKey(c.Key);
+    public bool HasValue(TableRecord r, Column c) => AmountAt(r, c) is not null;
 
     public Term Value(TableRecord record, Column column, string role)
     {
-        var amount = AmountsOf(record).GetValueOrDefault(column.Key);
+        var amount = AmountAt(record, column);
         var rows = Table.Structure.Rows;
         var cell = record.Row < rows.Count && column.Index < rows[record.Row].Count ? rows[record.Row][column.Index] : null;
         var checkCell = new CheckCell(Name(), Table.Number, Table.Kind, record.Row, column.Index, RowName(record), column.Key,
