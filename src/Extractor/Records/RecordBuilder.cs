@@ -101,7 +101,8 @@ public static partial class RecordBuilder
             // Stream layouts may split one code column in two (类 codes flush left, deeper codes indented): take the
             // first code printed in any of the code columns.
             var code = combinedCode is null ? null : codeCols.Select(c => Text(row, c)).FirstOrDefault(t => t is not null)?.Replace(" ", "");
-            if (code is not null && Regex.IsMatch(code, @"^(\d{3}|\d{5}|\d{7})$"))
+            // No classification starts with 0: `024` is a department code (苏州 表2 部门代码 | 部门名称).
+            if (code is not null && Regex.IsMatch(code, @"^[1-9](\d{2}|\d{4}|\d{6})$"))
             {
                 cls = code[..3];
                 item = code.Length >= 5 ? code[3..5] : null;

@@ -87,4 +87,17 @@ public class RecordBuilderTests
         Assert.Equal([2082.85m, 262.33m, 69.41m, 171.07m, 21.21m], records.Select(r => r.Amounts.Values.Single().Value));
         Assert.Equal([2, 2, 2, 5, 5], records.Select(r => r.Amounts.Values.Single().Column));
     }
+
+    [Fact]
+    public void A_code_with_a_leading_zero_is_a_department_not_a_class()
+    {
+        // 苏州 表2: 部门代码 | 部门名称 | 合计 with `024 | 苏州市审计局`.
+        var records = Build(Table(["部门代码", "部门名称", "合计"],
+        [
+            ["", "合计", "4,651.67"],
+            ["024", "苏州市审计局", "4,651.67"],
+        ]));
+        Assert.Equal([(null, 0), (null, -1)], records.Select(r => (r.Code, r.Level)));
+        Assert.Equal("苏州市审计局", records[1].Name);
+    }
 }
