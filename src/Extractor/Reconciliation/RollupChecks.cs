@@ -224,6 +224,9 @@ public static partial class Outline
         if (depths.Length > 0 && depths[^1] == Subtotal && !depths.Contains(0)) depths[^1] = 0;
         for (var i = 0; i + 1 < depths.Length; i++)
             if (depths[i] == 3 && depths[i + 1] == 2 && (i == 0 || depths[i - 1] is 0 or Subtotal or 4)) depths[i] = 1;
+        // Without a 总计 line, the last of several subtotal lines is the half's total (江苏: 当年收入小计 … 上年结转资金 … 收入合计).
+        var subtotals = Enumerable.Range(0, depths.Length).Where(i => depths[i] == Subtotal).ToList();
+        if (subtotals.Count >= 2 && !depths.Contains(0)) depths[subtotals[^1]] = 0;
         return depths;
     }
 
@@ -232,6 +235,8 @@ public static partial class Outline
         if (TableView.IsTotal(r)) return 0;
         if (r is SummaryRecord { IsTotal: true }) return Subtotal;
         var label = LabelText.Normalise(r is SummaryRecord s ? s.Label : TableView.LabelOf(r));
+        // 江苏 prints the year's subtotal as `当年收入小计` or bare `当年收入` above 上年结转资金.
+        if (r is SummaryRecord && (label.EndsWith("小计", StringComparison.Ordinal) || label is "当年收入" or "本年收入")) return Subtotal;
         if (label.Length == 0) return 4;
         return Chapter().IsMatch(label) ? 1 : Numbered().IsMatch(label) ? 2 : 3;
     }

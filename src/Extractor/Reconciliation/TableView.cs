@@ -38,11 +38,30 @@ public sealed partial class TableView
         // A body row of column numbers (`** 1 2 3`, `栏次`) is a printed key, not data.
         Records = Records.Where(r => !ColumnNumberRow().IsMatch(LabelText.Normalise(LabelOf(r))) && !NumbersColumns(r)).ToList();
         Columns = columns;
+        amountKeys = table.Structure.Columns.Select(c => RecordBuilder.AmountKey(table.Structure.Columns, c.Index)).ToArray();
         normalisedPaths = columns.Select(c => c.Path.Select(LabelText.Normalise).ToArray()).ToArray();
         rowLabels = Records.Select(r => LabelText.RowLabel(LabelOf(r))).ToArray();
     }
 
     private readonly string[][] normalisedPaths;
+    private readonly string[] amountKeys;
+
+    /// <summary>The amount a record holds in a column: by the column's amount key, and only if it stands in that column
+    /// (rows of side-by-side halves share keys).</summary>
+    private Amount? AmountAt(TableRecord record, Column column)
+    {
+        var amounts = AmountsOf(record);
+        if (amounts.TryGetValue(amountKeys[column.Index], out var amount) && amount.Column == column.Index) return amount;
+        // A merged label over the amount column (江苏 表1: `支出合计` across 功能分类 名称 | 金额 | 支出用途 名称) prints the
+        // row's amount in the first amount column after the merge.
+        foreach (var span in Table.Structure.Spans)
+        {
+            if (span.Row != record.Row || span.Col >= column.Index || span.Col + span.ColSpan <= column.Index) continue;
+            var after = Columns.FirstOrDefault(c => c.Index >= span.Col + span.ColSpan && amounts.Values.Any(a => a.Column == c.Index));
+            return after is null ? null : amounts.Values.First(a => a.Column == after.Index);
+        }
+        return null;
+    }
     private readonly string[] rowLabels;
 
     // `1 2 3 … n` across the amount columns: the printed column numbers, whatever the label cell says.
@@ -125,8 +144,8 @@ public sealed partial class TableView
     /// <summary>The columns that hold amounts in some row.</summary>
     public IReadOnlyList<Column> AmountColumns()
     {
-        var keys = new HashSet<string>(Records.SelectMany(AmountsOf).Select(a => a.Key));
-        return Columns.Where(c => keys.Contains(c.Key)).ToList();
+        var columnsWithAmounts = new HashSet<int>(Records.SelectMany(r => AmountsOf(r).Values).Select(a => a.Column));
+        return Columns.Where(c => columnsWithAmounts.Contains(c.Index)).ToList();
     }
 
     public TableRecord? FindRow(RowSelector selector)
@@ -180,14 +199,14 @@ public sealed partial class TableView
         _ => LabelOf(r),
     };
 
-    public bool HasValue(TableRecord r, Column c) => AmountsOf(r).ContainsKey(c.Key);
+    public bool HasValue(TableRecord r, Column c) => AmountAt(r, c) is not null;
 
     public Term Value(TableRecord record, Column column, string role)
     {
-        var amount = AmountsOf(record).GetValueOrDefault(column.Key);
+        var amount = AmountAt(record, column);
         var rows = Table.Structure.Rows;
         var cell = record.Row < rows.Count && column.Index < rows[record.Row].Count ? rows[record.Row][column.Index] : null;
-        var checkCell = new CheckCell(Name(), Table.Number, Table.Kind, record.Row, column.Index, RowName(record), column.Key,
+        var checkCell = new CheckCell(Name(), Table.Number, Table.Kind, record.Row, amount?.Column ?? column.Index, RowName(record), column.Key,
             amount?.Text ?? "", amount?.Value ?? 0m, amount?.Page ?? cell?.Page, amount?.Box ?? cell?.Box, role);
         var shown = amount?.Text is { Length: > 0 } t ? t : "空";
         return new Term(checkCell, amount?.ValueYuan ?? 0m, unitToYuan, $"{Name()} “{RowName(record)}” {column.Name} {shown}");

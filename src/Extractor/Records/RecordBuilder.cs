@@ -50,14 +50,40 @@ public static partial class RecordBuilder
 
     private static List<TableRecord> BuildClassified(StructuredTable table, string classification, decimal unitFactor)
     {
-        var columns = table.Columns;
+        var halves = SideBySideHalves(table.Columns);
+        if (halves.Count < 2) return BuildClassified(table, table.Columns, classification, unitFactor, skipEmptyRows: false);
+        return halves.SelectMany(half => BuildClassified(table, half, classification, unitFactor, skipEmptyRows: true)).ToList();
+    }
+
+    /// <summary>
+    /// A table printed as halves side by side (基本支出决算表: 人员经费 | 公用经费, each 编码 | 名称 | 决算数) repeats its
+    /// first column's header path: each repetition starts a half whose rows are records of their own.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<Column>> SideBySideHalves(IReadOnlyList<Column> columns)
+    {
+        if (columns.Count < 4) return [columns];
+        var starts = columns.Where(c => c.Key == columns[0].Key).Select(c => c.Index).ToList();
+        if (starts.Count < 2) return [columns];
+        var halves = new List<IReadOnlyList<Column>>();
+        for (var h = 0; h < starts.Count; h++)
+        {
+            var end = h + 1 < starts.Count ? starts[h + 1] : columns.Count;
+            halves.Add(columns.Where(c => c.Index >= starts[h] && c.Index < end).ToList());
+        }
+        // Every half must carry the same header sequence, else the repetition is not a side-by-side layout.
+        var first = halves[0].Select(c => c.Key).ToList();
+        return halves.All(h => h.Select(c => c.Key).SequenceEqual(first)) ? halves : [columns];
+    }
+
+    private static List<TableRecord> BuildClassified(StructuredTable table, IReadOnlyList<Column> columns, string classification, decimal unitFactor, bool skipEmptyRows)
+    {
         int? classCol = Find(columns, c => c.Name == "类"), itemCol = Find(columns, c => c.Name == "款"), subCol = Find(columns, c => c.Name == "项");
         int? combinedCode = classCol is null ? Find(columns, c => c.Name.Contains("编码") || c.Name.Contains("代码")) : null;
         int? projectCol = Find(columns, c => c.Name.Contains("项目名称"));
         int? nameCol = Find(columns, c => c.Name.Contains("科目名称") || c.Name is "科目" or "功能分类" or "经济分类" or "项目")
-            ?? (combinedCode is { } cc && cc + 1 < columns.Count ? cc + 1 : null);
+            ?? (combinedCode is { } cc && columns.Any(c => c.Index == cc + 1) ? cc + 1 : null);
         var textCols = new HashSet<int?> { classCol, itemCol, subCol, combinedCode, projectCol, nameCol };
-        var amountCols = AmountColumns(table, textCols);
+        var amountCols = AmountColumns(columns, textCols);
 
         var records = new List<TableRecord>();
         // In one code column, regions print either full codes (208, 20805, 2080505) or a level's own digits under its
@@ -75,7 +101,8 @@ public static partial class RecordBuilder
             // Stream layouts may split one code column in two (类 codes flush left, deeper codes indented): take the
             // first code printed in any of the code columns.
             var code = combinedCode is null ? null : codeCols.Select(c => Text(row, c)).FirstOrDefault(t => t is not null)?.Replace(" ", "");
-            if (code is not null && Regex.IsMatch(code, @"^(\d{3}|\d{5}|\d{7})$"))
+            // No classification starts with 0: `024` is a department code (苏州 表2 部门代码 | 部门名称).
+            if (code is not null && Regex.IsMatch(code, @"^[1-9](\d{2}|\d{4}|\d{6})$"))
             {
                 cls = code[..3];
                 item = code.Length >= 5 ? code[3..5] : null;
@@ -103,8 +130,10 @@ public static partial class RecordBuilder
             var level = cls is null ? (IsTotalLabel(name) ? 0 : -1) : item is null ? 1 : sub is null ? 2 : 3;
             if (cls is not null) { currentClass = cls; currentItem = item; previousLevel = level; }
             var fullCode = cls is null ? null : cls + (item ?? "") + (sub ?? "");
-            records.Add(new ClassifiedRecord(r, classification, fullCode, cls, item, sub, level, name, Text(row, projectCol),
-                Amounts(table, row, r, amountCols, unitFactor)));
+            var amounts = Amounts(table, row, r, amountCols, unitFactor);
+            // A shorter half leaves blank rows below its last line.
+            if (skipEmptyRows && fullCode is null && name.Length == 0 && amounts.Count == 0) continue;
+            records.Add(new ClassifiedRecord(r, classification, fullCode, cls, item, sub, level, name, Text(row, projectCol), amounts));
         }
         return records;
     }
@@ -137,7 +166,7 @@ public static partial class RecordBuilder
 
     private static List<TableRecord> BuildItems(StructuredTable table, decimal unitFactor)
     {
-        var amountCols = AmountColumns(table, [0]);
+        var amountCols = AmountColumns(table.Columns, [0]);
         var records = new List<TableRecord>();
         for (var r = 0; r < table.Rows.Count; r++)
         {
@@ -149,8 +178,8 @@ public static partial class RecordBuilder
     }
 
     /// <summary>Every column but the text ones: those given, and any other code or name column (a second 编码/名称 pair).</summary>
-    private static List<int> AmountColumns(StructuredTable table, HashSet<int?> exclude) =>
-        table.Columns.Where(c => !exclude.Contains(c.Index) && !IsTextColumn(c.Name)).Select(c => c.Index).ToList();
+    private static List<int> AmountColumns(IReadOnlyList<Column> columns, HashSet<int?> exclude) =>
+        columns.Where(c => !exclude.Contains(c.Index) && !IsTextColumn(c.Name)).Select(c => c.Index).ToList();
 
     private static bool IsTextColumn(string name) =>
         name.Contains("编码") || name.Contains("代码") || name.Contains("名称") || name is "类" or "款" or "项" or "备注" or "说明";
@@ -162,10 +191,22 @@ public static partial class RecordBuilder
         {
             var cell = row[c];
             if (!AmountParser.TryParse(cell.Text, out var value)) continue;
-            var key = table.Columns[c].Key;
+            // Two columns sharing a header path must not overwrite each other: later ones get a deterministic suffix.
+            var key = AmountKey(table.Columns, c);
             result[key] = new Amount(value, value * unitFactor, cell.Text, cell.Page, cell.Box, r, c);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The key of a column's amounts: its header path, suffixed `#2`, `#3` … when earlier columns share that path.
+    /// </summary>
+    public static string AmountKey(IReadOnlyList<Column> columns, int column)
+    {
+        var key = columns[column].Key;
+        var earlier = 0;
+        for (var i = 0; i < column; i++) if (columns[i].Key == key) earlier++;
+        return earlier == 0 ? key : $"{key}#{earlier + 1}";
     }
 
     private static int? Find(IReadOnlyList<Column> columns, Func<Column, bool> predicate) =>

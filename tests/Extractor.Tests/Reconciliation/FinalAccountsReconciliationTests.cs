@@ -40,4 +40,22 @@ public class FinalAccountsReconciliationTests
         var codes = table.Records.OfType<Extractor.Records.ClassifiedRecord>().Select(r => r.Code).ToList();
         Assert.Contains("2010601", codes);
     }
+
+    [Fact]
+    public void Side_by_side_basic_expenditure_halves_keep_their_own_codes_and_amounts()
+    {
+        // sh-putuo-finance 一般公共预算财政拨款基本支出决算表 p16: 人员经费 (301 …) | 公用经费 (302 …) side by side,
+        // each half 类 | 款 | 科目名称 | 决算数. Values read from the printed page.
+        var table = DocumentCache.Get(Path.Combine("corpus", "sh-putuo-finance-2024-final.pdf")).Tables.Single(t => t.Kind == "final_general_budget_basic_expenditure");
+        var records = table.Records.OfType<Extractor.Records.ClassifiedRecord>().ToList();
+        decimal Printed(string code) => records.Single(r => r.Code == code).Amounts.Values.Single().Value;
+        Assert.Equal(2082.85m, Printed("301"));
+        Assert.Equal(262.33m, Printed("30101"));
+        Assert.Equal(69.41m, Printed("303"));
+        Assert.Equal(171.07m, Printed("302"));
+        Assert.Equal(21.21m, Printed("30201"));
+        Assert.Equal(0.09m, Printed("30204"));
+        Assert.Equal(2152.26m, records.Single(r => r.Name == "人员经费合计").Amounts.Values.Single().Value);
+        Assert.Equal(184.65m, records.Single(r => r.Name == "公用经费合计").Amounts.Values.Single().Value);
+    }
 }

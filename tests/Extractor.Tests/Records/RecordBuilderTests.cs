@@ -61,4 +61,43 @@ public class RecordBuilderTests
         // Code and remark columns are text, never amounts.
         Assert.All(records, r => Assert.Equal(["合计"], r.Amounts.Keys));
     }
+
+    [Fact]
+    public void Columns_sharing_a_header_path_keep_their_own_amounts()
+    {
+        // Two 合计 columns that do not form side-by-side halves: the second must not overwrite the first.
+        var records = Build(Table(["科目编码", "科目名称", "合计", "合计"],
+        [
+            ["201", "一般公共服务支出", "10.00", "12.00"],
+        ]));
+        Assert.Equal(10.00m, records[0].Amounts["合计"].Value);
+        Assert.Equal(12.00m, records[0].Amounts["合计#2"].Value);
+    }
+
+    [Fact]
+    public void Side_by_side_halves_become_records_of_their_own()
+    {
+        var records = Build(Table(["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+        [
+            ["301", "工资福利支出", "2,082.85", "302", "商品和服务支出", "171.07"],
+            ["30101", "基本工资", "262.33", "30201", "办公费", "21.21"],
+            ["303", "对个人和家庭的补助", "69.41", "", "", ""],
+        ]));
+        Assert.Equal(["301", "30101", "303", "302", "30201"], records.Select(r => r.Code));
+        Assert.Equal([2082.85m, 262.33m, 69.41m, 171.07m, 21.21m], records.Select(r => r.Amounts.Values.Single().Value));
+        Assert.Equal([2, 2, 2, 5, 5], records.Select(r => r.Amounts.Values.Single().Column));
+    }
+
+    [Fact]
+    public void A_code_with_a_leading_zero_is_a_department_not_a_class()
+    {
+        // 苏州 表2: 部门代码 | 部门名称 | 合计 with `024 | 苏州市审计局`.
+        var records = Build(Table(["部门代码", "部门名称", "合计"],
+        [
+            ["", "合计", "4,651.67"],
+            ["024", "苏州市审计局", "4,651.67"],
+        ]));
+        Assert.Equal([(null, 0), (null, -1)], records.Select(r => (r.Code, r.Level)));
+        Assert.Equal("苏州市审计局", records[1].Name);
+    }
 }
