@@ -34,7 +34,7 @@ public static class OutputSchema
         {
             var open = name == nameof(TableRecord);
             definition.ActualSchema.AllowAdditionalProperties = open;
-            if (open) definition.ActualSchema.Description = "A typed row; `type` is functional, economic, project, summary or item, and each type adds its own fields (codes, name, amounts keyed by column path).";
+            if (open) definition.ActualSchema.Description = "A typed row; `type` is functional, economic, project, summary or item, and each type adds its own fields (codes, name, amounts keyed by column path; a path that repeats an earlier column's gets #2, #3 …).";
         }
         schema.AllowAdditionalProperties = false;
         return schema;
