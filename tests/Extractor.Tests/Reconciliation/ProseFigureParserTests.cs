@@ -14,12 +14,7 @@ public class ProseFigureParserTests
             { "urumqi-port-office-2025.truth.json", "urumqi-port-office-2025.chromium.pdf" },
             { "urumqi-port-office-2025.truth.json", "urumqi-port-office-2025.office.pdf" },
         };
-        foreach (var truth in Directory.GetFiles(Repo.Fixture("synth"), "*.truth.json").Order())
-        {
-            var id = Path.GetFileName(truth)[..^".truth.json".Length];
-            data.Add("synth/" + Path.GetFileName(truth), $"synth/{id}.chromium.pdf");
-            data.Add("synth/" + Path.GetFileName(truth), $"synth/{id}.office.pdf");
-        }
+        foreach (var (truth, pdf) in Repo.SynthRenderings()) data.Add(truth, pdf);
         return data;
     }
 

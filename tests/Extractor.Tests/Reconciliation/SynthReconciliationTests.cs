@@ -13,12 +13,7 @@ public class SynthReconciliationTests
     public static TheoryData<string, string> Documents()
     {
         var data = new TheoryData<string, string>();
-        foreach (var truth in Directory.GetFiles(Repo.Fixture("synth"), "*.truth.json").Order())
-        {
-            var id = Path.GetFileName(truth)[..^".truth.json".Length];
-            data.Add("synth/" + Path.GetFileName(truth), $"synth/{id}.chromium.pdf");
-            data.Add("synth/" + Path.GetFileName(truth), $"synth/{id}.office.pdf");
-        }
+        foreach (var (truth, pdf) in Repo.SynthRenderings()) data.Add(truth, pdf);
         return data;
     }
 

@@ -20,12 +20,7 @@ public class SheetTruthTests
                 { "urumqi-port-office-2025.truth.json", "urumqi-port-office-2025.chromium.pdf" },
                 { "urumqi-port-office-2025.truth.json", "urumqi-port-office-2025.office.pdf" },
             };
-            foreach (var truth in Directory.GetFiles(Repo.Fixture("synth"), "*.truth.json").Order())
-            {
-                var id = Path.GetFileName(truth)[..^".truth.json".Length];
-                foreach (var producer in new[] { "chromium", "office" })
-                    data.Add($"synth/{id}.truth.json", $"synth/{id}.{producer}.pdf");
-            }
+            foreach (var (truth, pdf) in Repo.SynthRenderings()) data.Add(truth, pdf);
             return data;
         }
     }

@@ -18,6 +18,17 @@ public static class Repo
 
     public static JObject Truth(string relative) => JObject.Parse(File.ReadAllText(Fixture(relative)));
 
+    /// <summary>Every synth document's truth file with each of its two renderings, as paths under fixtures/.</summary>
+    public static IEnumerable<(string Truth, string Pdf)> SynthRenderings()
+    {
+        foreach (var truth in Directory.GetFiles(Fixture("synth"), "*.truth.json").Order())
+        {
+            var id = Path.GetFileName(truth)[..^".truth.json".Length];
+            yield return ("synth/" + Path.GetFileName(truth), $"synth/{id}.chromium.pdf");
+            yield return ("synth/" + Path.GetFileName(truth), $"synth/{id}.office.pdf");
+        }
+    }
+
     /// <summary>Whitespace does not count when cells are compared with the truth.</summary>
     public static string Squash(string? s) => string.Concat((s ?? "").Where(c => !char.IsWhiteSpace(c)));
 }
