@@ -73,7 +73,7 @@ public static class BatchRunner
             // The extraction is synchronous CPU work; a pathological file must not hold the batch hostage.
             var work = Task.Run(() => DocumentExtractor.Extract(bytes, info.Name), ct);
             var document = await work.WaitAsync(options.Timeout, ct);
-            JsonDocumentWriter.WriteAtomically(Path.Combine(options.OutputDirectory, jsonName), JsonDocumentWriter.Serialize(document));
+            AtomicFile.Write(Path.Combine(options.OutputDirectory, jsonName), JsonDocumentWriter.Serialize(document));
             if (options.Facts == "csv")
                 FactsCsvWriter.WriteAtomically(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.csv"), document);
             else if (options.Facts == "parquet")
@@ -90,7 +90,7 @@ public static class BatchRunner
                 PdfReadException or UnreadableDocumentException => e.Message,
                 _ => $"{item.SourcePath}: {e.GetType().Name}: {e.Message}",
             };
-            JsonDocumentWriter.WriteAtomically(errorPath, message + Environment.NewLine);
+            AtomicFile.Write(errorPath, message + Environment.NewLine);
             return new JournalEntry(item.SourcePath, size, ticks, "failed", null, message, clock.Elapsed.TotalSeconds, 0, 0, 0, DateTime.UtcNow);
         }
     }

@@ -30,7 +30,7 @@ public static class ExtractCommand
                 var document = DocumentExtractor.Extract(file.FullName);
                 var json = JsonDocumentWriter.Serialize(document);
                 if (target is null) Console.Out.Write(json + Environment.NewLine);
-                else JsonDocumentWriter.WriteAtomically(target.FullName, json);
+                else AtomicFile.Write(target.FullName, json);
                 Console.Error.WriteLine($"{file.Name}: {document.Tables.Count} tables, {document.Warnings.Count} warnings");
                 if (document.Reconciliation is { } report)
                 {

@@ -29,7 +29,7 @@ public static class ReviewCommand
                     ? $"reconciliation: {r.Summary.Checks} checks: {r.Summary.Pass} pass, {r.Summary.Rounding} rounding, {r.Summary.Fail} fail, {r.Summary.Skipped} skipped"
                     : null;
                 var html = ReviewReportWriter.Render(document, pages, t => ReviewReportWriter.FindingsFor(document, t), summary);
-                JsonDocumentWriter.WriteAtomically(parse.GetValue(output)!.FullName, html);
+                AtomicFile.Write(parse.GetValue(output)!.FullName, html);
                 Console.Error.WriteLine($"{file.Name}: review of {document.Tables.Count} tables written to {parse.GetValue(output)!.FullName}");
                 return 0;
             }

@@ -56,7 +56,7 @@ public static class FactsCsvWriter
                 {
                     var cell = row[c];
                     if (!AmountParser.TryParse(cell.Text, out var value)) continue;
-                    if (c < s.Columns.Count && IsCodeColumn(s.Columns[c].Name)) continue;
+                    if (c < s.Columns.Count && ColumnRoles.IsTextColumn(s.Columns[c].Name)) continue;
                     owner.TryGetValue((r, c), out var record);
                     var (code, label, project) = Describe(record, row);
                     yield return new Fact(document.Info.SourceFile, document.Info.Sha256, table.Number, table.Kind, table.Title, s.Unit,
@@ -67,7 +67,6 @@ public static class FactsCsvWriter
         }
     }
 
-    private static bool IsCodeColumn(string name) => name is "类" or "款" or "项" || name.Contains("编码") || name.Contains("代码");
 
     private static IEnumerable<Amount> AmountsOf(TableRecord record) => record switch
     {
@@ -104,7 +103,7 @@ public static class FactsCsvWriter
         return sb.ToString();
     }
 
-    public static void WriteAtomically(string path, BudgetDocument document) => JsonDocumentWriter.WriteAtomically(path, ToCsv(document));
+    public static void WriteAtomically(string path, BudgetDocument document) => AtomicFile.Write(path, ToCsv(document));
 
     private static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;

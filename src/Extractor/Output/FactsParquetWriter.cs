@@ -49,11 +49,5 @@ public static class FactsParquetWriter
         ParquetSerializer.SerializeAsync(Rows(document).ToList(), stream, new ParquetOptions { CompressionMethod = CompressionMethod.Zstd });
 
     /// <summary>Writes beside the target and renames, like the JSON and CSV outputs.</summary>
-    public static async Task WriteAtomicallyAsync(string path, BudgetDocument document)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        await using (var stream = File.Create(temp)) await WriteAsync(stream, document);
-        File.Move(temp, full, overwrite: true);
-    }
+    public static Task WriteAtomicallyAsync(string path, BudgetDocument document) => AtomicFile.WriteAsync(path, stream => WriteAsync(stream, document));
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Extractor.Pipeline;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -54,14 +53,4 @@ public static class JsonDocumentWriter
 
     public static string Serialize(OutputDocument output) => JsonConvert.SerializeObject(output, Settings);
 
-    /// <summary>Writes to a temporary file beside the target, then renames: a reader never sees half a file.</summary>
-    public static void WriteAtomically(string path, string content)
-    {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        File.WriteAllText(temp, content, new UTF8Encoding(false));
-        File.Move(temp, full, overwrite: true);
-    }
 }

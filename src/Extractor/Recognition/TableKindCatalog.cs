@@ -89,8 +89,7 @@ public sealed class TableKindCatalog : ITitleVocabulary
                 default: sb.Append(ch); break;
             }
         }
-        var s = sb.ToString();
-        // Quotes are folded to one character, so “三公” and "三公" compare equal; pairs become “…“.
-        return s;
+        // Every quote becomes “, so “三公” and "三公" compare equal.
+        return sb.ToString();
     }
 }

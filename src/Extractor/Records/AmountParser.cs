@@ -18,7 +18,7 @@ public static class AmountParser
         if (printed is null) return (AmountKind.Empty, null);
         var s = Fold(printed);
         if (s.Length == 0) return (AmountKind.Empty, null);
-        if (s is "-" or "--" or "—" or "——" or "－" or "/" ) return (AmountKind.Dash, null);
+        if (s is "-" or "--" or "—" or "——" or "/") return (AmountKind.Dash, null);
 
         var negative = false;
         if (s.StartsWith('(') && s.EndsWith(')')) { negative = true; s = s[1..^1]; }
@@ -64,12 +64,11 @@ public static class AmountParser
                 case '（': sb.Append('('); break;
                 case '）': sb.Append(')'); break;
                 case '＋': sb.Append('+'); break;
-                case '\u2212': sb.Append('-'); break;
+                case '\u2212' or '－': sb.Append('-'); break;
                 case ' ' or '\u00A0' or '\u3000' or '\t': break;
                 default: sb.Append(ch); break;
             }
         }
-        var s = sb.ToString();
-        return s == "－" ? s : s.Replace('－', '-');
+        return sb.ToString();
     }
 }

@@ -179,10 +179,7 @@ public static partial class RecordBuilder
 
     /// <summary>Every column but the text ones: those given, and any other code or name column (a second 编码/名称 pair).</summary>
     private static List<int> AmountColumns(IReadOnlyList<Column> columns, HashSet<int?> exclude) =>
-        columns.Where(c => !exclude.Contains(c.Index) && !IsTextColumn(c.Name)).Select(c => c.Index).ToList();
-
-    private static bool IsTextColumn(string name) =>
-        name.Contains("编码") || name.Contains("代码") || name.Contains("名称") || name is "类" or "款" or "项" or "备注" or "说明";
+        columns.Where(c => !exclude.Contains(c.Index) && !ColumnRoles.IsTextColumn(c.Name)).Select(c => c.Index).ToList();
 
     private static Dictionary<string, Amount> Amounts(StructuredTable table, IReadOnlyList<Cell> row, int r, List<int> cols, decimal unitFactor)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Extractor.Output;
 using Extractor.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -68,7 +67,6 @@ public class OutputContractTests
         Assert.Equal(facts.Count + 1, csv.Length);
         Assert.Equal(string.Join(",", FactsCsvWriter.Header), csv[0]);
         Assert.Contains(csv, l => l.Contains("\"9,651.89\",9651.89,96518900.00", StringComparison.Ordinal));
-        _ = CultureInfo.InvariantCulture;
     }
 
     [Fact]
@@ -76,8 +74,8 @@ public class OutputContractTests
     {
         var dir = Directory.CreateTempSubdirectory("extractor-out-").FullName;
         var path = Path.Combine(dir, "a.json");
-        JsonDocumentWriter.WriteAtomically(path, "first");
-        JsonDocumentWriter.WriteAtomically(path, "second");
+        AtomicFile.Write(path, "first");
+        AtomicFile.Write(path, "second");
         Assert.Equal("second", File.ReadAllText(path));
         Assert.Equal(["a.json"], Directory.GetFiles(dir).Select(Path.GetFileName));
         Directory.Delete(dir, true);
