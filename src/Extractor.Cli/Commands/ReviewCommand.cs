@@ -19,12 +19,9 @@ public static class ReviewCommand
             try
             {
                 var bytes = File.ReadAllBytes(file.FullName);
-                var document = DocumentExtractor.Extract(bytes, file.Name);
-                // The review needs the drawn page again (glyphs and rulings); only the pages that hold tables are re-read.
+                // The review draws the pages (glyphs and rulings) as the extraction read them: each page is read once.
                 var pages = new Dictionary<int, PageModel>();
-                using (var reader = PdfPageReader.Open(bytes, file.Name))
-                    foreach (var number in document.Tables.SelectMany(t => t.Structure.Pages).Distinct())
-                        pages[number] = reader.ReadPage(number);
+                var document = DocumentExtractor.Extract(bytes, file.Name, null, page => pages[page.Number] = page);
                 var summary = document.Reconciliation is { } r
                     ? $"reconciliation: {r.Summary.Checks} checks: {r.Summary.Pass} pass, {r.Summary.Rounding} rounding, {r.Summary.Fail} fail, {r.Summary.Skipped} skipped"
                     : null;

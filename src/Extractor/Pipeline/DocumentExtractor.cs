@@ -24,7 +24,8 @@ public static partial class DocumentExtractor
     public static BudgetDocument Extract(byte[] bytes, string name) => Extract(bytes, name, null);
 
     /// <param name="timer">receives the time of each stage (bench `--stages`); null = not timed</param>
-    public static BudgetDocument Extract(byte[] bytes, string name, IStageTimer? timer)
+    /// <param name="onPage">sees each page model as it is read (the review report draws them), so no caller reads a page twice</param>
+    public static BudgetDocument Extract(byte[] bytes, string name, IStageTimer? timer, Action<PageModel>? onPage = null)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var opening = StageScope.Start(timer, Stages.PdfPig);
@@ -41,6 +42,7 @@ public static partial class DocumentExtractor
                 warnings.Add(new Diagnostic("page-unreadable", e.Message, p));
                 continue;
             }
+            onPage?.Invoke(page);
             if (page.Problem != TextLayerProblem.None)
                 warnings.Add(new Diagnostic(page.Problem == TextLayerProblem.NoTextLayer ? "no-text-layer" : "undecodable-text", $"{name}: page {p}: {page.ProblemDetail}", p));
             using (StageScope.Start(timer, Stages.Layout)) layouts.Add(PageLayoutAnalyzer.Analyze(page));

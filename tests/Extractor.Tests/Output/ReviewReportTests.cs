@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Extractor.Output;
 using Extractor.Pdf;
+using Extractor.Pipeline;
 using Extractor.Tests.Support;
 
 namespace Extractor.Tests.Output;
@@ -12,9 +13,10 @@ public class ReviewReportTests
     public void Shows_each_table_page_beside_the_extracted_cells_linked_by_id()
     {
         const string pdf = "urumqi-port-office-2025.office.pdf";
-        var document = DocumentCache.Get(pdf);
-        using var reader = PdfPageReader.Open(File.ReadAllBytes(Repo.Fixture(pdf)), pdf);
-        var pages = document.Tables.SelectMany(t => t.Structure.Pages).Distinct().ToDictionary(p => p, reader.ReadPage);
+        // As the review command does: the page models come from the one extraction pass.
+        var pages = new Dictionary<int, PageModel>();
+        var document = DocumentExtractor.Extract(File.ReadAllBytes(Repo.Fixture(pdf)), pdf, null, page => pages[page.Number] = page);
+        Assert.Equal(document.Info.PageCount, pages.Count);
         var finding = new ReviewFinding("fail", "test.rule", "合计 ≠ Σ", [(0, 4)]);
         var html = ReviewReportWriter.Render(document, pages, t => t.Number == 2 ? [finding] : []);
 
