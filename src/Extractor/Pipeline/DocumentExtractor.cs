@@ -45,7 +45,8 @@ public static partial class DocumentExtractor
             onPage?.Invoke(page);
             if (page.Problem != TextLayerProblem.None)
                 warnings.Add(new Diagnostic(page.Problem == TextLayerProblem.NoTextLayer ? "no-text-layer" : "undecodable-text", $"{name}: page {p}: {page.ProblemDetail}", p));
-            using (StageScope.Start(timer, Stages.Layout)) layouts.Add(PageLayoutAnalyzer.Analyze(page));
+            using (StageScope.Start(timer, Stages.Layout))
+                if (StageGuard.Run(() => PageLayoutAnalyzer.Analyze(page), null, warnings, $"{name}: layout of the page", p) is { } layout) layouts.Add(layout);
         }
         if (layouts.Count > 0 && layouts.All(l => l.Page.Problem != TextLayerProblem.None))
         {
@@ -69,8 +70,10 @@ public static partial class DocumentExtractor
                 warnings.Add(new Diagnostic("unrecognised-table", $"{table.Title.Label} {table.Title.Title}: title matches no known table kind", table.Title.Page));
             var factor = UnitParser.FactorToYuan(table.Unit);
             var columnIds = table.Columns.Select(ColumnCatalog.Default.ColumnId).ToList();
-            tables.Add(new ExtractedTable(table, kind?.Id ?? TableKindCatalog.Unrecognised, kind?.Name, factor,
-                RecordBuilder.Build(table, kind, factor ?? 1m, columnIds)) { ColumnIds = columnIds });
+            // A table whose rows cannot be typed is still emitted with its cells; only its records are dropped.
+            var records = StageGuard.Run(() => RecordBuilder.Build(table, kind, factor ?? 1m, columnIds), [], warnings,
+                $"{name}: records of {table.Title.Label} {table.Title.Title}".TrimEnd(), table.Title.Page);
+            tables.Add(new ExtractedTable(table, kind?.Id ?? TableKindCatalog.Unrecognised, kind?.Name, factor, records) { ColumnIds = columnIds });
         }
 
         var department = tables.Select(t => t.Structure.Department).Where(d => !string.IsNullOrEmpty(d))
@@ -86,7 +89,8 @@ public static partial class DocumentExtractor
         recognising.Dispose();
         var sheeting = StageScope.Start(timer, Stages.Sheets);
         var sheetGrids = new HashSet<TableGrid>(ReferenceEqualityComparer.Instance);
-        var sheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables, sheetGrids);
+        var sheets = StageGuard.Run(() => SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables, sheetGrids, warnings), [],
+            warnings, $"{name}: performance sheets", 0);
         // Grids that are neither a titled table nor a sheet are still tables: emitted as `unrecognised`, with a warning.
         var leftover = structure.UntitledGrids.Where(g => !sheetGrids.Contains(g)).ToList();
         var untitledTables = DocumentSegmenter.UntitledTables(leftover, structure.TextLines, warnings, TableKindCatalog.Default);
@@ -95,12 +99,15 @@ public static partial class DocumentExtractor
         {
             warnings.Add(new Diagnostic("unrecognised-table", $"page {table.Title.Page}: a table without a title matching a known kind ('{table.Title.Title}')", table.Title.Page));
             var columnIds = table.Columns.Select(ColumnCatalog.Default.ColumnId).ToList();
-            tables.Add(new ExtractedTable(table, TableKindCatalog.Unrecognised, null, null, RecordBuilder.Build(table, null, 1m, columnIds)) { ColumnIds = columnIds });
+            var records = StageGuard.Run(() => RecordBuilder.Build(table, null, 1m, columnIds), [], warnings, $"{name}: records of an untitled table", table.Title.Page);
+            tables.Add(new ExtractedTable(table, TableKindCatalog.Unrecognised, null, null, records) { ColumnIds = columnIds });
         }
         var untitledGrids = structure.UntitledGrids.Where(g => !tableGrids.Contains(g)).ToList();
         sheeting.Dispose();
         var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets };
         using var reconciling = StageScope.Start(timer, Stages.Reconciliation);
-        return document with { Reconciliation = Reconciler.Reconcile(document, SheetBudgetFacts.From(document)) };
+        var reconciliation = StageGuard.Run(() => Reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines, warnings),
+            SheetBudgetFacts.From(document), RuleCatalog.Default), null, warnings, $"{name}: reconciliation", 0);
+        return document with { Reconciliation = reconciliation };
     }
 }

@@ -11,7 +11,7 @@ public static class SheetExtractor
     /// <param name="titledTables">tables with a `表N` title; those whose title names a sheet are read as sheets too</param>
     /// <param name="consumedGrids">when given, receives the grids read into a sheet (the rest are tables of their own)</param>
     public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
-        ICollection<TableGrid>? consumedGrids = null)
+        ICollection<TableGrid>? consumedGrids = null, ICollection<Diagnostic>? warnings = null)
     {
         var catalog = SheetCatalog.Default;
         var sheets = new List<PerformanceSheet>();
@@ -20,7 +20,15 @@ public static class SheetExtractor
         var titled = titledTables.Select(t => catalog.KindOfTitle(t.Title.Title) is null ? t : t with { Grids = RulelessSheetGrid.Prepare(t.Grids, catalog) }).ToList();
         foreach (var candidate in SheetLocator.Locate(grids, lines, titled, catalog))
         {
-            var sheet = candidate.IsList ? ListSheetReader.Read(candidate, catalog) : FormSheetReader.Read(candidate, catalog);
+            PerformanceSheet sheet;
+            try { sheet = candidate.IsList ? ListSheetReader.Read(candidate, catalog) : FormSheetReader.Read(candidate, catalog); }
+            catch (Exception e) when (warnings is not null && Pipeline.StageGuard.IsRecoverable(e))
+            {
+                // One unreadable sheet leaves its grids to the tables stage and the other sheets standing.
+                var page = candidate.Grids.Count > 0 ? candidate.Grids[0].Page : 0;
+                warnings.Add(Pipeline.StageGuard.Warning("performance sheet", page, e));
+                continue;
+            }
             if (sheet.Fields.Count == 0 && sheet.Indicators.Count == 0) continue;
             sheets.Add(sheet);
             foreach (var grid in candidate.Grids) consumedGrids?.Add(grid);
