@@ -23,7 +23,11 @@ public sealed record OutputDocument(
     public ReconciliationReport? Reconciliation { get; init; }
 }
 
-public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit);
+public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit)
+{
+    /// <summary>`budget`, `final_accounts`, `performance_sheets` or `other`.</summary>
+    public string Kind { get; init; } = "other";
+}
 
 public sealed record TableOut(
     int? Number,

@@ -39,6 +39,9 @@ public sealed record BudgetDocument(
     IReadOnlyList<TextLine> TextLines,
     IReadOnlyList<Diagnostic> Warnings)
 {
+    /// <summary>`budget`, `final_accounts`, `performance_sheets` or `other` (see <see cref="DocumentKind"/>).</summary>
+    public string Kind { get; init; } = DocumentKind.Other;
+
     /// <summary>The 绩效目标表 of the document, in document order (sheets stage).</summary>
     public IReadOnlyList<PerformanceSheet> PerformanceSheets { get; init; } = [];
 

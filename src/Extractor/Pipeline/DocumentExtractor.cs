@@ -104,7 +104,10 @@ public static partial class DocumentExtractor
         }
         var untitledGrids = structure.UntitledGrids.Where(g => !tableGrids.Contains(g)).ToList();
         sheeting.Dispose();
-        var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets };
+        var documentKind = DocumentKind.Decide(tables, sheets.Count, structure.TextLines, TableKindCatalog.Default);
+        if (DocumentKind.HasNoDisclosureTables(tables, sheets.Count, TableKindCatalog.Default))
+            warnings.Add(DocumentKind.NoTablesWarning(name, documentKind, structure.TextLines));
+        var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets, Kind = documentKind };
         using var reconciling = StageScope.Start(timer, Stages.Reconciliation);
         var reconciliation = StageGuard.Run(() => Reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines, warnings),
             SheetBudgetFacts.From(document), RuleCatalog.Default), null, warnings, $"{name}: reconciliation", 0);

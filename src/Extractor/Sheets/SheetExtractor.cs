@@ -29,6 +29,7 @@ public static class SheetExtractor
                 warnings.Add(Pipeline.StageGuard.Warning("performance sheet", page, e));
                 continue;
             }
+            sheet = sheet with { Execution = ExecutionBlock.From(sheet.Budget) };
             if (sheet.Fields.Count == 0 && sheet.Indicators.Count == 0) continue;
             sheets.Add(sheet);
             foreach (var grid in candidate.Grids) consumedGrids?.Add(grid);
