@@ -29,11 +29,19 @@ public static class SheetExtractor
                 warnings.Add(Pipeline.StageGuard.Warning("performance sheet", page, e));
                 continue;
             }
-            sheet = sheet with { Execution = ExecutionBlock.From(sheet.Budget) };
+            // The 总分 row under a self-evaluation's indicators is the sheet's total, not an indicator (it stays printed).
+            sheet = sheet with
+            {
+                Execution = ExecutionBlock.From(sheet.Budget),
+                Records = sheet.Records.Where(r => !IsTotalRow(r)).ToList(),
+            };
             if (sheet.Fields.Count == 0 && sheet.Indicators.Count == 0) continue;
             sheets.Add(sheet);
             foreach (var grid in candidate.Grids) consumedGrids?.Add(grid);
         }
         return sheets;
     }
+
+    private static bool IsTotalRow(IndicatorRecord r) =>
+        r.Level3 is "总分" or "合计" && r.Level1 is "总分" or "合计" or "";
 }
