@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Extractor.Layout;
+using Extractor.Model;
 using Extractor.Pdf;
 
 namespace Extractor.Cli.Commands;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Extractor.Model;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Extractor.Geometry;
-using Extractor.Pdf;
+using Extractor.Model;
 
 namespace Extractor.Layout;
 

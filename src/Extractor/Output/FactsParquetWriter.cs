@@ -1,4 +1,4 @@
-using Extractor.Pipeline;
+using Extractor.Model;
 using Parquet;
 using Parquet.Serialization;
 using Parquet.Serialization.Attributes;

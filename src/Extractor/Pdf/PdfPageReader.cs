@@ -1,5 +1,6 @@
 using Extractor.Geometry;
-using Extractor.Pipeline;
+using Extractor.Model;
+using Extractor.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;

@@ -1,4 +1,5 @@
 using UglyToad.PdfPig.Content;
+using Extractor.Model;
 
 namespace Extractor.Pdf;
 

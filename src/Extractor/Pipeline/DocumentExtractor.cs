@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Extractor.Layout;
+using Extractor.Model;
 using Extractor.Pdf;
 using Extractor.Recognition;
 using Extractor.Reconciliation;
 using Extractor.Records;
 using Extractor.Sheets;
 using Extractor.Structure;
+using Extractor.Text;
 
 namespace Extractor.Pipeline;
 

@@ -1,6 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Layout;
-using Extractor.Pdf;
+using Extractor.Model;
 
 namespace Extractor.Sheets;
 

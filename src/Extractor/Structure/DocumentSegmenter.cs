@@ -1,6 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Layout;
-using Extractor.Records;
+using Extractor.Model;
 
 namespace Extractor.Structure;
 

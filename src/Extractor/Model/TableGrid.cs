@@ -1,7 +1,6 @@
 using Extractor.Geometry;
-using Extractor.Pdf;
 
-namespace Extractor.Layout;
+namespace Extractor.Model;
 
 /// <summary>One cell of a grid: its top-left grid position, spans, outline and the text that sits in it.</summary>
 public sealed record GridCell(int Row, int Col, int RowSpan, int ColSpan, Box Box, string Text, string Raw, IReadOnlyList<Glyph> Glyphs)
