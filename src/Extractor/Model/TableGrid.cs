@@ -8,6 +8,15 @@ public sealed record GridCell(int Row, int Col, int RowSpan, int ColSpan, Box Bo
     public bool IsEmpty => Text.Length == 0;
 }
 
+/// <summary>How a grid was found; the lower-case name is the `method` of the JSON contract.</summary>
+public enum GridMethod
+{
+    /// <summary>From ruling lines on all sides: every ruling position is a grid line (LatticeDetector).</summary>
+    Lattice,
+    /// <summary>From horizontal rules only, columns from text alignment (StreamTableBuilder).</summary>
+    Stream,
+}
+
 /// <summary>
 /// A table region on one page as a grid of rows (top to bottom) and columns (left to right). Every grid position is
 /// covered by exactly one cell; merged cells cover several.
@@ -16,7 +25,7 @@ public sealed class TableGrid
 {
     private readonly int[] _cellAt;
 
-    public TableGrid(int page, Box box, IReadOnlyList<double> columnEdges, IReadOnlyList<double> rowEdges, IReadOnlyList<GridCell> cells, string method)
+    public TableGrid(int page, Box box, IReadOnlyList<double> columnEdges, IReadOnlyList<double> rowEdges, IReadOnlyList<GridCell> cells, GridMethod method)
     {
         Page = page;
         Box = box;
@@ -42,8 +51,8 @@ public sealed class TableGrid
     /// <summary>y of each row boundary, descending: top of the table first (RowCount + 1 values).</summary>
     public IReadOnlyList<double> RowEdges { get; }
     public IReadOnlyList<GridCell> Cells { get; }
-    /// <summary>How the grid was found: "lattice" (ruling lines) or "stream" (text alignment).</summary>
-    public string Method { get; }
+    /// <summary>How the grid was found (which table detector built it).</summary>
+    public GridMethod Method { get; }
 
     /// <summary>
     /// A stream grid's horizontal rules, full-width and partial (also those the stream rows ignore): where a rule
