@@ -1,5 +1,5 @@
 using Extractor.Recognition;
-using Extractor.Structure;
+using Extractor.Model;
 
 namespace Extractor.Pipeline;
 
@@ -20,7 +20,7 @@ public static class DocumentKind
     /// <summary>How many opening text lines may name the document (cover page, title, contents).</summary>
     private const int OpeningLines = 60;
 
-    public static string Decide(IReadOnlyList<ExtractedTable> tables, int sheetCount, IReadOnlyList<Layout.TextLine> lines, TableKindCatalog catalog)
+    public static string Decide(IReadOnlyList<ExtractedTable> tables, int sheetCount, IReadOnlyList<TextLine> lines, TableKindCatalog catalog)
     {
         int budget = 0, final = 0, shared = 0;
         foreach (var table in tables)
@@ -52,7 +52,7 @@ public static class DocumentKind
         sheetCount == 0 && !tables.Any(t => catalog.Kinds.Any(k => k.Id == t.Kind));
 
     /// <summary>The warning of a document without disclosure tables, guessing what it is from its opening words.</summary>
-    public static Diagnostic NoTablesWarning(string name, string kind, IReadOnlyList<Layout.TextLine> lines)
+    public static Diagnostic NoTablesWarning(string name, string kind, IReadOnlyList<TextLine> lines)
     {
         var title = Opening(lines, NameLines);
         var guess = title switch
@@ -74,7 +74,7 @@ public static class DocumentKind
     private const int NameLines = 3;
 
     // The heading of a contents page (`目 录`, often split over two lines) is not part of any title.
-    private static string Opening(IReadOnlyList<Layout.TextLine> lines, int count = OpeningLines) =>
+    private static string Opening(IReadOnlyList<TextLine> lines, int count = OpeningLines) =>
         string.Concat(lines.Where(l => l.Compact is not ("目录" or "目" or "录")).Take(count).Select(l => l.Compact));
 
     private static bool NotADisclosure(string title) =>

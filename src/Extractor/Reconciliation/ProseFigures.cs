@@ -1,39 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Extractor.Geometry;
-using Extractor.Layout;
+using Extractor.Model;
 using Newtonsoft.Json;
 
 namespace Extractor.Reconciliation;
-
-/// <summary>
-/// A figure stated in the prose: `一般公共预算 1,029.48 万元，占 10.67%，比上年预算增加 1,029.48 万元，增长 100.00%` gives
-/// label 一般公共预算, amount 1,029.48 万元, share 10.67, change 1,029.48 (增加), growth 100.00. <see cref="Kind"/> is
-/// `amount`, or `change` for a year-on-year change that has no amount of its own to attach to. `X未安排` is the
-/// figure X with text 未安排 and value 0. Section is the
-/// `一、…` heading, Subsection the `（一）…` heading, Project the name after `项目名称：`.
-/// </summary>
-public sealed record ProseFigure(
-    string Section,
-    string? Subsection,
-    string? Project,
-    string Label,
-    string Kind,
-    string Text,
-    decimal Value,
-    string Unit,
-    string? Share,
-    string? Change,
-    string? ChangeDirection,
-    string? Growth,
-    string Sentence,
-    int Page,
-    [property: JsonIgnore] Box Box)
-{
-    [JsonProperty("box")] public double[] BoxArray => Box.ToArray();
-
-    [JsonIgnore] public decimal? ShareValue => Share is null ? null : decimal.Parse(Share, CultureInfo.InvariantCulture);
-}
 
 /// <summary>Reads the figures of 第三部分 out of its paragraphs.</summary>
 public static partial class ProseFigureParser
@@ -75,11 +45,11 @@ public static partial class ProseFigureParser
 
     private static readonly char[] ClauseBreaks = ['，', '；', '。', ';', '！', '？'];
 
-    public static IReadOnlyList<ProseFigure> Parse(IReadOnlyList<TextLine> lines, ICollection<Structure.Diagnostic>? warnings = null) =>
+    public static IReadOnlyList<ProseFigure> Parse(IReadOnlyList<TextLine> lines, ICollection<Diagnostic>? warnings = null) =>
         Parse(ProseParagraphs.Build(lines), warnings);
 
     /// <param name="warnings">receives one warning per paragraph that could not be read (its figures are left out)</param>
-    public static IReadOnlyList<ProseFigure> Parse(IReadOnlyList<ProseParagraph> paragraphs, ICollection<Structure.Diagnostic>? warnings = null)
+    public static IReadOnlyList<ProseFigure> Parse(IReadOnlyList<ProseParagraph> paragraphs, ICollection<Diagnostic>? warnings = null)
     {
         var figures = new List<ProseFigure>();
         string section = "", subsection = "";
@@ -104,10 +74,10 @@ public static partial class ProseFigureParser
             // A paragraph that cannot be read loses its own figures only, never the document's.
             var before = figures.Count;
             try { ParseParagraph(paragraph, section, subsection.Length == 0 ? null : subsection, project, figures); }
-            catch (Exception e) when (Pipeline.StageGuard.IsRecoverable(e))
+            catch (Exception e) when (StageGuard.IsRecoverable(e))
             {
                 figures.RemoveRange(before, figures.Count - before);
-                warnings?.Add(Pipeline.StageGuard.Warning("prose paragraph", paragraph.LineAt(0).Page, e));
+                warnings?.Add(StageGuard.Warning("prose paragraph", paragraph.LineAt(0).Page, e));
             }
         }
         return figures;

@@ -1,5 +1,4 @@
-using Extractor.Layout;
-using Extractor.Structure;
+using Extractor.Model;
 
 namespace Extractor.Sheets;
 
@@ -11,22 +10,27 @@ public static class SheetExtractor
     /// <param name="titledTables">tables with a `表N` title; those whose title names a sheet are read as sheets too</param>
     /// <param name="consumedGrids">when given, receives the grids read into a sheet (the rest are tables of their own)</param>
     public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
-        ICollection<TableGrid>? consumedGrids = null, ICollection<Diagnostic>? warnings = null)
+        ICollection<TableGrid>? consumedGrids = null) => Extract(untitledGrids, lines, titledTables, SheetCatalog.Default, consumedGrids, CancellationToken.None);
+
+    /// <param name="catalog">the sheet catalogue (titles, field and column roles)</param>
+    /// <param name="cancellationToken">checked once per sheet candidate</param>
+    public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
+        SheetCatalog catalog, ICollection<TableGrid>? consumedGrids, CancellationToken cancellationToken, ICollection<Diagnostic>? warnings = null)
     {
-        var catalog = SheetCatalog.Default;
         var sheets = new List<PerformanceSheet>();
         var grids = RulelessSheetGrid.Prepare(untitledGrids, catalog);
         // A table titled as a sheet (`预算11表 项目支出绩效目标表`) may be drawn without vertical rules too.
         var titled = titledTables.Select(t => catalog.KindOfTitle(t.Title.Title) is null ? t : t with { Grids = RulelessSheetGrid.Prepare(t.Grids, catalog) }).ToList();
         foreach (var candidate in SheetLocator.Locate(grids, lines, titled, catalog))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             PerformanceSheet sheet;
             try { sheet = candidate.IsList ? ListSheetReader.Read(candidate, catalog) : FormSheetReader.Read(candidate, catalog); }
-            catch (Exception e) when (warnings is not null && Pipeline.StageGuard.IsRecoverable(e))
+            catch (Exception e) when (warnings is not null && StageGuard.IsRecoverable(e))
             {
                 // One unreadable sheet leaves its grids to the tables stage and the other sheets standing.
                 var page = candidate.Grids.Count > 0 ? candidate.Grids[0].Page : 0;
-                warnings.Add(Pipeline.StageGuard.Warning("performance sheet", page, e));
+                warnings.Add(StageGuard.Warning("performance sheet", page, e));
                 continue;
             }
             // The 总分 row under a self-evaluation's indicators is the sheet's total, not an indicator (it stays printed).

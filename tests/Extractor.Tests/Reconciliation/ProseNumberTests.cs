@@ -1,7 +1,6 @@
 using Extractor.Geometry;
-using Extractor.Layout;
+using Extractor.Model;
 using Extractor.Reconciliation;
-using Extractor.Structure;
 
 namespace Extractor.Tests.Reconciliation;
 

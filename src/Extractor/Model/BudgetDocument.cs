@@ -1,10 +1,5 @@
-using Extractor.Layout;
-using Extractor.Reconciliation;
-using Extractor.Records;
-using Extractor.Sheets;
-using Extractor.Structure;
 
-namespace Extractor.Pipeline;
+namespace Extractor.Model;
 
 /// <summary>A recognised table: structure, kind, and typed records.</summary>
 public sealed record ExtractedTable(
@@ -39,8 +34,8 @@ public sealed record BudgetDocument(
     IReadOnlyList<TextLine> TextLines,
     IReadOnlyList<Diagnostic> Warnings)
 {
-    /// <summary>`budget`, `final_accounts`, `performance_sheets` or `other` (see <see cref="DocumentKind"/>).</summary>
-    public string Kind { get; init; } = DocumentKind.Other;
+    /// <summary>`budget`, `final_accounts`, `performance_sheets` or `other`, decided by Pipeline/DocumentKind.</summary>
+    public string Kind { get; init; } = "other";
 
     /// <summary>The 绩效目标表 of the document, in document order (sheets stage).</summary>
     public IReadOnlyList<PerformanceSheet> PerformanceSheets { get; init; } = [];

@@ -1,6 +1,4 @@
-using Extractor.Structure;
-
-namespace Extractor.Pipeline;
+namespace Extractor.Model;
 
 /// <summary>
 /// Keeps one failing part (a page, a table, a sheet, a paragraph, a rule) from taking down its document: the failure
