@@ -19,6 +19,9 @@ public static partial class DocumentExtractor
     [GeneratedRegex(@"(20\d{2})\s*年")]
     private static partial Regex YearPattern();
 
+    // The rule catalogue and tolerances, loaded once for every document.
+    private static readonly Reconciler DefaultReconciler = new(RuleCatalog.Default, TableKindCatalog.Default);
+
     public static BudgetDocument Extract(string path) => Extract(File.ReadAllBytes(path), Path.GetFileName(path));
 
     public static BudgetDocument Extract(byte[] bytes, string name) => Extract(bytes, name, null);
@@ -101,6 +104,6 @@ public static partial class DocumentExtractor
         sheeting.Dispose();
         var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets };
         using var reconciling = StageScope.Start(timer, Stages.Reconciliation);
-        return document with { Reconciliation = Reconciler.Reconcile(document, SheetBudgetFacts.From(document)) };
+        return document with { Reconciliation = DefaultReconciler.Reconcile(document, SheetBudgetFacts.From(document)) };
     }
 }

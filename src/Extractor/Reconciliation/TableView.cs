@@ -5,7 +5,7 @@ using Extractor.Structure;
 namespace Extractor.Reconciliation;
 
 /// <summary>
-/// A table (or one half of a summary table) as the rules see it: columns resolved by accepted names, rows by total,
+/// A table (or one half of a summary table) as the rules see it: columns resolved by canonical id or printed name, rows by total,
 /// label or code, and every value as a <see cref="Term"/> pinned to its cell (an empty cell is zero, still pinned).
 /// </summary>
 public sealed partial class TableView
@@ -40,10 +40,12 @@ public sealed partial class TableView
         Columns = columns;
         amountKeys = table.Structure.Columns.Select(c => RecordBuilder.AmountKey(table.Structure.Columns, c.Index)).ToArray();
         normalisedPaths = columns.Select(c => c.Path.Select(LabelText.Normalise).ToArray()).ToArray();
+        idSegments = columns.Select(c => c.Index < table.ColumnIds.Count ? table.ColumnIds[c.Index]?.Split('.') : null).ToArray();
         rowLabels = Records.Select(r => LabelText.RowLabel(LabelOf(r))).ToArray();
     }
 
     private readonly string[][] normalisedPaths;
+    private readonly string[]?[] idSegments;
     private readonly string[] amountKeys;
 
     /// <summary>The amount a record holds in a column: by the column's amount key, and only if it stands in that column
@@ -89,15 +91,25 @@ public sealed partial class TableView
         return Views.GetValue(table, _ => new()).GetOrAdd(side ?? "", _ => new TableView(table, side));
     }
 
-    /// <summary>A kind id as a reader knows it: the table's usual printed name (部门收入总体情况表).</summary>
-    public static string KindName(string kind) =>
-        Extractor.Recognition.TableKindCatalog.Default.Kinds.FirstOrDefault(k => k.Id == kind)?.Name ?? kind;
-
     public static string Name(ExtractedTable table) => table.Number is { } n ? $"表{n}" : table.Title;
 
     public string Name() => Name(Table);
 
-    public Column? Resolve(IReadOnlyList<string> aliases)
+    /// <summary>The column a rule names: the first column whose canonical id ends with one of the ids (in the rule's
+    /// order), else the first whose printed path ends with one of the names.</summary>
+    public Column? Resolve(ColumnRef column)
+    {
+        foreach (var id in column.Ids)
+        {
+            var wanted = id.Split('.');
+            for (var c = 0; c < Columns.Count; c++)
+                if (idSegments[c] is { } segments && segments.Length >= wanted.Length && segments.AsSpan(segments.Length - wanted.Length).SequenceEqual(wanted))
+                    return Columns[c];
+        }
+        return ResolveByName(column.Names);
+    }
+
+    private Column? ResolveByName(IReadOnlyList<string> aliases)
     {
         foreach (var alias in aliases)
         {
@@ -123,15 +135,15 @@ public sealed partial class TableView
     /// The columns a part name stands for: the leaf of that name, or, where the name is a header group with no subtotal
     /// column (`基本支出` over 人员支出 | 日常公用支出), every leaf under it.
     /// </summary>
-    public IReadOnlyList<Column> ResolvePart(IReadOnlyList<string> aliases)
+    public IReadOnlyList<Column> ResolvePart(ColumnRef part)
     {
-        if (Resolve(aliases) is { } leaf) return [leaf];
-        foreach (var alias in aliases.Where(a => !a.Contains('/')).Select(LabelText.Normalise))
-        {
-            var under = Columns.Where((c, i) => c.Path.Count > 1 && normalisedPaths[i].Take(c.Path.Count - 1).Contains(alias)).ToList();
-            if (under.Count > 0) return under;
-        }
-        return [];
+        if (Resolve(part) is { } leaf) return [leaf];
+        // A leaf under the group counts whether the group is known by its id or by its printed name (a leaf header the
+        // alias catalogue does not know leaves the column without an id, but it is still under the group).
+        var groupIds = part.Ids.Where(i => !i.Contains('.')).ToList();
+        var groupNames = part.Names.Where(a => !a.Contains('/')).Select(LabelText.Normalise).ToList();
+        return Columns.Where((c, i) => idSegments[i] is { Length: > 1 } s && s[..^1].Any(groupIds.Contains)
+                                       || c.Path.Count > 1 && normalisedPaths[i].Take(c.Path.Count - 1).Any(groupNames.Contains)).ToList();
     }
 
     /// <summary>Every other leaf under the total column's parent header (`项目支出/合计` → the economic columns of 项目支出).</summary>
