@@ -20,6 +20,11 @@ public sealed record CodeMatchRule(string Id, ValueRef Left, ValueRef Right) : I
         if (leftColumn is null || rightColumn is null)
             return [Identity.Skip(Id, $"{left.Name()} = {right.Name()} per class",
                 leftColumn is null ? $"{left.Name()} has no column {Left.Column.Shown}" : $"{right.Name()} has no column {Right.Column.Shown}")];
+        if (left.IsByUnit || right.IsByUnit)
+        {
+            var byUnit = left.IsByUnit ? left.Name() : right.Name();
+            return [Identity.Skip(Id, $"{left.Name()} = {right.Name()} per class", $"{byUnit} is laid out by unit (单位编码 / 单位名称): its codes are units' codes, not classes")];
+        }
         var l = Classes(left);
         var r = Classes(right);
         if (l.Count == 0 || r.Count == 0)

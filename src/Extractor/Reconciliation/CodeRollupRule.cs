@@ -22,7 +22,9 @@ public sealed record CodeRollupRule(string Id, string Table, string? Side) : IRe
         if (columns.Count == 0) return [Identity.Skip(Id, $"{view.Name()}: totals = Σ codes", $"{view.Name()} has no amounts")];
         if (!rows.Any(r => r.Level >= 1)) return [Identity.Skip(Id, $"{view.Name()}: totals = Σ codes", $"the rows of {view.Name()} carry no 类/款/项 codes")];
         var unitNames = UnitRows.UnitNames(null, context.Tables);
-        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } c && UnitRows.IsUnitName(c.Name, unitNames)
+        // In a table laid out by unit (单位编码 | 单位名称) every uncoded row with amounts is a unit, whatever its printed
+        // (often wrapped) name; elsewhere a unit row must carry a unit's name.
+        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } c && (view.IsByUnit || UnitRows.IsUnitName(c.Name, unitNames))
                                     && TableView.AmountsOf(r.Record).Count > 0).Select(r => r.Record).ToList();
         var checks = new List<Check>();
         foreach (var column in columns)

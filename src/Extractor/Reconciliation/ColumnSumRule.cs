@@ -27,6 +27,10 @@ public sealed record ColumnSumRule(string Id, string Table, string? Side, Column
         var parts = Parts is null
             ? view.Siblings(total)
             : Parts.SelectMany(view.ResolvePart).Where(c => c.Index != total.Index).Distinct().ToList();
+        // `其中` columns beside full parts (北京 表3: 合计 | 基本支出 | 项目支出 | 其中: 事业单位经营支出 …) break a neighbour
+        // down; they are no summands. Parts that are all under `其中` (本年收入 / 其中: a | b | c) are the split itself.
+        if (parts.Any(view.IsOfWhich) && !parts.All(view.IsOfWhich) && !view.IsOfWhich(total))
+            parts = parts.Where(p => !view.IsOfWhich(p)).ToList();
         var absent = Parts is null ? [] : Parts.Where(p => view.ResolvePart(p).Count == 0).Select(p => p.First).ToList();
         var absentNote = absent.Count == 0 ? null : $"columns not in {view.Name()} (counted as zero): {string.Join(", ", absent)}";
         if (parts.Count == 0) return [Identity.Skip(Id, $"{view.Name()}: {total.Name} = Σ parts", $"{view.Name()} has none of the part columns of {total.Name}")];

@@ -41,7 +41,7 @@ public sealed record OutlineRollupRule(string Id, string Table, string? Side) : 
                 var below = indexed.Skip(i + 1).TakeWhile(x => x.Depth > depth && x.Depth <= 3).ToList();
                 var children = Top(below);
                 // A lone `其中：…` line is an "of which" note (西安: 其中：专项资金列入部门预算的项目), not a split of the parent.
-                var lonePartial = children.Count == 1 && LabelText.Normalise(TableView.LabelOf(children[0])).StartsWith("其中", StringComparison.Ordinal);
+                var lonePartial = children.Count == 1 && IsOfWhich(children[0]);
                 if (children.Count > 0 && !lonePartial) groups.Add((row, children));
             }
             else if (depth == Outline.Subtotal)
@@ -66,6 +66,11 @@ public sealed record OutlineRollupRule(string Id, string Table, string? Side) : 
         var list = span.Where(x => x.Depth >= 1 && x.Depth <= 3).ToList();
         if (list.Count == 0) return [];
         var top = list.Min(x => x.Depth);
-        return list.Where(x => x.Depth == top).Select(x => x.Row).ToList();
+        var rows = list.Where(x => x.Depth == top).Select(x => x.Row).ToList();
+        // A `其中：…` line after a full line (西安: (1)一般公共预算拨款 | 其中：专项资金列入部门预算的项目) is an "of which" of
+        // the line above it, not a summand; a `其中：` that opens the list (其中：一般财力 | 上级…转移支付) introduces the split.
+        return rows.Where((row, i) => !IsOfWhich(row) || rows.Take(i).All(IsOfWhich)).ToList();
     }
+
+    private static bool IsOfWhich(TableRecord row) => LabelText.Normalise(TableView.LabelOf(row)).StartsWith("其中", StringComparison.Ordinal);
 }

@@ -4,8 +4,8 @@ using Newtonsoft.Json.Linq;
 
 namespace Extractor.Reconciliation;
 
-/// <summary>A row of a table: the total row, a row by label, or a row by code.</summary>
-public sealed record RowSelector(bool Total, IReadOnlyList<string>? Labels, string? Code);
+/// <summary>A row of a table: the total row, a row by label (not under one of the NotUnder outline headings), or a row by code.</summary>
+public sealed record RowSelector(bool Total, IReadOnlyList<string>? Labels, string? Code, IReadOnlyList<string>? NotUnder = null);
 
 /// <summary>One value: table kind, half (income | expenditure) for the summary tables, row, column.</summary>
 public sealed record ValueRef(string Table, string? Side, RowSelector? Row, ColumnRef Column, bool Optional);
@@ -66,7 +66,7 @@ public sealed class RuleReader
     public ValueRef Ref(JObject o)
     {
         RowSelector? row = o["row"] is JObject r
-            ? new RowSelector(Flag(r, "total"), r["labels"] is JArray ? Strings(r["labels"]) : null, Opt(r, "code"))
+            ? new RowSelector(Flag(r, "total"), r["labels"] is JArray ? Strings(r["labels"]) : null, Opt(r, "code"), Strings(r["notUnder"]))
             : null;
         return new ValueRef(Str(o, "table"), Opt(o, "side"), row, Column(o["column"]), Flag(o, "optional"));
     }

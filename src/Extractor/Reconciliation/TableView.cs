@@ -59,6 +59,10 @@ public sealed partial class TableView
         foreach (var span in Table.Structure.Spans)
         {
             if (span.Row != record.Row || span.Col >= column.Index || span.Col + span.ColSpan <= column.Index) continue;
+            // An amount in a cell merged over a text column and this one (北京 `合 计` row: 科目 | 合计 merged, the amount
+            // right-aligned) belongs to the merge's rightmost column, never to the next column's amount.
+            var inside = amounts.Values.FirstOrDefault(a => a.Column >= span.Col && a.Column < span.Col + span.ColSpan);
+            if (inside is not null) return column.Index == span.Col + span.ColSpan - 1 ? inside : null;
             var after = Columns.FirstOrDefault(c => c.Index >= span.Col + span.ColSpan && amounts.Values.Any(a => a.Column == c.Index));
             return after is null ? null : amounts.Values.First(a => a.Column == after.Index);
         }
@@ -174,9 +178,39 @@ public sealed partial class TableView
             foreach (var label in labels.Select(LabelText.RowLabel))
             {
                 var index = Array.IndexOf(rowLabels, label);
+                while (index >= 0 && IsUnder(index, selector.NotUnder)) index = Array.IndexOf(rowLabels, label, index + 1);
                 if (index >= 0) return Records[index];
             }
         return null;
+    }
+
+    // Whether the row's outline heading (the nearest `一、…` line above it) is one of the excluded headings: 表4's
+    // `（一）一般公共预算拨款` under `二、上年结转` is last year's money, not this year's income of that name.
+    private bool IsUnder(int index, IReadOnlyList<string>? headings)
+    {
+        if (headings is not { Count: > 0 }) return false;
+        outlineDepths ??= Outline.Depths(Records);
+        for (var i = index - 1; i >= 0; i--)
+            if (outlineDepths[i] is 1 or 0 or Outline.Subtotal)
+                return outlineDepths[i] == 1 && headings.Any(h => rowLabels[i].Contains(LabelText.Normalise(h), StringComparison.Ordinal));
+        return false;
+    }
+    private int[]? outlineDepths;
+
+    /// <summary>
+    /// A table laid out by unit (单位编码 | 单位名称 over the amounts, no 科目 code column): its codes are the units' codes
+    /// (`234`, `234001`), not 功能分类 classes, so code roll-ups and per-class comparisons do not apply.
+    /// </summary>
+    public bool IsByUnit =>
+        idSegments.Any(s => s is not null && s.Any(x => x is "unit_code" or "unit_name"))
+        && !idSegments.Any(s => s is not null && s.Any(x => x is "subject_code" or "subject" or "class"));
+
+    /// <summary>An "of which" column: printed under a `其中` header, or headed `其中：…` itself (a part of a neighbour, not a summand).</summary>
+    public bool IsOfWhich(Column column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+            if (Columns[i].Index == column.Index) return normalisedPaths[i].Any(h => h.StartsWith("其中", StringComparison.Ordinal));
+        return false;
     }
 
     public static bool IsTotal(TableRecord r) => r switch
