@@ -21,8 +21,18 @@ public sealed class Reconciler(RuleCatalog rules, TableKindCatalog kinds, Reconc
     public ReconciliationReport Reconcile(BudgetDocument document, IReadOnlyList<ProseFigure> prose, IReadOnlyList<SheetBudgetFact>? sheetBudgets)
     {
         var context = new ReconciliationContext(document, new ProseIndex(prose), sheetBudgets, options, KindName);
-        var checks = Rules.Rules.SelectMany(rule => rule.Check(context)).ToList();
+        var checks = Rules.Rules.SelectMany(rule => Run(rule, context)).ToList();
         return new ReconciliationReport(ReconciliationSummary.Of(checks), checks, prose);
+    }
+
+    // One rule that breaks on an unforeseen layout must not take the document's other checks down with it.
+    private static IReadOnlyList<Check> Run(IReconciliationRule rule, ReconciliationContext context)
+    {
+        try { return rule.Check(context); }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return [Identity.Skip(rule.Id, rule.Id, $"the rule could not be evaluated on this document ({e.GetType().Name}: {e.Message})")];
+        }
     }
 
     // A kind id as a reader knows it: the table's usual printed name (部门收入总体情况表).

@@ -101,6 +101,24 @@ public class RuleCatalogTests
         return document with { Tables = tables };
     }
 
+    private sealed record ThrowingRule(string Id) : IReconciliationRule
+    {
+        public IEnumerable<string> Tables => [];
+        public IReadOnlyList<Check> Check(ReconciliationContext context) => throw new InvalidOperationException("unforeseen layout");
+    }
+
+    [Fact]
+    public void A_rule_that_throws_is_skipped_with_the_reason_and_the_other_rules_still_run()
+    {
+        var document = DocumentCache.Get(Seed);
+        var catalog = RuleCatalog.Default with { Rules = [new ThrowingRule("Z.broken"), .. RuleCatalog.Default.Rules] };
+        var report = new Reconciler(catalog, TableKindCatalog.Default).Reconcile(document, document.Reconciliation!.ProseFigures, SheetBudgetFacts.From(document));
+        var broken = Assert.Single(report.Checks, c => c.RuleId == "Z.broken");
+        Assert.Equal(Outcome.Skipped, broken.Outcome);
+        Assert.Contains("unforeseen layout", broken.Reason);
+        Assert.Equal(document.Reconciliation.Summary.Pass, report.Summary.Pass);
+    }
+
     [Fact]
     public void Summary_counts_every_outcome()
     {
