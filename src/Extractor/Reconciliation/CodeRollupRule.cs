@@ -24,7 +24,7 @@ public sealed record CodeRollupRule(string Id, string Table, string? Side) : IRe
         var unitNames = UnitRows.UnitNames(null, context.Tables);
         // In a table laid out by unit (单位编码 | 单位名称) every uncoded row with amounts is a unit, whatever its printed
         // (often wrapped) name; elsewhere a unit row must carry a unit's name.
-        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } c && (view.IsByUnit || UnitRows.IsUnitName(c.Name, unitNames))
+        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } c && (view.IsByUnit || UnitRows.IsUnitName(c.Name, unitNames) && !view.PrintsCode(c))
                                     && TableView.AmountsOf(r.Record).Count > 0).Select(r => r.Record).ToList();
         var checks = new List<Check>();
         foreach (var column in columns)

@@ -205,6 +205,19 @@ public sealed partial class TableView
         idSegments.Any(s => s is not null && s.Any(x => x is "unit_code" or "unit_name"))
         && !idSegments.Any(s => s is not null && s.Any(x => x is "subject_code" or "subject" or "class"));
 
+    /// <summary>Whether the row prints digits in a split code column (类 / 款 / 项), even a code the records could not
+    /// read (上海: `7 11 02 事业单位医疗` for 210 11 02): such a row is a classified row with a misprinted code, not a unit.</summary>
+    public bool PrintsCode(TableRecord record)
+    {
+        var rows = Table.Structure.Rows;
+        if (record.Row >= rows.Count) return false;
+        for (var i = 0; i < Columns.Count; i++)
+            if (idSegments[i] is [.., "class" or "item" or "subitem"] && Columns[i].Index < rows[record.Row].Count
+                && rows[record.Row][Columns[i].Index].Text.Any(char.IsAsciiDigit))
+                return true;
+        return false;
+    }
+
     /// <summary>An "of which" column: printed under a `其中` header, or headed `其中：…` itself (a part of a neighbour, not a summand).</summary>
     public bool IsOfWhich(Column column)
     {
