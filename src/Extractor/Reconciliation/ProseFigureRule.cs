@@ -1,5 +1,6 @@
-using Newtonsoft.Json;
+using Extractor.Model;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace Extractor.Reconciliation;
 

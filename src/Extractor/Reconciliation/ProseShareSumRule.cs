@@ -1,3 +1,4 @@
+using Extractor.Model;
 using Newtonsoft.Json.Linq;
 
 namespace Extractor.Reconciliation;

@@ -1,3 +1,4 @@
+using Extractor.Model;
 namespace Extractor.Reconciliation;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
-using Newtonsoft.Json;
+using Extractor.Model;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace Extractor.Reconciliation;
 

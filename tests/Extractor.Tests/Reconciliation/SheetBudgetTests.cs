@@ -1,5 +1,6 @@
 using System.Globalization;
 using Extractor.Geometry;
+using Extractor.Model;
 using Extractor.Recognition;
 using Extractor.Reconciliation;
 using Extractor.Tests.Support;
