@@ -80,7 +80,8 @@ public static class DocumentExtractor
         using var reconciling = StageScope.Start(timer, Stages.Reconciliation);
         // Prose paragraphs and the reconciliation as a whole fail alone: their failure is a warning, the tables stand.
         var late = new List<Diagnostic>();
-        var report = StageGuard.Run(() => Reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines, late), SheetBudgetFacts.From(document), options.Rules),
+        var reconciler = new Reconciler(options.Rules, options.TableKinds, options.Reconciliation);
+        var report = StageGuard.Run(() => reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines, late), SheetBudgetFacts.From(document)),
             null, late, $"{name}: reconciliation", 0);
         return document with { Reconciliation = report, Warnings = late.Count == 0 ? document.Warnings : [.. document.Warnings, .. late] };
     }
