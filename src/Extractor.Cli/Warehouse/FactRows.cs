@@ -85,7 +85,8 @@ public sealed class FactRows : IWarehouseRowSource
 
     private static bool IsTotalLabel(string label)
     {
-        var folded = label.Replace(" ", "").Replace("\u3000", "");
+        // `公务用车购置及运行费（小计）` is a subtotal too.
+        var folded = label.Replace(" ", "").Replace("\u3000", "").TrimEnd('）', ')');
         return RecordBuilder.IsTotalLabel(folded) || folded.EndsWith("合计") || folded.EndsWith("总计") || folded.EndsWith("小计");
     }
 }

@@ -18,7 +18,14 @@ public sealed record DocumentOutput(string DocumentId, string Source, string Out
 {
     public static DocumentOutput Read(string source, string outputDirectory, string outputBase)
     {
-        using var reader = new Newtonsoft.Json.JsonTextReader(new StreamReader(Path.Combine(outputDirectory, outputBase + ".json")))
+        using var text = new StreamReader(Path.Combine(outputDirectory, outputBase + ".json"));
+        return Parse(text, source, outputDirectory, outputBase);
+    }
+
+    /// <summary>Amounts stay decimal (never double) and date-like strings stay strings.</summary>
+    public static DocumentOutput Parse(TextReader text, string source, string outputDirectory = "", string outputBase = "")
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(text)
         {
             FloatParseHandling = Newtonsoft.Json.FloatParseHandling.Decimal,
             DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
