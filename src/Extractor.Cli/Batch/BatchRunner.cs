@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Extractor.Cli.Warehouse;
+using Extractor.Model;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
@@ -120,13 +121,16 @@ public static class BatchRunner
         }
     }
 
+    /// <summary>The writers of the requested per-document outputs (the JSON always: the warehouse loads from it).</summary>
+    private static IEnumerable<IDocumentWriter> Writers(BatchOptions options) =>
+        options.DocumentOutputs.Prepend("json").Distinct().Select(AllDocumentWriters.Registry.Get);
+
     private static async Task<JournalEntry> ProcessAsync(BatchItem item, BatchOptions options, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var info = new FileInfo(item.SourcePath);
         var size = info.Exists ? info.Length : 0;
         var ticks = info.Exists ? info.LastWriteTimeUtc.Ticks : 0;
-        var jsonName = item.OutputBase + ".json";
         var errorPath = Path.Combine(options.OutputDirectory, item.OutputBase + ".error.txt");
         string? sha256 = null;
         try
@@ -135,12 +139,17 @@ public static class BatchRunner
             var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(item.SourcePath, token), ct);
             sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
             // The extraction is synchronous CPU work; a pathological file must not hold the batch hostage.
-            var work = Task.Run(() => DocumentExtractor.Extract(bytes, info.Name), ct);
+            // Cancelled at the timeout too, so a given-up document stops at its next page instead of running on.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            stop.CancelAfter(options.Timeout);
+            var work = Task.Run(() => DocumentExtractor.Extract(bytes, info.Name, ExtractorOptions.Default, null, null, stop.Token), stop.Token);
             var document = await work.WaitAsync(options.Timeout, ct);
-            AtomicFile.Write(Path.Combine(options.OutputDirectory, jsonName), JsonDocumentWriter.Serialize(document));
+            var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
+            foreach (var writer in Writers(options))
+                await writer.WriteAsync(Path.Combine(options.OutputDirectory, item.OutputBase + writer.Suffix), written, ct);
             if (File.Exists(errorPath)) File.Delete(errorPath);
             var summary = document.Reconciliation?.Summary;
-            return BatchJournal.Entry(item.SourcePath, document.Info.Sha256, size, ticks, "ok", [jsonName], options.DocumentOutputs, null,
+            return BatchJournal.Entry(item.SourcePath, document.Info.Sha256, size, ticks, "ok", Writers(options).Select(w => item.OutputBase + w.Suffix).ToList(), options.DocumentOutputs, null,
                 clock.Elapsed.TotalSeconds, document.Info.PageCount, document.Tables.Count, document.Warnings.Count,
                 summary is null ? null : new CheckCounts(summary.Checks, summary.Pass, summary.Rounding, summary.Fail, summary.Skipped));
         }
@@ -148,7 +157,7 @@ public static class BatchRunner
         {
             var message = e switch
             {
-                TimeoutException => $"{item.SourcePath}: gave up after {options.Timeout.TotalSeconds:0} s",
+                TimeoutException or OperationCanceledException => $"{item.SourcePath}: gave up after {options.Timeout.TotalSeconds:0} s",
                 PdfReadException or UnreadableDocumentException => e.Message,
                 _ => $"{item.SourcePath}: {e.GetType().Name}: {e.Message}",
             };

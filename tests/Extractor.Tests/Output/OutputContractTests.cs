@@ -48,7 +48,7 @@ public class OutputContractTests
             var names = ((JArray)table["columns"]!).Select(c => (string)c["name"]!).ToList();
             foreach (JArray row in (JArray)table["rows"]!)
                 for (var c = 0; c < row.Count; c++)
-                    if (!Extractor.Records.ColumnRoles.IsTextColumn(names[c]) && Extractor.Records.AmountParser.TryParse((string?)row[c], out _)) expected++;
+                    if (!Extractor.Records.ColumnRoles.IsTextColumn(names[c]) && Extractor.Text.AmountParser.TryParse((string?)row[c], out _)) expected++;
         }
         Assert.Equal(expected, facts.Count);
         var fact = facts.Single(f => f.TableNumber == 6 && f.RowCode == "30101" && f.ColumnPath.EndsWith("合计"));

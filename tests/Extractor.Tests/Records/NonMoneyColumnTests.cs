@@ -1,4 +1,6 @@
+using Extractor.Model;
 using Extractor.Records;
+using Extractor.Text;
 using Extractor.Tests.Support;
 
 namespace Extractor.Tests.Records;

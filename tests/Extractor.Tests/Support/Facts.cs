@@ -1,6 +1,6 @@
 using Extractor.Cli.Warehouse;
 using Extractor.Output;
-using Extractor.Pipeline;
+using Extractor.Model;
 
 namespace Extractor.Tests.Support;
 

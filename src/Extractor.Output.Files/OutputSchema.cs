@@ -1,4 +1,4 @@
-using Extractor.Records;
+using Extractor.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Linq;
