@@ -81,6 +81,16 @@ public class WarehouseRoundTripTests
         Assert.Equal((long)7, Convert.ToInt64(failing[0][1]));
         Assert.Equal(3, Query(db, "SELECT * FROM documents WHERE extractor_version IS NOT NULL AND status = 'ok'").Count);
 
+        // The README's three first queries run and answer.
+        var readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
+        var sql = readme[(readme.IndexOf("```sql\n", StringComparison.Ordinal) + 7)..];
+        var queries = sql[..sql.IndexOf("```", StringComparison.Ordinal)].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(q => q.Length > 0).ToList();
+        Assert.Equal(3, queries.Count);
+        Assert.NotEmpty(Query(db, queries[0]));
+        Assert.Equal(7, Query(db, queries[1]).Count);
+        Assert.NotEmpty(Query(db, queries[2]));
+
         // A forced re-run replaces every row; counts stay.
         var before = Query(db, "SELECT (SELECT count(*) FROM facts), (SELECT count(*) FROM checks), (SELECT count(*) FROM documents)")[0];
         await BatchRunner.RunAsync(items, new BatchOptions(output, 2, true, TimeSpan.FromSeconds(300)), new Quiet(), CancellationToken.None);
