@@ -3,12 +3,13 @@ using Newtonsoft.Json;
 
 namespace Extractor.Output;
 
-// The JSON contract (schemaVersion 1). Field names are camelCase; amounts are JSON numbers produced from decimal
+// The JSON contract (schemaVersion 2, see JsonDocumentWriter.SchemaVersion). Field names are camelCase; amounts are JSON numbers produced from decimal
 // with their printed text beside them. Every body cell has its page, box [left, bottom, right, top] in PDF points
 // (origin bottom-left of the displayed page) and raw text-layer text.
 
 public sealed record OutputDocument(
     string SchemaVersion,
+    string ExtractorVersion,
     string Generator,
     DocumentOut Document,
     IReadOnlyList<TableOut> Tables,
