@@ -17,28 +17,38 @@ public sealed class PdfPageReader : IDisposable
 {
     private readonly PdfDocument _document;
     private readonly string _name;
+    private readonly ResourceLimits _limits;
 
     /// <summary>Normalised text per raw letter text: a document repeats a few thousand distinct letters.</summary>
     private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
 
-    private PdfPageReader(PdfDocument document, string name)
+    private PdfPageReader(PdfDocument document, string name, ResourceLimits limits)
     {
+        _limits = limits;
         _document = document;
         _name = name;
     }
 
     public int PageCount => _document.NumberOfPages;
 
-    public static PdfPageReader Open(byte[] bytes, string name)
+    /// <param name="limits">bounds checked before and while PdfPig reads (<see cref="ResourceLimits.Default"/> when null)</param>
+    public static PdfPageReader Open(byte[] bytes, string name, ResourceLimits? limits = null)
     {
         if (bytes.Length < 5 || !LooksLikePdf(bytes))
             throw new PdfReadException($"{name}: not a PDF (no %PDF header)");
+        limits ??= ResourceLimits.Default;
+        PdfPreScanner.Check(bytes, name, limits);
         try
         {
             var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (document.IsEncrypted && document.NumberOfPages == 0)
                 throw new PdfReadException($"{name}: encrypted PDF that cannot be opened without a password");
-            return new PdfPageReader(document, name);
+            if (ResourceLimits.Exceeds(document.NumberOfPages, limits.MaxPages))
+            {
+                document.Dispose();
+                throw new PdfReadException($"{name}: too large: {document.NumberOfPages} pages (limit MaxPages {limits.MaxPages})");
+            }
+            return new PdfPageReader(document, name, limits);
         }
         catch (PdfDocumentEncryptedException e)
         {
@@ -72,6 +82,8 @@ public sealed class PdfPageReader : IDisposable
             catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({e.Message})", e); }
         }
         using var conversion = StageScope.Start(timer, Stages.Conversion);
+        if (ResourceLimits.Exceeds(page.Letters.Count, _limits.MaxGlyphsPerPage))
+            throw new PdfReadException($"{_name}: page {number} too large: {page.Letters.Count} glyphs (limit MaxGlyphsPerPage {_limits.MaxGlyphsPerPage})");
 
         var rotation = ((page.Rotation.Value % 360) + 360) % 360;
         // PdfPig already applies /Rotate: letters and paths come in displayed orientation, with page.Width and

@@ -1,0 +1,18 @@
+using Newtonsoft.Json;
+
+namespace Extractor.Cli.Batch;
+
+/// <summary>One document for a worker (one JSON line on its stdin).</summary>
+public sealed record WorkerRequest(string Source, string OutputDirectory, string OutputBase, string? Facts);
+
+/// <summary>
+/// The worker's answer (one JSON line on its stdout). Status: ok, failed (the document's fault: message for its error
+/// file), write-failed (the output folder's fault: the batch stops).
+/// </summary>
+public sealed record WorkerReply(string Status, string? Output, string? Error, int Pages, int Tables, int Warnings, string? Sha256);
+
+internal static class WorkerLines
+{
+    public static string Write<T>(T value) => JsonConvert.SerializeObject(value, Formatting.None);
+    public static T? Read<T>(string line) => JsonConvert.DeserializeObject<T>(line);
+}
