@@ -26,14 +26,20 @@ public sealed class BatchLock : IDisposable
             stream.Flush();
             return new BatchLock(stream);
         }
-        catch (UnauthorizedAccessException e) { throw new OutputWriteException(path, AtomicFile.Reason(e), e); }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && !AtomicFile.Reason(e).Contains("space"))
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException && !IsHeldElsewhere(e))
+        {
+            throw new OutputWriteException(path, AtomicFile.Reason(e), e);
+        }
+        catch (IOException e) when (IsHeldElsewhere(e))
         {
             string holder;
             try { holder = File.ReadAllText(path).Trim(); } catch (IOException) { holder = "?"; }
             throw new FolderLockedException($"{outputDirectory}: another batch (process {holder}) is writing to this folder; wait for it to finish or choose another -o");
         }
     }
+
+    private static bool IsHeldElsewhere(Exception e) =>
+        e.HResult == unchecked((int)0x80070020) || e.Message.Contains("being used by another process", StringComparison.Ordinal);
 
     public void Dispose() => _stream.Dispose();
 }
