@@ -32,8 +32,7 @@ public sealed class BatchLock : IDisposable
         }
         catch (IOException e) when (IsHeldElsewhere(e))
         {
-            string holder;
-            try { holder = File.ReadAllText(path).Trim(); } catch (IOException) { holder = "?"; }
+            var holder = Durable.PeekUnlocked(path)?.Trim() ?? "?";
             throw new FolderLockedException($"{outputDirectory}: another batch (process {holder}) is writing to this folder; wait for it to finish or choose another -o");
         }
     }

@@ -35,6 +35,27 @@ public static partial class Durable
     [LibraryImport("libc", EntryPoint = "free")]
     private static partial void Free(nint pointer);
 
+    /// <summary>
+    /// The first bytes of a file read with POSIX calls, which take no lock: .NET's own open would take a shared flock
+    /// and fail on a file another process holds exclusively (the batch lock). Null when it cannot be read.
+    /// </summary>
+    public static string? PeekUnlocked(string path, int maxBytes = 256)
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        var fd = Open(path, ReadOnly | CloseOnExec, 0);
+        if (fd < 0) return null;
+        try
+        {
+            var buffer = new byte[maxBytes];
+            var n = Read(fd, buffer, buffer.Length);
+            return n <= 0 ? null : Encoding.UTF8.GetString(buffer, 0, (int)n);
+        }
+        finally { _ = Close(fd); }
+    }
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint Read(int fd, Span<byte> buffer, nint count);
+
     internal const int ReadOnly = 0, WriteOnly = 1, Create = 0x40, Append = 0x400, CloseOnExec = 0x80000;
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
