@@ -50,7 +50,7 @@ public static class DocumentJob
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // PdfPig's internal exceptions: say that the PDF is damaged without leaking its internal wording.
-            return new WorkerReply("failed", null, $"{request.Source}: damaged PDF: cannot be read ({e.GetType().Name})", 0, 0, 0, sha);
+            return new WorkerReply("failed", null, $"{Path.GetFileName(request.Source)}: damaged PDF, cannot be read ({PdfPageReader.Describe(e)})", 0, 0, 0, sha);
         }
     }
 }

@@ -32,12 +32,14 @@ public sealed class PdfPageReader : IDisposable
     public int PageCount => _document.NumberOfPages;
 
     /// <param name="limits">bounds checked before and while PdfPig reads (<see cref="ResourceLimits.Default"/> when null)</param>
-    public static PdfPageReader Open(byte[] bytes, string name, ResourceLimits? limits = null)
+    public static PdfPageReader Open(byte[] bytes, string name, ResourceLimits? limits = null) => Open(bytes, name, limits, repaired: false);
+
+    private static PdfPageReader Open(byte[] bytes, string name, ResourceLimits? limits, bool repaired)
     {
         if (bytes.Length < 5 || !LooksLikePdf(bytes))
             throw new PdfReadException($"{name}: not a PDF (no %PDF header)");
         limits ??= ResourceLimits.Default;
-        PdfPreScanner.Check(bytes, name, limits);
+        if (!repaired) PdfPreScanner.Check(bytes, name, limits);
         try
         {
             var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
@@ -55,11 +57,22 @@ public sealed class PdfPageReader : IDisposable
             throw new PdfReadException($"{name}: encrypted PDF that cannot be opened without a password", e);
         }
         catch (PdfReadException) { throw; }
+        catch (Exception) when (!repaired && PdfRepair.FlattenDeepArrays(bytes) is { } fixedCopy)
+        {
+            return Open(fixedCopy, name, limits, repaired: true);
+        }
         catch (Exception e)
         {
-            throw new PdfReadException($"{name}: unreadable PDF ({e.Message})", e);
+            throw new PdfReadException($"{name}: damaged PDF, cannot be opened ({Describe(e)})", e);
         }
     }
+
+    /// <summary>What is wrong, in the reader's words where they are meant for people; never a .NET cast or null message.</summary>
+    public static string Describe(Exception e) =>
+        e.Message.Contains("Unable to cast", StringComparison.Ordinal) || e.Message.Contains("UglyToad", StringComparison.Ordinal)
+        || e is InvalidCastException or NullReferenceException or IndexOutOfRangeException or ArgumentOutOfRangeException or KeyNotFoundException
+            ? "an object has the wrong type or is missing"
+            : e.Message.Split('\n')[0].TrimEnd('.');
 
     private static bool LooksLikePdf(byte[] bytes)
     {
@@ -79,7 +92,7 @@ public sealed class PdfPageReader : IDisposable
         using (StageScope.Start(timer, Stages.PdfPig))
         {
             try { page = _document.GetPage(number); }
-            catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({e.Message})", e); }
+            catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({Describe(e)})", e); }
         }
         using var conversion = StageScope.Start(timer, Stages.Conversion);
         if (ResourceLimits.Exceeds(page.Letters.Count, _limits.MaxGlyphsPerPage))
