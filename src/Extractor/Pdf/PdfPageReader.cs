@@ -72,7 +72,9 @@ public sealed class PdfPageReader : IDisposable
         e.Message.Contains("Unable to cast", StringComparison.Ordinal) || e.Message.Contains("UglyToad", StringComparison.Ordinal)
         || e is InvalidCastException or NullReferenceException or IndexOutOfRangeException or ArgumentOutOfRangeException or KeyNotFoundException
             ? "an object has the wrong type or is missing"
-            : e.Message.Split('\n')[0].TrimEnd('.');
+            : e.Message.Contains("xref trailer", StringComparison.Ordinal)
+                ? "cut short or without a cross-reference table, and no document catalog found by scanning its objects"
+                : e.Message.Split('\n')[0].TrimEnd('.');
 
     private static bool LooksLikePdf(byte[] bytes)
     {

@@ -73,6 +73,16 @@ public class RecoveryTests
     }
 
     [Fact]
+    public void A_file_cut_off_before_its_xref_is_read_from_its_objects()
+    {
+        var whole = HostilePdf.Pages(3);
+        var cut = whole[..(Latin1.GetString(whole).LastIndexOf("xref", StringComparison.Ordinal) - 3)]; // inside the last endobj
+        using var reader = PdfPageReader.Open(cut, "cut.pdf");
+        Assert.Equal(3, reader.PageCount);
+        Assert.Equal("page", string.Concat(reader.ReadPage(2).Glyphs.Select(g => g.Text)));
+    }
+
+    [Fact]
     public void A_page_whose_text_was_lost_to_damage_is_not_called_a_scan()
     {
         // content that is no content: no text, no image – the message must not guess "scanned"
