@@ -9,6 +9,8 @@ namespace Extractor.Cli.Commands;
 /// </summary>
 public static class WorkerCommand
 {
+    private const long ReturnMemoryAbove = 256L * 1024 * 1024;
+
     public static Command Create()
     {
         var command = new Command("worker", "Internal: batch worker process (line-delimited JSON on stdin/stdout)") { Hidden = true };
@@ -24,6 +26,9 @@ public static class WorkerCommand
                 await stdout.WriteLineAsync(WorkerLines.Write(reply));
                 await stdout.FlushAsync(cancel);
                 if (reply.Error?.Contains("ran out of memory", StringComparison.Ordinal) == true) return 0; // start afresh
+                // A big document leaves the GC holding its peak; give it back so the worker's size stays that of one
+                // document, not the largest it has seen (measured: 442 → below 400 MiB over the fixtures at -j 2).
+                if (Environment.WorkingSet > ReturnMemoryAbove) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
             return 0;
         });
