@@ -28,14 +28,16 @@ public sealed class Worker : IDisposable
 
     public static Worker Start(long memoryLimitBytes)
     {
-        var cli = typeof(Worker).Assembly.Location; // extractor-cli.dll
-        var host = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        // extractor-cli.dll run by the same dotnet host; a single-file or native build runs itself
+        var cli = typeof(Worker).Assembly.Location;
+        var host = cli.Length == 0 ? Environment.ProcessPath!
+            : Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
         var psi = new ProcessStartInfo(host)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
             UseShellExecute = false, StandardOutputEncoding = Encoding.UTF8,
         };
-        psi.ArgumentList.Add(cli);
+        if (cli.Length > 0) psi.ArgumentList.Add(cli);
         psi.ArgumentList.Add("worker");
         if (memoryLimitBytes > 0)
             psi.Environment["DOTNET_GCHeapHardLimit"] = (memoryLimitBytes * 3 / 4).ToString("X");

@@ -19,7 +19,7 @@ public static class BatchCommand
         var force = new Option<bool>("--force") { Description = "Redo documents the journal says are done" };
         var facts = new Option<string?>("--facts") { Description = "Also write flat facts, one row per amount cell: DOC.facts.csv or DOC.facts.parquet" };
         facts.AcceptOnlyFromAmong("csv", "parquet");
-        var timeout = new Option<int>("--timeout") { Description = "Seconds after which one document is given up (recorded as failed)", DefaultValueFactory = _ => 300 };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds after which one document is given up: its worker process is killed and the document recorded as failed", DefaultValueFactory = _ => 300 };
         var noProgress = new Option<bool>("--no-progress") { Description = "Plain log lines instead of a progress bar" };
         var memory = new Option<int>("--memory-limit") { Description = "MiB a worker process may use; above it the worker is killed and its document failed (0 = no limit)", DefaultValueFactory = _ => (int)(BatchOptions.DefaultMemoryLimit >> 20) };
         var recycle = new Option<int>("--recycle-after") { Description = "Documents after which a worker process is replaced", DefaultValueFactory = _ => 100 };
