@@ -19,8 +19,9 @@ public static class CliErrorHandler
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
-            Console.Error.WriteLine($"(see '{root.Name} {parse.CommandResult.Command.Name} --help')");
+            // The parser's own error action prints the errors and the command's help: both to stderr, so that
+            // `extractor-cli extract … > out.json` never captures help text as output.
+            await parse.InvokeAsync(new InvocationConfiguration { Output = Console.Error, Error = Console.Error });
             return ExitCodes.Usage;
         }
         try

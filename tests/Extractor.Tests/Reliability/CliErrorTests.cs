@@ -31,7 +31,8 @@ public class CliErrorTests
         var (exit, stdout, stderr) = CliProcess.Run("extract");
         Assert.Equal(64, exit);
         Assert.Equal("", stdout);
-        Assert.Contains("--help", stderr);
+        Assert.Contains("Usage:", stderr);
+        Assert.Contains("extractor-cli extract <pdf> [options]", stderr);
     }
 
     [Fact]
