@@ -129,6 +129,6 @@ internal sealed class ContentCounter(string objectId, ResourceLimits limits)
             throw Exceeded("bytes of shown text", limits.MaxGlyphsPerStream, nameof(limits.MaxGlyphsPerStream));
     }
 
-    private PdfPreScanner.LimitExceededException Exceeded(string what, long limit, string option) =>
+    private PdfPreScanner.ContentLimitException Exceeded(string what, long limit, string option) =>
         new($"content stream {objectId} R has more than {limit.ToString("N0", CultureInfo.InvariantCulture)} {what} (limit {option})");
 }

@@ -39,7 +39,7 @@ public sealed class PdfPageReader : IDisposable
         if (bytes.Length < 5 || !LooksLikePdf(bytes))
             throw new PdfReadException($"{name}: not a PDF (no %PDF header)");
         limits ??= ResourceLimits.Default;
-        if (!repaired) PdfPreScanner.Check(bytes, name, limits);
+        var oversized = repaired ? new Dictionary<long, string>() : PdfPreScanner.Check(bytes, name, limits);
         try
         {
             var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
@@ -50,7 +50,9 @@ public sealed class PdfPageReader : IDisposable
                 document.Dispose();
                 throw new PdfReadException($"{name}: too large: {document.NumberOfPages} pages (limit MaxPages {limits.MaxPages})");
             }
-            return new PdfPageReader(document, name, limits);
+            var reader = new PdfPageReader(document, name, limits);
+            if (oversized.Count > 0) reader.FailPagesDrawing(oversized);
+            return reader;
         }
         catch (PdfDocumentEncryptedException e)
         {
@@ -76,6 +78,34 @@ public sealed class PdfPageReader : IDisposable
                 ? "cut short or without a cross-reference table, and no document catalog found by scanning its objects"
                 : e.Message.Split('\n')[0].TrimEnd('.');
 
+    /// <summary>Pages (number → why) that are not read: they draw a content stream over a bound.</summary>
+    private readonly Dictionary<int, string> _tooLarge = [];
+
+    /// <summary>
+    /// A content stream over a bound fails the pages that draw it. One that no page draws directly (a form, or a
+    /// page tree that cannot be read) fails the document: PdfPig would parse it with some page.
+    /// </summary>
+    private void FailPagesDrawing(IReadOnlyDictionary<long, string> oversized)
+    {
+        Dictionary<int, List<long>> map;
+        try { map = PageContentMap.Read(_document); }
+        catch (Exception) { map = []; }
+        var drawn = new HashSet<long>();
+        foreach (var (page, streams) in map)
+            foreach (var stream in streams)
+                if (oversized.TryGetValue(stream, out var why))
+                {
+                    _tooLarge.TryAdd(page, why);
+                    drawn.Add(stream);
+                }
+        var undrawn = oversized.Keys.FirstOrDefault(s => !drawn.Contains(s), -1);
+        if (undrawn >= 0)
+        {
+            _document.Dispose();
+            throw new PdfReadException($"{_name}: too large: {oversized[undrawn]}");
+        }
+    }
+
     private static bool LooksLikePdf(byte[] bytes)
     {
         // The header may be preceded by junk within the first KiB (tolerated by readers).
@@ -90,6 +120,7 @@ public sealed class PdfPageReader : IDisposable
     /// <param name="timer">receives PdfPig's parse time and our conversion time apart (bench `--stages`)</param>
     public PageModel ReadPage(int number, IStageTimer? timer)
     {
+        if (_tooLarge.TryGetValue(number, out var why)) throw new PdfReadException($"{_name}: page {number} too large: {why}");
         Page page;
         using (StageScope.Start(timer, Stages.PdfPig))
         {

@@ -18,9 +18,12 @@ public static class PdfPreScanner
     private const int DictionaryLookBehind = 4096;
     private const long ObjectStreamKeepBytes = 64L * 1024 * 1024;
 
-    /// <exception cref="PdfReadException">`NAME: too large: …` when a bound is exceeded</exception>
-    public static void Check(byte[] pdf, string name, ResourceLimits limits)
+    /// <returns>content streams over a content bound (object number → what was too large): the pages drawing them
+    /// fail alone (<see cref="PdfPageReader"/>); the rest of the document is read</returns>
+    /// <exception cref="PdfReadException">`NAME: too large: …` when a document bound is exceeded</exception>
+    public static IReadOnlyDictionary<long, string> Check(byte[] pdf, string name, ResourceLimits limits)
     {
+        var oversized = new Dictionary<long, string>();
         try
         {
             CheckWidths(pdf, "the file", limits);
@@ -35,9 +38,14 @@ public static class PdfPreScanner
                 var end = pdf.AsSpan(dataStart).IndexOf(EndStreamKeyword);
                 var dataEnd = end < 0 ? pdf.Length : dataStart + end;
                 var dictionary = DictionaryBefore(pdf, keyword, out var objectId);
-                CheckStream(pdf, dataStart, dataEnd - dataStart, dictionary, objectId, limits);
+                try { CheckStream(pdf, dataStart, dataEnd - dataStart, dictionary, objectId, limits); }
+                catch (ContentLimitException e) when (long.TryParse(objectId.Split(' ')[0], out var number))
+                {
+                    oversized[number] = e.Message;
+                }
                 at = dataEnd;
             }
+            return oversized;
         }
         catch (LimitExceededException e)
         {
@@ -45,7 +53,10 @@ public static class PdfPreScanner
         }
     }
 
-    internal sealed class LimitExceededException(string message) : Exception(message);
+    internal class LimitExceededException(string message) : Exception(message);
+
+    /// <summary>One content stream over a bound: only the pages that draw it need to fail.</summary>
+    internal sealed class ContentLimitException(string message) : LimitExceededException(message);
 
     /// <summary>`stream` preceded by the dictionary's `>>` and followed by an end of line (not `endstream`).</summary>
     private static bool IsStreamStart(ReadOnlySpan<byte> pdf, int keyword, out int dataStart)

@@ -58,7 +58,13 @@ public static partial class DocumentExtractor
                         : "no text and no images on any page (damaged content streams, or a blank document)";
             throw new UnreadableDocumentException($"{name}: {reason}");
         }
-        if (layouts.Count == 0) throw new UnreadableDocumentException($"{name}: no page could be read");
+        if (layouts.Count == 0)
+        {
+            // say why: the first page's reason (e.g. `page 1 too large: …`) without repeating the file name
+            var first = warnings.FirstOrDefault(w => w.Code == "page-unreadable")?.Message;
+            var why = first is null ? "" : $" ({(first.StartsWith(name + ": ", StringComparison.Ordinal) ? first[(name.Length + 2)..] : first)})";
+            throw new UnreadableDocumentException($"{name}: no page could be read{why}");
+        }
 
         var segmenting = StageScope.Start(timer, Stages.Structure);
         var structure = DocumentSegmenter.Segment(layouts, TableKindCatalog.Default);
