@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Extractor.Model;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
@@ -21,6 +22,13 @@ public static class DocumentJob
         })
         .Build();
 
+    /// <summary>The document JSON always; the facts writer chosen with --facts beside it.</summary>
+    private static IEnumerable<IDocumentWriter> Writers(string? facts)
+    {
+        yield return AllDocumentWriters.Registry.Get("json");
+        if (facts is not null) yield return AllDocumentWriters.Registry.Get(facts);
+    }
+
     public static async Task<WorkerReply> RunAsync(WorkerRequest request, CancellationToken ct)
     {
         string? sha = null;
@@ -29,13 +37,11 @@ public static class DocumentJob
             if (!File.Exists(request.Source)) throw new PdfReadException($"{request.Source}: no such file");
             var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(request.Source, token), ct);
             sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            var document = DocumentExtractor.Extract(bytes, Path.GetFileName(request.Source));
-            var jsonName = request.OutputBase + ".json";
-            AtomicFile.Write(Path.Combine(request.OutputDirectory, jsonName), JsonDocumentWriter.Serialize(document));
-            if (request.Facts == "csv")
-                FactsCsvWriter.WriteAtomically(Path.Combine(request.OutputDirectory, request.OutputBase + ".facts.csv"), document);
-            else if (request.Facts == "parquet")
-                await FactsParquetWriter.WriteAtomicallyAsync(Path.Combine(request.OutputDirectory, request.OutputBase + ".facts.parquet"), document);
+            var document = DocumentExtractor.Extract(bytes, Path.GetFileName(request.Source), ExtractorOptions.Default, null, null, ct);
+            var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
+            foreach (var writer in Writers(request.Facts))
+                await writer.WriteAsync(Path.Combine(request.OutputDirectory, request.OutputBase + writer.Suffix), written, ct);
+            var jsonName = request.OutputBase + AllDocumentWriters.Registry.Get("json").Suffix;
             return new WorkerReply("ok", jsonName, null, document.Info.PageCount, document.Tables.Count, document.Warnings.Count, sha);
         }
         catch (OutputWriteException e) { return new WorkerReply("write-failed", null, e.Message, 0, 0, 0, sha); }

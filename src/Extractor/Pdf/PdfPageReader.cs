@@ -1,5 +1,6 @@
 using Extractor.Geometry;
-using Extractor.Pipeline;
+using Extractor.Model;
+using Extractor.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -13,32 +14,42 @@ public sealed class PdfReadException(string message, Exception? inner = null) : 
 /// The PdfPig adapter: opens a document once and turns each page into a <see cref="PageModel"/> in displayed
 /// orientation (page /Rotate applied), with normalised glyphs, ruling segments and a text-layer health verdict.
 /// </summary>
-public sealed class PdfPageReader : IDisposable
+public sealed class PdfPageReader : IPageSource
 {
     private readonly PdfDocument _document;
     private readonly string _name;
-    private readonly ResourceLimits _limits;
+    private readonly PdfTextLayerOptions _options;
+    private readonly IStageTimer? _timer;
+    private ResourceLimits Limits => _options.Limits;
 
     /// <summary>Normalised text per raw letter text: a document repeats a few thousand distinct letters.</summary>
     private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
 
-    private PdfPageReader(PdfDocument document, string name, ResourceLimits limits)
+    private PdfPageReader(PdfDocument document, string name, PdfTextLayerOptions options, IStageTimer? timer)
     {
-        _limits = limits;
         _document = document;
         _name = name;
+        _options = options;
+        _timer = timer;
     }
 
     public int PageCount => _document.NumberOfPages;
 
-    /// <param name="limits">bounds checked before and while PdfPig reads (<see cref="ResourceLimits.Default"/> when null)</param>
-    public static PdfPageReader Open(byte[] bytes, string name, ResourceLimits? limits = null) => Open(bytes, name, limits, repaired: false);
+    public static PdfPageReader Open(byte[] bytes, string name) => Open(bytes, name, PdfTextLayerOptions.Default, null);
 
-    private static PdfPageReader Open(byte[] bytes, string name, ResourceLimits? limits, bool repaired)
+    /// <param name="limits">bounds checked before and while PdfPig reads</param>
+    public static PdfPageReader Open(byte[] bytes, string name, ResourceLimits limits) =>
+        Open(bytes, name, PdfTextLayerOptions.Default with { Limits = limits }, null);
+
+    /// <param name="timer">receives PdfPig's parse time and our conversion time apart (bench `--stages`); null = not timed</param>
+    public static PdfPageReader Open(byte[] bytes, string name, PdfTextLayerOptions options, IStageTimer? timer) =>
+        Open(bytes, name, options, timer, repaired: false);
+
+    private static PdfPageReader Open(byte[] bytes, string name, PdfTextLayerOptions options, IStageTimer? timer, bool repaired)
     {
         if (bytes.Length < 5 || !LooksLikePdf(bytes))
             throw new PdfReadException($"{name}: not a PDF (no %PDF header)");
-        limits ??= ResourceLimits.Default;
+        var limits = options.Limits;
         var oversized = repaired ? new Dictionary<long, string>() : PdfPreScanner.Check(bytes, name, limits);
         try
         {
@@ -50,7 +61,7 @@ public sealed class PdfPageReader : IDisposable
                 document.Dispose();
                 throw new PdfReadException($"{name}: too large: {document.NumberOfPages} pages (limit MaxPages {limits.MaxPages})");
             }
-            var reader = new PdfPageReader(document, name, limits);
+            var reader = new PdfPageReader(document, name, options, timer);
             if (oversized.Count > 0) reader.FailPagesDrawing(oversized);
             return reader;
         }
@@ -61,7 +72,7 @@ public sealed class PdfPageReader : IDisposable
         catch (PdfReadException) { throw; }
         catch (Exception) when (!repaired && PdfRepair.FlattenDeepArrays(bytes) is { } fixedCopy)
         {
-            return Open(fixedCopy, name, limits, repaired: true);
+            return Open(fixedCopy, name, options, timer, repaired: true);
         }
         catch (Exception e)
         {
@@ -115,7 +126,13 @@ public sealed class PdfPageReader : IDisposable
         return false;
     }
 
-    public PageModel ReadPage(int number) => ReadPage(number, null);
+    public PageModel ReadPage(int number) => ReadPage(number, _timer);
+
+    public PageModel ReadPage(int pageNumber, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ReadPage(pageNumber, _timer);
+    }
 
     /// <param name="timer">receives PdfPig's parse time and our conversion time apart (bench `--stages`)</param>
     public PageModel ReadPage(int number, IStageTimer? timer)
@@ -128,8 +145,8 @@ public sealed class PdfPageReader : IDisposable
             catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({Describe(e)})", e); }
         }
         using var conversion = StageScope.Start(timer, Stages.Conversion);
-        if (ResourceLimits.Exceeds(page.Letters.Count, _limits.MaxGlyphsPerPage))
-            throw new PdfReadException($"{_name}: page {number} too large: {page.Letters.Count} glyphs (limit MaxGlyphsPerPage {_limits.MaxGlyphsPerPage})");
+        if (ResourceLimits.Exceeds(page.Letters.Count, Limits.MaxGlyphsPerPage))
+            throw new PdfReadException($"{_name}: page {number} too large: {page.Letters.Count} glyphs (limit MaxGlyphsPerPage {Limits.MaxGlyphsPerPage})");
 
         var rotation = ((page.Rotation.Value % 360) + 360) % 360;
         // PdfPig already applies /Rotate: letters and paths come in displayed orientation, with page.Width and
@@ -160,7 +177,7 @@ public sealed class PdfPageReader : IDisposable
         try { rulings = RulingExtractor.Extract(page.Paths, toDisplay); }
         catch (Exception) { rulings = []; } // a broken content stream costs the rulings, not the page's text
 
-        var (problem, detail) = TextLayerInspector.Inspect(glyphs, page);
+        var (problem, detail) = TextLayerInspector.Inspect(glyphs, page, _options.UndecodableShare);
         return new PageModel(number, width, height, rotation, glyphs, rulings, problem, detail);
     }
 
