@@ -8,8 +8,14 @@ namespace Extractor.Cli.Batch;
 public sealed record CheckCounts(int Checks, int Pass, int Rounding, int Fail, int Skipped);
 
 /// <summary>What happened to one document, as one line of the journal (camelCase, like the JSON).</summary>
+/// <param name="Source">the input's identity: its path with every symlink resolved (or, for downloads, its URL)</param>
+/// <param name="Sha256">of the source's bytes</param>
+/// <param name="Size">size of the resolved source (not of a link to it)</param>
 /// <param name="Outputs">the files written for the document, relative to the output folder</param>
 /// <param name="Requested">the per-document outputs the run asked for (`json`, …): a run asking for others redoes it</param>
+/// <param name="OutputBase">the output base name; owned by this source for good</param>
+/// <param name="WorkerKilled">the worker died or was killed on this document (memory, timeout, crash): a re-run
+/// skips it unless `--retry-failed`, so a poison pill cannot kill every resume</param>
 public sealed record JournalEntry(
     string SchemaVersion,
     string ExtractorVersion,
@@ -26,7 +32,9 @@ public sealed record JournalEntry(
     int Tables,
     int Warnings,
     CheckCounts? Checks,
-    DateTime FinishedUtc)
+    DateTime FinishedUtc,
+    string? OutputBase = null,
+    bool WorkerKilled = false)
 {
     /// <summary>The JSON output's file name, null when the document failed.</summary>
     [JsonIgnore] public string? Output => Outputs.FirstOrDefault(o => o.EndsWith(".json", StringComparison.Ordinal));
@@ -35,9 +43,10 @@ public sealed record JournalEntry(
 }
 
 /// <summary>
-/// The batch's memory across runs: `_batch.jsonl` in the output folder, one line per finished document, appended and
-/// flushed as each document ends. <see cref="ResumePolicy"/> decides from a document's last line whether to redo it;
-/// a torn last line (killed process) is ignored and that document runs again.
+/// The batch's memory across runs: `_batch.jsonl` in the output folder, one line per finished document, each line
+/// one write(2) on an O_APPEND descriptor and flushed to disk. <see cref="ResumePolicy"/> decides from a document's
+/// last line whether to redo it; a torn last line (killed process) is ignored and that document runs again. Every
+/// line also records which source owns which output name.
 /// </summary>
 public sealed class BatchJournal : IDisposable
 {
@@ -50,16 +59,24 @@ public sealed class BatchJournal : IDisposable
         DateTimeZoneHandling = DateTimeZoneHandling.Utc,
     };
 
-    private readonly StreamWriter _writer;
+    private readonly AppendOnlyFile _file;
     private readonly Dictionary<string, JournalEntry> _previous;
-    private readonly Lock _gate = new();
 
     public BatchJournal(string outputDirectory)
     {
         var path = Path.Combine(outputDirectory, FileName);
         _previous = Load(path);
-        _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+        _file = new AppendOnlyFile(path);
     }
+
+    /// <summary>Output base names already owned by a source, from earlier runs (base name → source identity).</summary>
+    public IReadOnlyDictionary<string, string> Claims =>
+        _previous.Values.Select(e => (Base: e.OutputBase ?? (e.Output is null ? null : Path.GetFileNameWithoutExtension(e.Output)), e.Source))
+            .Where(c => c.Base is not null)
+            .GroupBy(c => c.Base!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Source, StringComparer.OrdinalIgnoreCase);
+
+    public JournalEntry? Previous(string identity) => _previous.GetValueOrDefault(identity);
 
     private static Dictionary<string, JournalEntry> Load(string path)
     {
@@ -77,19 +94,13 @@ public sealed class BatchJournal : IDisposable
         return result;
     }
 
-    /// <summary>The document's last line from earlier runs, null when it never finished.</summary>
-    public JournalEntry? Previous(BatchItem item) => _previous.GetValueOrDefault(item.SourcePath);
-
-    public void Record(JournalEntry entry)
-    {
-        var line = JsonConvert.SerializeObject(entry, Settings);
-        lock (_gate) _writer.WriteLine(line);
-    }
+    public void Record(JournalEntry entry) => _file.AppendLine(JsonConvert.SerializeObject(entry, Settings));
 
     public static JournalEntry Entry(string source, string? sha256, long size, long ticks, string status, IReadOnlyList<string> outputs,
-        IReadOnlyList<string> requested, string? error, double seconds, int pages = 0, int tables = 0, int warnings = 0, CheckCounts? checks = null) =>
+        IReadOnlyList<string> requested, string? error, double seconds, int pages = 0, int tables = 0, int warnings = 0,
+        CheckCounts? checks = null, string? outputBase = null, bool workerKilled = false) =>
         new(JsonDocumentWriter.SchemaVersion, ExtractorVersion.Current, source, sha256, size, ticks, status, outputs, requested, error, seconds,
-            pages, tables, warnings, checks, DateTime.UtcNow);
+            pages, tables, warnings, checks, DateTime.UtcNow, outputBase, workerKilled);
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _file.Dispose();
 }

@@ -110,12 +110,22 @@ public static class DocumentExtractor
         }
         if (layouts.Count > 0 && layouts.All(l => l.Page.Problem != TextLayerProblem.None))
         {
-            var reason = layouts.All(l => l.Page.Problem == TextLayerProblem.NoTextLayer)
-                ? "no text layer on any page (scanned document?)"
-                : "no page has a text layer that decodes to text";
+            var reason = !layouts.All(l => l.Page.Problem == TextLayerProblem.NoTextLayer)
+                ? "no page has a text layer that decodes to text"
+                : layouts.Any(l => l.Page.ProblemDetail?.Contains("image", StringComparison.Ordinal) == true)
+                    ? "no text layer on any page (scanned document?)"
+                    : warnings.Any(w => w.Code == "page-unreadable")
+                        ? "no text on any page that could be read (damaged PDF: some pages cannot be read)"
+                        : "no text and no images on any page (damaged content streams, or a blank document)";
             throw new UnreadableDocumentException($"{name}: {reason}");
         }
-        if (layouts.Count == 0) throw new UnreadableDocumentException($"{name}: no page could be read");
+        if (layouts.Count == 0)
+        {
+            // say why: the first page's reason (e.g. `page 1 too large: …`) without repeating the file name
+            var first = warnings.FirstOrDefault(w => w.Code == "page-unreadable")?.Message;
+            var why = first is null ? "" : $" ({(first.StartsWith(name + ": ", StringComparison.Ordinal) ? first[(name.Length + 2)..] : first)})";
+            throw new UnreadableDocumentException($"{name}: no page could be read{why}");
+        }
         return (layouts, warnings);
     }
 }

@@ -24,7 +24,7 @@ public class BatchRunnerTests
         var bytes = File.ReadAllBytes(Repo.Fixture("urumqi-port-office-2025.office.pdf"));
         File.WriteAllBytes(Path.Combine(input, "truncated.pdf"), bytes[..(bytes.Length / 10)]);
 
-        var items = BatchInputs.Expand([input]);
+        var items = BatchInputs.Find([input]);
         var options = new BatchOptions(output, 2, false, TimeSpan.FromSeconds(120));
         var first = new Recorder();
         var summary = await BatchRunner.RunAsync(items, options, first, CancellationToken.None);

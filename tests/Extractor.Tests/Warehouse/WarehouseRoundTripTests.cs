@@ -54,7 +54,7 @@ public class WarehouseRoundTripTests
     {
         var input = Input();
         var output = Directory.CreateTempSubdirectory("extractor-wh-out-").FullName;
-        var items = BatchInputs.Expand([input]);
+        var items = BatchInputs.Find([input]);
         var summary = await BatchRunner.RunAsync(items, new BatchOptions(output, 2, false, TimeSpan.FromSeconds(300)), new Quiet(), CancellationToken.None);
         Assert.Equal(3, summary.Succeeded);
         Assert.Equal(1, summary.ChecksFailed); // cc-petition publishes 表3 subtotals that its items do not add up to
@@ -113,7 +113,7 @@ public class WarehouseRoundTripTests
     {
         var input = Input();
         var output = Directory.CreateTempSubdirectory("extractor-wh-out-").FullName;
-        var items = BatchInputs.Expand([input]).Take(1).ToList();
+        var items = BatchInputs.Find([input]).Take(1).ToList();
         await BatchRunner.RunAsync(items, new BatchOptions(output, 1, false, TimeSpan.FromSeconds(300), Warehouse: false, Export: "ndjson"), new Quiet(), CancellationToken.None);
         Assert.False(File.Exists(Path.Combine(output, DuckDbWarehouse.FileName)));
         Assert.NotEmpty(File.ReadLines(Path.Combine(output, "export", "facts.ndjson")));
