@@ -19,7 +19,7 @@ public sealed record JournalEntry(
 /// <summary>
 /// The batch's memory across runs: `_batch.jsonl` in the output folder, one line per finished document, appended and
 /// flushed as each document ends. A re-run skips documents whose line says ok for the same size and modification time
-/// and whose output still exists; a torn last line (killed process) is ignored and that document runs again.
+/// and whose output still exists (documents are keyed by their input identity, the URL or full path); a torn last line (killed process) is ignored and that document runs again.
 /// </summary>
 public sealed class BatchJournal : IDisposable
 {
@@ -52,8 +52,10 @@ public sealed class BatchJournal : IDisposable
 
     public bool IsDone(BatchItem item, string outputDirectory)
     {
-        if (!_previous.TryGetValue(item.SourcePath, out var entry) || entry.Status != "ok" || entry.Output is null) return false;
-        var info = new FileInfo(item.SourcePath);
+        if (!_previous.TryGetValue(item.Identity, out var entry) || entry.Status != "ok" || entry.Output is null) return false;
+        // A URL is not fetched again to compare (its download is cached, see Download/); a file must be unchanged.
+        if (item.Input.IsUrl) return File.Exists(Path.Combine(outputDirectory, entry.Output));
+        var info = new FileInfo(item.Input.LocalPath!);
         return info.Exists && info.Length == entry.Size && info.LastWriteTimeUtc.Ticks == entry.ModifiedTicks
                && File.Exists(Path.Combine(outputDirectory, entry.Output));
     }

@@ -21,7 +21,7 @@ public sealed class LineProgress : IBatchProgress
         var what = entry.Status == "ok"
             ? $"ok  {entry.Pages} pages, {entry.Tables} tables, {entry.Warnings} warnings, {entry.Seconds:0.00} s"
             : $"FAILED {entry.Error}";
-        Console.Error.WriteLine($"[{n}/{_total}] {Path.GetFileName(item.SourcePath)}: {what}");
+        Console.Error.WriteLine($"[{n}/{_total}] {item.Input.DisplayName}: {what}");
     }
 }
 

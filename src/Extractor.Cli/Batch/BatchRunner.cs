@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Extractor.Cli.Download;
+using Extractor.Cli.Inputs;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
@@ -8,7 +10,11 @@ using Polly.Retry;
 namespace Extractor.Cli.Batch;
 
 /// <param name="Facts">Flat facts beside each JSON: null (none), "csv" or "parquet".</param>
-public sealed record BatchOptions(string OutputDirectory, int Jobs, bool Force, string? Facts, TimeSpan Timeout);
+public sealed record BatchOptions(string OutputDirectory, int Jobs, bool Force, string? Facts, TimeSpan Timeout)
+{
+    /// <summary>How URL inputs are fetched (into `OUTPUT/_downloads/`).</summary>
+    public DownloadOptions Download { get; init; } = DownloadOptions.Default;
+}
 
 public sealed record BatchSummary(int Total, int Succeeded, int Skipped, int Failed, double Seconds, long Pages);
 
@@ -44,12 +50,13 @@ public static class BatchRunner
         var skipped = items.Count - todo.Count;
         progress.Started(items.Count, skipped);
 
+        using var downloader = new PdfDownloader(options.Download, new DownloadCache(Path.Combine(options.OutputDirectory, DownloadCache.FolderName)));
         var clock = Stopwatch.StartNew();
         int succeeded = 0, failed = 0;
         long pages = 0;
         await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancel }, async (item, ct) =>
         {
-            var entry = await ProcessAsync(item, options, ct);
+            var entry = await ProcessAsync(item, options, downloader, ct);
             journal.Record(entry);
             if (entry.Status == "ok") Interlocked.Increment(ref succeeded); else Interlocked.Increment(ref failed);
             Interlocked.Add(ref pages, entry.Pages);
@@ -58,40 +65,45 @@ public static class BatchRunner
         return new BatchSummary(items.Count, succeeded, skipped, failed, clock.Elapsed.TotalSeconds, pages);
     }
 
-    private static async Task<JournalEntry> ProcessAsync(BatchItem item, BatchOptions options, CancellationToken ct)
+    private static async Task<JournalEntry> ProcessAsync(BatchItem item, BatchOptions options, PdfDownloader downloader, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var info = new FileInfo(item.SourcePath);
-        var size = info.Exists ? info.Length : 0;
-        var ticks = info.Exists ? info.LastWriteTimeUtc.Ticks : 0;
+        long size = 0, ticks = 0;
         var jsonName = item.OutputBase + ".json";
         var errorPath = Path.Combine(options.OutputDirectory, item.OutputBase + ".error.txt");
         try
         {
-            if (!info.Exists) throw new PdfReadException($"{item.SourcePath}: no such file");
-            var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(item.SourcePath, token), ct);
+            var local = item.Input.IsUrl ? (await downloader.FetchAsync(item.Input, ct)).Path : item.Input.LocalPath!;
+            var info = new FileInfo(local);
+            if (!info.Exists) throw new PdfReadException($"{item.Identity}: no such file");
+            size = info.Length;
+            ticks = item.Input.IsUrl ? 0 : info.LastWriteTimeUtc.Ticks; // a download's time is the cache's, not the document's
+            var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(local, token), ct);
+            if (!item.Input.IsUrl) ExpectedDigest.Check(item.Input, bytes); // downloads are checked as they arrive
             // The extraction is synchronous CPU work; a pathological file must not hold the batch hostage.
-            var work = Task.Run(() => DocumentExtractor.Extract(bytes, info.Name), ct);
-            var document = await work.WaitAsync(options.Timeout, ct);
+            var work = Task.Run(() => DocumentExtractor.Extract(bytes, item.Input.DisplayName), ct);
+            var extracted = await work.WaitAsync(options.Timeout, ct);
+            var document = extracted with { Info = extracted.Info with { Source = item.Identity } };
             AtomicFile.Write(Path.Combine(options.OutputDirectory, jsonName), JsonDocumentWriter.Serialize(document));
             if (options.Facts == "csv")
                 FactsCsvWriter.WriteAtomically(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.csv"), document);
             else if (options.Facts == "parquet")
                 await FactsParquetWriter.WriteAtomicallyAsync(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.parquet"), document);
             if (File.Exists(errorPath)) File.Delete(errorPath);
-            return new JournalEntry(item.SourcePath, size, ticks, "ok", jsonName, null, clock.Elapsed.TotalSeconds,
+            return new JournalEntry(item.Identity, size, ticks, "ok", jsonName, null, clock.Elapsed.TotalSeconds,
                 document.Info.PageCount, document.Tables.Count, document.Warnings.Count, DateTime.UtcNow);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var message = e switch
             {
-                TimeoutException => $"{item.SourcePath}: gave up after {options.Timeout.TotalSeconds:0} s",
-                PdfReadException or UnreadableDocumentException => e.Message,
-                _ => $"{item.SourcePath}: {e.GetType().Name}: {e.Message}",
+                TimeoutException => $"{item.Identity}: gave up after {options.Timeout.TotalSeconds:0} s",
+                DownloadException or InputException => $"{item.Identity}: {e.Message}",
+                PdfReadException or UnreadableDocumentException => item.Input.IsUrl ? $"{item.Identity}: {e.Message}" : e.Message,
+                _ => $"{item.Identity}: {e.GetType().Name}: {e.Message}",
             };
             AtomicFile.Write(errorPath, message + Environment.NewLine);
-            return new JournalEntry(item.SourcePath, size, ticks, "failed", null, message, clock.Elapsed.TotalSeconds, 0, 0, 0, DateTime.UtcNow);
+            return new JournalEntry(item.Identity, size, ticks, "failed", null, message, clock.Elapsed.TotalSeconds, 0, 0, 0, DateTime.UtcNow);
         }
     }
 }

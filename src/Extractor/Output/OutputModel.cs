@@ -23,7 +23,11 @@ public sealed record OutputDocument(
     public ReconciliationReport? Reconciliation { get; init; }
 }
 
-public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit);
+public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit)
+{
+    /// <summary>Where the document came from: the URL it was downloaded from or the file's full path (null when unknown).</summary>
+    public string? Source { get; init; }
+}
 
 public sealed record TableOut(
     int? Number,

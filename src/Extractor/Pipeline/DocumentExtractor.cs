@@ -19,7 +19,11 @@ public static partial class DocumentExtractor
     [GeneratedRegex(@"(20\d{2})\s*年")]
     private static partial Regex YearPattern();
 
-    public static BudgetDocument Extract(string path) => Extract(File.ReadAllBytes(path), Path.GetFileName(path));
+    public static BudgetDocument Extract(string path)
+    {
+        var document = Extract(File.ReadAllBytes(path), Path.GetFileName(path));
+        return document with { Info = document.Info with { Source = Path.GetFullPath(path) } };
+    }
 
     public static BudgetDocument Extract(byte[] bytes, string name) => Extract(bytes, name, null);
 
