@@ -10,5 +10,6 @@ var root = new RootCommand("Extractor: Chinese budget disclosure PDFs to checked
     ReviewCommand.Create(),
     DebugPageCommand.Create(),
     CorpusReportCommand.Create(),
+    MergeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
