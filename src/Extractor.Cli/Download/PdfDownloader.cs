@@ -79,8 +79,8 @@ public sealed class PdfDownloader : IDisposable
         catch (TimeoutRejectedException e)
         {
             throw new DownloadException(e.Timeout == _options.TotalTimeout && attempts < _options.MaxAttempts
-                ? $"gave up after the {Seconds(_options.TotalTimeout)} total download timeout ({attempts} attempts)"
-                : $"no complete answer within the {Seconds(_options.AttemptTimeout)} per-attempt timeout ({attempts} attempts)");
+                ? $"gave up after the {Seconds(_options.TotalTimeout)} total download timeout ({Attempts(attempts)})"
+                : $"no complete answer within the {Seconds(_options.AttemptTimeout)} per-attempt timeout ({Attempts(attempts)})");
         }
         catch (BrokenCircuitException)
         {
@@ -88,9 +88,9 @@ public sealed class PdfDownloader : IDisposable
         }
         catch (TransientDownloadException e)
         {
-            throw new DownloadException($"{e.Message} ({attempts} attempts)");
+            throw new DownloadException($"{e.Message} ({Attempts(attempts)})");
         }
-        if (outcome.Stored is null) throw new DownloadException($"{outcome.Reason} ({attempts} attempts)");
+        if (outcome.Stored is null) throw new DownloadException($"{outcome.Reason} ({Attempts(attempts)})");
         return new DownloadResult(_cache.PdfPath(url), outcome.Stored, outcome.Status == (int)HttpStatusCode.NotModified);
     }
 
@@ -278,6 +278,8 @@ public sealed class PdfDownloader : IDisposable
             _ => e.Message,
         };
     }
+
+    private static string Attempts(int n) => n == 1 ? "1 attempt" : $"{n} attempts";
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds >= 1 ? $"{t.TotalSeconds:0.#} s" : $"{t.TotalMilliseconds:0} ms";
 

@@ -8,14 +8,8 @@ namespace Extractor.Tests.Scale;
 
 public class MergeTests
 {
-    private sealed class Quiet : IBatchProgress
-    {
-        public void Started(int total, int skipped) { }
-        public void Finished(BatchItem item, JournalEntry entry) { }
-    }
-
     private static Task<BatchSummary> Run(IReadOnlyList<BatchItem> items, string output) =>
-        BatchRunner.RunAsync(items, new BatchOptions(output, 2, false, "csv", TimeSpan.FromSeconds(120)), new Quiet(), CancellationToken.None);
+        BatchRunner.RunAsync(items, new BatchOptions(output, 2, false, "csv", TimeSpan.FromSeconds(120)), new QuietProgress(), CancellationToken.None);
 
     /// <summary>What a journal says about each input, without the timings.</summary>
     private static List<string> Journal(string dir) => File.ReadAllLines(Path.Combine(dir, BatchJournal.FileName))

@@ -7,12 +7,6 @@ namespace Extractor.Tests.Scale;
 
 public class UrlBatchTests
 {
-    private sealed class Quiet : IBatchProgress
-    {
-        public void Started(int total, int skipped) { }
-        public void Finished(BatchItem item, JournalEntry entry) { }
-    }
-
     [Fact]
     public async Task A_manifest_of_urls_runs_with_failures_recorded_and_resumes_without_downloading_again()
     {
@@ -34,7 +28,7 @@ public class UrlBatchTests
         {
             Download = DownloadOptions.Default with { BaseDelay = TimeSpan.FromMilliseconds(10), MaxAttempts = 2 },
         };
-        var summary = await BatchRunner.RunAsync(items, options, new Quiet(), CancellationToken.None);
+        var summary = await BatchRunner.RunAsync(items, options, new QuietProgress(), CancellationToken.None);
         Assert.Equal((4, 1, 3), (summary.Total, summary.Succeeded, summary.Failed));
 
         var json = JObject.Parse(File.ReadAllText(Path.Combine(output, "good.json")));
@@ -47,12 +41,12 @@ public class UrlBatchTests
         Assert.Contains("HTML page", File.ReadAllText(Path.Combine(output, "page.error.txt")));
 
         // Resumed: the good URL is done (no request), the failed ones are tried again.
-        summary = await BatchRunner.RunAsync(items, options, new Quiet(), CancellationToken.None);
+        summary = await BatchRunner.RunAsync(items, options, new QuietProgress(), CancellationToken.None);
         Assert.Equal((1, 0, 3), (summary.Skipped, summary.Succeeded, summary.Failed));
         Assert.Equal((2, 2, 4), (server.Hits("/2025/good.pdf"), server.Hits("/2025/page.pdf"), server.Hits("/2025/broken.pdf")));
 
         // Forced: extracted again from the download cache, still without a request.
-        summary = await BatchRunner.RunAsync(items, options with { Force = true }, new Quiet(), CancellationToken.None);
+        summary = await BatchRunner.RunAsync(items, options with { Force = true }, new QuietProgress(), CancellationToken.None);
         Assert.Equal(1, summary.Succeeded);
         Assert.Equal(2, server.Hits("/2025/good.pdf"));
         Directory.Delete(work, true);
