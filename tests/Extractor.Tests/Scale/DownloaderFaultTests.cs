@@ -228,6 +228,26 @@ public sealed class DownloaderFaultTests : IDisposable
         Assert.Equal(Pdf, File.ReadAllBytes(other.Path));
     }
 
+    [Fact]
+    public async Task No_more_requests_than_the_per_host_limit_are_in_flight()
+    {
+        int inFlight = 0, most = 0;
+        for (var i = 0; i < 6; i++)
+            _server.Map($"/many{i}.pdf", async (_, s, _) =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                lock (_retries) most = Math.Max(most, now);
+                await Task.Delay(200);
+                Interlocked.Decrement(ref inFlight);
+                await Ok(s);
+            });
+        using var downloader = Downloader(Fast with { PerHostConcurrency = 2 });
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            downloader.FetchAsync(InputItem.Url(_server.Url($"/many{i}.pdf")), CancellationToken.None)));
+        Assert.All(results, r => Assert.Equal(Pdf, File.ReadAllBytes(r.Path)));
+        Assert.InRange(most, 1, 2);
+    }
+
     public void Dispose()
     {
         _server.Dispose();
