@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Extractor.Cli.Download;
 using Extractor.Cli.Inputs;
+using Extractor.Model;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
@@ -65,6 +66,13 @@ public static class BatchRunner
         return new BatchSummary(items.Count, succeeded, skipped, failed, clock.Elapsed.TotalSeconds, pages);
     }
 
+    /// <summary>The document JSON always; the facts writer chosen with --facts beside it.</summary>
+    private static IEnumerable<IDocumentWriter> Writers(BatchOptions options)
+    {
+        yield return AllDocumentWriters.Registry.Get("json");
+        if (options.Facts is { } facts) yield return AllDocumentWriters.Registry.Get(facts);
+    }
+
     private static async Task<JournalEntry> ProcessAsync(BatchItem item, BatchOptions options, PdfDownloader downloader, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -81,14 +89,15 @@ public static class BatchRunner
             var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(local, token), ct);
             if (!item.Input.IsUrl) ExpectedDigest.Check(item.Input, bytes); // downloads are checked as they arrive
             // The extraction is synchronous CPU work; a pathological file must not hold the batch hostage.
-            var work = Task.Run(() => DocumentExtractor.Extract(bytes, item.Input.DisplayName), ct);
+            // Cancelled at the timeout too, so a given-up document stops at its next page instead of running on.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            stop.CancelAfter(options.Timeout);
+            var work = Task.Run(() => DocumentExtractor.Extract(bytes, item.Input.DisplayName, ExtractorOptions.Default, null, null, stop.Token), stop.Token);
             var extracted = await work.WaitAsync(options.Timeout, ct);
             var document = extracted with { Info = extracted.Info with { Source = item.Identity } };
-            AtomicFile.Write(Path.Combine(options.OutputDirectory, jsonName), JsonDocumentWriter.Serialize(document));
-            if (options.Facts == "csv")
-                FactsCsvWriter.WriteAtomically(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.csv"), document);
-            else if (options.Facts == "parquet")
-                await FactsParquetWriter.WriteAtomicallyAsync(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.parquet"), document);
+            var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
+            foreach (var writer in Writers(options))
+                await writer.WriteAsync(Path.Combine(options.OutputDirectory, item.OutputBase + writer.Suffix), written, ct);
             if (File.Exists(errorPath)) File.Delete(errorPath);
             return new JournalEntry(item.Identity, size, ticks, "ok", jsonName, null, clock.Elapsed.TotalSeconds,
                 document.Info.PageCount, document.Tables.Count, document.Warnings.Count, DateTime.UtcNow);
@@ -97,7 +106,7 @@ public static class BatchRunner
         {
             var message = e switch
             {
-                TimeoutException => $"{item.Identity}: gave up after {options.Timeout.TotalSeconds:0} s",
+                TimeoutException or OperationCanceledException => $"{item.Identity}: gave up after {options.Timeout.TotalSeconds:0} s",
                 DownloadException or InputException => $"{item.Identity}: {e.Message}",
                 PdfReadException or UnreadableDocumentException => item.Input.IsUrl ? $"{item.Identity}: {e.Message}" : e.Message,
                 _ => $"{item.Identity}: {e.GetType().Name}: {e.Message}",

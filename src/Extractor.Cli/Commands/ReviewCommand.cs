@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Extractor.Model;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
@@ -22,11 +23,8 @@ public static class ReviewCommand
                 // The review draws the pages (glyphs and rulings) as the extraction read them: each page is read once.
                 var pages = new Dictionary<int, PageModel>();
                 var document = DocumentExtractor.Extract(bytes, file.Name, null, page => pages[page.Number] = page);
-                var summary = document.Reconciliation is { } r
-                    ? $"reconciliation: {r.Summary.Checks} checks: {r.Summary.Pass} pass, {r.Summary.Rounding} rounding, {r.Summary.Fail} fail, {r.Summary.Skipped} skipped"
-                    : null;
-                var html = ReviewReportWriter.Render(document, pages, t => ReviewReportWriter.FindingsFor(document, t), summary);
-                AtomicFile.Write(parse.GetValue(output)!.FullName, html);
+                AllDocumentWriters.Registry.Get("review").WriteAsync(parse.GetValue(output)!.FullName, new DocumentToWrite(document, pages), CancellationToken.None)
+                    .GetAwaiter().GetResult();
                 Console.Error.WriteLine($"{file.Name}: review of {document.Tables.Count} tables written to {parse.GetValue(output)!.FullName}");
                 return 0;
             }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Extractor.Pdf;
-using Extractor.Pipeline;
+using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Output;
 
@@ -86,7 +86,7 @@ public static class ReviewReportWriter
             var cells = check.Cells.Where(c => c.Kind == table.Kind && c.Table == table.Number && c.Row is not null && c.Column is not null)
                 .Select(c => (c.Row!.Value, c.Column!.Value)).ToList();
             if (cells.Count == 0) continue;
-            var detail = check.Outcome is Reconciliation.Outcome.Pass ? "" :
+            var detail = check.Outcome is Outcome.Pass ? "" :
                 $" (expected {check.Expected}, actual {check.Actual}, difference {check.Difference}{(check.Reason is null ? "" : "; " + check.Reason)})";
             findings.Add(new ReviewFinding(check.Outcome.ToString().ToLowerInvariant(), check.RuleId, check.Statement + detail, cells));
         }
@@ -140,7 +140,7 @@ public static class ReviewReportWriter
             for (var c = 0; c < s.Rows[r].Count; c++)
             {
                 var cell = s.Rows[r][c];
-                var numeric = Records.AmountParser.TryParse(cell.Text, out _);
+                var numeric = AmountParser.TryParse(cell.Text, out _);
                 var mark = marks.TryGetValue((r, c), out var m) ? " " + m : "";
                 html.Append("<td class=\"").Append(numeric ? "num" : "").Append(mark).Append("\" data-cell=\"t").Append(tableIndex).Append('r').Append(r).Append('c').Append(c)
                     .Append("\" title=\"").Append(E($"page {cell.Page}, box {string.Join(" ", cell.Box.ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)))}")).Append("\">")

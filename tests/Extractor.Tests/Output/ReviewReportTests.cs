@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Extractor.Model;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
