@@ -7,6 +7,9 @@ public sealed record BatchItem(InputItem Input, string OutputBase)
 {
     /// <summary>The input's identity (URL or full path): the journal's key and the JSON's `document.source`.</summary>
     public string Identity => Input.Identity;
+
+    /// <summary>The identity under the name the journal and warehouse use for it.</summary>
+    public string SourcePath => Identity;
 }
 
 /// <summary>Resolves the command line's inputs (see <see cref="InputResolver"/>) into batch items with collision-free output names.</summary>

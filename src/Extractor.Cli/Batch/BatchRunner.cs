@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Extractor.Cli.Download;
 using Extractor.Cli.Inputs;
+using Extractor.Cli.Warehouse;
 using Extractor.Model;
 using Extractor.Output;
 using Extractor.Pdf;
@@ -10,14 +11,23 @@ using Polly.Retry;
 
 namespace Extractor.Cli.Batch;
 
-/// <param name="Facts">Flat facts beside each JSON: null (none), "csv" or "parquet".</param>
-public sealed record BatchOptions(string OutputDirectory, int Jobs, bool Force, string? Facts, TimeSpan Timeout)
+/// <param name="Warehouse">load every finished document into OUT/extractor.duckdb (`--no-warehouse` turns it off)</param>
+/// <param name="Export">after the run, write each warehouse table as one dataset: parquet, csv or ndjson (null: none)</param>
+/// <param name="CsvBom">start exported CSV files with a UTF-8 BOM (Excel on Chinese Windows)</param>
+public sealed record BatchOptions(string OutputDirectory, int Jobs, bool Force, TimeSpan Timeout, bool Warehouse = true, string? Export = null, bool CsvBom = false)
 {
     /// <summary>How URL inputs are fetched (into `OUTPUT/_downloads/`).</summary>
     public DownloadOptions Download { get; init; } = DownloadOptions.Default;
+
+    /// <summary>The per-document outputs a run writes; the journal keeps them so that resume notices a change.</summary>
+    public IReadOnlyList<string> DocumentOutputs { get; init; } = ["json"];
 }
 
-public sealed record BatchSummary(int Total, int Succeeded, int Skipped, int Failed, double Seconds, long Pages);
+/// <param name="ChecksFailed">documents of the batch (run now or done before) with at least one failed reconciliation check</param>
+public sealed record BatchSummary(int Total, int Succeeded, int Skipped, int Failed, double Seconds, long Pages, int ChecksFailed)
+{
+    public IReadOnlyList<string> Exported { get; init; } = [];
+}
 
 /// <summary>Receives progress: one call per document finished (or skipped).</summary>
 public interface IBatchProgress
@@ -47,38 +57,86 @@ public static class BatchRunner
     {
         Directory.CreateDirectory(options.OutputDirectory);
         using var journal = new BatchJournal(options.OutputDirectory);
-        var todo = options.Force ? items.ToList() : items.Where(i => !journal.IsDone(i, options.OutputDirectory)).ToList();
-        var skipped = items.Count - todo.Count;
-        progress.Started(items.Count, skipped);
-
         using var downloader = new PdfDownloader(options.Download, new DownloadCache(Path.Combine(options.OutputDirectory, DownloadCache.FolderName)));
+        var decided = items.Select(i => (Item: i, Previous: journal.Previous(i),
+            Reason: options.Force ? "forced" : ResumePolicy.RedoReason(journal.Previous(i), i, options.DocumentOutputs, options.OutputDirectory))).ToList();
+        var todo = decided.Where(d => d.Reason is not null).Select(d => d.Item).ToList();
+        var done = decided.Where(d => d.Reason is null).ToList();
+        progress.Started(items.Count, done.Count);
+
+        using var warehouse = options.Warehouse ? new DuckDbWarehouse(Path.Combine(options.OutputDirectory, DuckDbWarehouse.FileName)) : null;
+        // Documents done before that the warehouse lacks (made with --no-warehouse, or the file was deleted) load from their JSON.
+        if (warehouse is not null)
+            foreach (var (item, previous, _) in done)
+                if (previous!.Sha256 is not { } id || !warehouse.Holds(id, item.SourcePath, previous.ExtractorVersion))
+                    warehouse.Load(DocumentOutput.Read(item.SourcePath, options.OutputDirectory, item.OutputBase));
+
         var clock = Stopwatch.StartNew();
-        int succeeded = 0, failed = 0;
+        int succeeded = 0, failed = 0, checksFailed = done.Count(d => d.Previous!.ChecksFailed);
         long pages = 0;
         await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancel }, async (item, ct) =>
         {
             var entry = await ProcessAsync(item, options, downloader, ct);
+            // The coordinating process alone writes the warehouse, from the output the document left on disk.
+            if (warehouse is not null) entry = LoadIntoWarehouse(warehouse, item, entry, options);
             journal.Record(entry);
             if (entry.Status == "ok") Interlocked.Increment(ref succeeded); else Interlocked.Increment(ref failed);
+            if (entry.ChecksFailed) Interlocked.Increment(ref checksFailed);
             Interlocked.Add(ref pages, entry.Pages);
             progress.Finished(item, entry);
         });
-        return new BatchSummary(items.Count, succeeded, skipped, failed, clock.Elapsed.TotalSeconds, pages);
+
+        IReadOnlyList<string> exported = [];
+        if (options.Export is { } format) exported = Export(warehouse, items, options, format);
+        return new BatchSummary(items.Count, succeeded, done.Count, failed, clock.Elapsed.TotalSeconds, pages, checksFailed) { Exported = exported };
     }
 
-    /// <summary>The document JSON always; the facts writer chosen with --facts beside it.</summary>
-    private static IEnumerable<IDocumentWriter> Writers(BatchOptions options)
+    private static JournalEntry LoadIntoWarehouse(DuckDbWarehouse warehouse, BatchItem item, JournalEntry entry, BatchOptions options)
     {
-        yield return AllDocumentWriters.Registry.Get("json");
-        if (options.Facts is { } facts) yield return AllDocumentWriters.Registry.Get(facts);
+        try
+        {
+            if (entry.Status == "ok") warehouse.Load(DocumentOutput.Read(item.SourcePath, options.OutputDirectory, item.OutputBase));
+            else warehouse.LoadFailure(entry.Sha256, item.SourcePath, entry.Error ?? "failed");
+            return entry;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or Newtonsoft.Json.JsonException or DuckDB.NET.Data.DuckDBException or InvalidOperationException)
+        {
+            // The document's JSON stands, but the warehouse lacks it: recorded as failed, so the next run redoes it.
+            return entry with { Status = "failed", Error = $"{item.SourcePath}: warehouse: {e.Message}" };
+        }
     }
+
+    /// <summary>One dataset per table; without the warehouse, a temporary one is built from the batch's JSON outputs.</summary>
+    private static IReadOnlyList<string> Export(DuckDbWarehouse? warehouse, IReadOnlyList<BatchItem> items, BatchOptions options, string format)
+    {
+        var directory = Path.Combine(options.OutputDirectory, "export");
+        if (warehouse is not null) return warehouse.Export(directory, format, options.CsvBom);
+        var temp = Path.Combine(options.OutputDirectory, $".export.{Environment.ProcessId}.{Guid.NewGuid():N}.duckdb");
+        try
+        {
+            using var scratch = new DuckDbWarehouse(temp);
+            foreach (var item in items)
+                if (File.Exists(Path.Combine(options.OutputDirectory, item.OutputBase + ".json")))
+                    scratch.Load(DocumentOutput.Read(item.SourcePath, options.OutputDirectory, item.OutputBase));
+            return scratch.Export(directory, format, options.CsvBom);
+        }
+        finally
+        {
+            File.Delete(temp);
+            File.Delete(temp + ".wal");
+        }
+    }
+
+    /// <summary>The writers of the requested per-document outputs (the JSON always: the warehouse loads from it).</summary>
+    private static IEnumerable<IDocumentWriter> Writers(BatchOptions options) =>
+        options.DocumentOutputs.Prepend("json").Distinct().Select(AllDocumentWriters.Registry.Get);
 
     private static async Task<JournalEntry> ProcessAsync(BatchItem item, BatchOptions options, PdfDownloader downloader, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         long size = 0, ticks = 0;
-        var jsonName = item.OutputBase + ".json";
         var errorPath = Path.Combine(options.OutputDirectory, item.OutputBase + ".error.txt");
+        string? sha256 = null;
         try
         {
             var local = item.Input.IsUrl ? (await downloader.FetchAsync(item.Input, ct)).Path : item.Input.LocalPath!;
@@ -88,6 +146,7 @@ public static class BatchRunner
             ticks = item.Input.IsUrl ? 0 : info.LastWriteTimeUtc.Ticks; // a download's time is the cache's, not the document's
             var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(local, token), ct);
             if (!item.Input.IsUrl) ExpectedDigest.Check(item.Input, bytes); // downloads are checked as they arrive
+            sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
             // The extraction is synchronous CPU work; a pathological file must not hold the batch hostage.
             // Cancelled at the timeout too, so a given-up document stops at its next page instead of running on.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -99,20 +158,22 @@ public static class BatchRunner
             foreach (var writer in Writers(options))
                 await writer.WriteAsync(Path.Combine(options.OutputDirectory, item.OutputBase + writer.Suffix), written, ct);
             if (File.Exists(errorPath)) File.Delete(errorPath);
-            return new JournalEntry(item.Identity, size, ticks, "ok", jsonName, null, clock.Elapsed.TotalSeconds,
-                document.Info.PageCount, document.Tables.Count, document.Warnings.Count, DateTime.UtcNow);
+            var summary = document.Reconciliation?.Summary;
+            return BatchJournal.Entry(item.SourcePath, document.Info.Sha256, size, ticks, "ok", Writers(options).Select(w => item.OutputBase + w.Suffix).ToList(), options.DocumentOutputs, null,
+                clock.Elapsed.TotalSeconds, document.Info.PageCount, document.Tables.Count, document.Warnings.Count,
+                summary is null ? null : new CheckCounts(summary.Checks, summary.Pass, summary.Rounding, summary.Fail, summary.Skipped));
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             var message = e switch
             {
-                TimeoutException or OperationCanceledException => $"{item.Identity}: gave up after {options.Timeout.TotalSeconds:0} s",
-                DownloadException or InputException => $"{item.Identity}: {e.Message}",
+                TimeoutException or OperationCanceledException => $"{item.SourcePath}: gave up after {options.Timeout.TotalSeconds:0} s",
+                DownloadException or InputException => $"{item.SourcePath}: {e.Message}",
                 PdfReadException or UnreadableDocumentException => item.Input.IsUrl ? $"{item.Identity}: {e.Message}" : e.Message,
-                _ => $"{item.Identity}: {e.GetType().Name}: {e.Message}",
+                _ => $"{item.SourcePath}: {e.GetType().Name}: {e.Message}",
             };
             AtomicFile.Write(errorPath, message + Environment.NewLine);
-            return new JournalEntry(item.Identity, size, ticks, "failed", null, message, clock.Elapsed.TotalSeconds, 0, 0, 0, DateTime.UtcNow);
+            return BatchJournal.Entry(item.SourcePath, sha256, size, ticks, "failed", [], options.DocumentOutputs, message, clock.Elapsed.TotalSeconds);
         }
     }
 }

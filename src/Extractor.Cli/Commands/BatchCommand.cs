@@ -2,27 +2,21 @@ using System.CommandLine;
 using Extractor.Cli.Batch;
 using Extractor.Cli.Download;
 using Extractor.Cli.Inputs;
+using Extractor.Cli.Warehouse;
 using Spectre.Console;
 
 namespace Extractor.Cli.Commands;
 
 /// <summary>
-/// `batch INPUT… -o DIR`: many PDFs (files, folders, globs, URLs, manifests, `-` for stdin) in parallel, resumable
-/// through the journal in DIR; `--shard i/n` runs one machine's share.
-/// Exit 0 when every document succeeded (or was already done), 4 when some failed, 2 when there was nothing to do.
+/// `batch INPUT… -o DIR`: many PDFs (files or folders, recursively) in parallel, resumable through the journal in DIR.
+/// Exit 0 when every document succeeded (or was already done), 4 when some failed, 3 with --strict when a
+/// reconciliation check failed in some document (and none failed outright), 2 when there was nothing to do.
 /// </summary>
 public static class BatchCommand
 {
     public static Command Create()
     {
         var inputs = new Argument<string[]>("inputs") { Description = "PDF files, folders (searched recursively), globs ('data/**/*.pdf'), http(s) URLs, manifest files (one path or URL per line, optional tab + SHA-256), - for a manifest on stdin", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Output folder: DOC.json per document, DOC.error.txt per failure, _batch.jsonl journal", Required = true };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var force = new Option<bool>("--force") { Description = "Redo documents the journal says are done" };
-        var facts = new Option<string?>("--facts") { Description = "Also write flat facts, one row per amount cell: DOC.facts.csv or DOC.facts.parquet" };
-        facts.AcceptOnlyFromAmong("csv", "parquet");
-        var timeout = new Option<int>("--timeout") { Description = "Seconds after which one document is given up (recorded as failed)", DefaultValueFactory = _ => 300 };
-        var noProgress = new Option<bool>("--no-progress") { Description = "Plain log lines instead of a progress bar" };
         var shard = new Option<string?>("--shard") { Description = "Process only share i of n (0-based, by a stable hash of each input): i/n, or auto/n to take i from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm)" };
         var defaults = DownloadOptions.Default;
         var attempts = new Option<int>("--download-attempts") { Description = "Tries per URL (5xx, 408, 429, timeouts, resets are retried)", DefaultValueFactory = _ => defaults.MaxAttempts };
@@ -30,9 +24,19 @@ public static class BatchCommand
         var perHost = new Option<int>("--per-host") { Description = "Downloads in flight at once per host", DefaultValueFactory = _ => defaults.PerHostConcurrency };
         var maxMb = new Option<int>("--max-download-mb") { Description = "Largest download accepted, in MiB", DefaultValueFactory = _ => (int)(defaults.MaxBytes >> 20) };
         var revalidate = new Option<bool>("--revalidate") { Description = "Ask the server whether cached downloads changed (ETag / Last-Modified) instead of using them as they are" };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Output folder: DOC.json per document, DOC.error.txt per failure, _batch.jsonl journal", Required = true };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var force = new Option<bool>("--force") { Description = "Redo documents the journal says are done" };
+        var noWarehouse = new Option<bool>("--no-warehouse") { Description = $"Do not load the documents into DIR/{DuckDbWarehouse.FileName}" };
+        var export = new Option<string?>("--export") { Description = "After the run, write each warehouse table (documents, facts, checks, sheets, indicators) as one dataset in DIR/export/" };
+        export.AcceptOnlyFromAmong("parquet", "csv", "ndjson");
+        var csvBom = new Option<bool>("--csv-bom") { Description = "Start exported CSV files with a UTF-8 byte order mark (Excel)" };
+        var strict = new Option<bool>("--strict") { Description = "Exit with code 3 when a reconciliation check failed in any document" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds after which one document is given up (recorded as failed)", DefaultValueFactory = _ => 300 };
+        var noProgress = new Option<bool>("--no-progress") { Description = "Plain log lines instead of a progress bar" };
         var command = new Command("batch", "Extract many PDFs in parallel; re-running resumes where the last run stopped")
         {
-            inputs, output, jobs, force, facts, timeout, noProgress, shard, attempts, attemptTimeout, perHost, maxMb, revalidate,
+            inputs, output, jobs, force, timeout, noProgress, noWarehouse, export, csvBom, strict, shard, attempts, attemptTimeout, perHost, maxMb, revalidate,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -52,7 +56,7 @@ public static class BatchCommand
             }
             catch (InputException e) { Console.Error.WriteLine($"error: {e.Message}"); return 2; }
             var options = new BatchOptions(parse.GetValue(output)!.FullName, Math.Max(1, parse.GetValue(jobs)), parse.GetValue(force),
-                parse.GetValue(facts), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))))
+                TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), !parse.GetValue(noWarehouse), parse.GetValue(export), parse.GetValue(csvBom))
             {
                 Download = defaults with
                 {
@@ -80,8 +84,11 @@ public static class BatchCommand
             else summary = await BatchRunner.RunAsync(items, options, new LineProgress(), cancel);
 
             var rate = summary.Seconds > 0 ? summary.Pages / summary.Seconds : 0;
-            Console.Error.WriteLine($"batch: {summary.Succeeded} ok, {summary.Failed} failed, {summary.Skipped} skipped (done before) of {summary.Total}; {summary.Pages} pages in {summary.Seconds:0.0} s ({rate:0} pages/s)");
-            return summary.Failed > 0 ? 4 : 0;
+            Console.Error.WriteLine($"batch: {summary.Succeeded} ok, {summary.Failed} failed, {summary.Skipped} skipped (done before) of {summary.Total}; " +
+                $"{summary.ChecksFailed} with failed checks; {summary.Pages} pages in {summary.Seconds:0.0} s ({rate:0} pages/s)");
+            foreach (var file in summary.Exported) Console.Error.WriteLine($"batch: exported {file}");
+            if (summary.Failed > 0) return 4;
+            return parse.GetValue(strict) && summary.ChecksFailed > 0 ? ExtractCommand.ReconciliationFailed : 0;
         });
         return command;
     }

@@ -57,7 +57,9 @@ public static class ShardMerger
     private static bool IsOutputFile(string path)
     {
         var name = Path.GetFileName(path);
-        return !name.StartsWith('_') && !name.StartsWith('.') && !name.EndsWith(".tmp", StringComparison.Ordinal);
+        // The shards' warehouses are not copied: `batch` over the merged folder loads every merged document into one.
+        return !name.StartsWith('_') && !name.StartsWith('.') && !name.EndsWith(".tmp", StringComparison.Ordinal)
+               && !name.StartsWith(Warehouse.DuckDbWarehouse.FileName, StringComparison.Ordinal);
     }
 
     private static bool Better(JObject candidate, JObject kept)

@@ -51,7 +51,8 @@ public static class DocumentExtractor
 
         var sheeting = StageScope.Start(timer, Stages.Sheets);
         var sheetGrids = new HashSet<TableGrid>(ReferenceEqualityComparer.Instance);
-        var sheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables, options.Sheets, sheetGrids, cancellationToken);
+        var guarded = new List<Diagnostic>();
+        var sheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables, options.Sheets, sheetGrids, cancellationToken, guarded);
         // Grids that are neither a titled table nor a sheet are still tables: emitted as `unrecognised`, with a warning.
         var leftover = structure.UntitledGrids.Where(g => !sheetGrids.Contains(g)).ToList();
         var untitled = DocumentSegmenter.UntitledTables(leftover, structure.TextLines, options.TableKinds);
@@ -73,12 +74,20 @@ public static class DocumentExtractor
             .. pageWarnings, .. structure.Warnings,
             .. titled.Select(r => r.Warning).OfType<Diagnostic>(),
             .. untitled.Warnings,
-            .. others.Select(r => r.Warning).OfType<Diagnostic>()];
-        var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets };
+            .. others.Select(r => r.Warning).OfType<Diagnostic>(),
+            .. guarded];
+        var documentKind = DocumentKind.Decide(tables, sheets.Count, structure.TextLines, options.TableKinds);
+        if (DocumentKind.HasNoDisclosureTables(tables, sheets.Count, options.TableKinds))
+            warnings = [.. warnings, DocumentKind.NoTablesWarning(name, documentKind, structure.TextLines)];
+        var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets, Kind = documentKind };
         cancellationToken.ThrowIfCancellationRequested();
         using var reconciling = StageScope.Start(timer, Stages.Reconciliation);
-        var report = Reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines), SheetBudgetFacts.From(document), options.Rules);
-        return document with { Reconciliation = report };
+        // Prose paragraphs and the reconciliation as a whole fail alone: their failure is a warning, the tables stand.
+        var late = new List<Diagnostic>();
+        var reconciler = new Reconciler(options.Rules, options.TableKinds, options.Reconciliation);
+        var report = StageGuard.Run(() => reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines, late), SheetBudgetFacts.From(document)),
+            null, late, $"{name}: reconciliation", 0);
+        return document with { Reconciliation = report, Warnings = late.Count == 0 ? document.Warnings : [.. document.Warnings, .. late] };
     }
 
     /// <summary>The page loop: each page read from the source and laid out; an unreadable page is a warning, not the end.</summary>
@@ -100,7 +109,8 @@ public static class DocumentExtractor
             onPage?.Invoke(page);
             if (page.Problem != TextLayerProblem.None)
                 warnings.Add(new Diagnostic(page.Problem == TextLayerProblem.NoTextLayer ? "no-text-layer" : "undecodable-text", $"{name}: page {p}: {page.ProblemDetail}", p));
-            using (StageScope.Start(timer, Stages.Layout)) layouts.Add(analyzer.Analyze(page));
+            using (StageScope.Start(timer, Stages.Layout))
+                if (StageGuard.Run(() => analyzer.Analyze(page), null, warnings, $"{name}: layout of the page", p) is { } layout) layouts.Add(layout);
         }
         if (layouts.Count > 0 && layouts.All(l => l.Page.Problem != TextLayerProblem.None))
         {

@@ -9,7 +9,7 @@ namespace Extractor.Tests.Scale;
 public class MergeTests
 {
     private static Task<BatchSummary> Run(IReadOnlyList<BatchItem> items, string output) =>
-        BatchRunner.RunAsync(items, new BatchOptions(output, 2, false, "csv", TimeSpan.FromSeconds(120)), new QuietProgress(), CancellationToken.None);
+        BatchRunner.RunAsync(items, new BatchOptions(output, 2, false, TimeSpan.FromSeconds(120)) { DocumentOutputs = ["json", "csv"] }, new QuietProgress(), CancellationToken.None);
 
     /// <summary>What a journal says about each input, without the timings.</summary>
     private static List<string> Journal(string dir) => File.ReadAllLines(Path.Combine(dir, BatchJournal.FileName))

@@ -24,7 +24,7 @@ public class UrlBatchTests
         File.WriteAllLines(manifest, [server.Url("/2025/good.pdf"), server.Url("/2025/page.pdf"), server.Url("/2025/broken.pdf"), "missing.pdf"]);
 
         var items = BatchInputs.Expand([manifest]);
-        var options = new BatchOptions(output, 2, false, null, TimeSpan.FromSeconds(120))
+        var options = new BatchOptions(output, 2, false, TimeSpan.FromSeconds(120))
         {
             Download = DownloadOptions.Default with { BaseDelay = TimeSpan.FromMilliseconds(10), MaxAttempts = 2 },
         };

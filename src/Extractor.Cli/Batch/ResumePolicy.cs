@@ -1,0 +1,30 @@
+using Extractor.Output;
+
+namespace Extractor.Cli.Batch;
+
+/// <summary>
+/// Whether a re-run may skip a document: only when its last journal line says ok and nothing it depended on changed.
+/// A document is redone when it never finished or failed, when its source file changed (size or modification time),
+/// when one of its outputs is missing, when the run asks for other per-document outputs, or when another version of
+/// Extractor wrote it.
+/// </summary>
+public static class ResumePolicy
+{
+    /// <returns>null to skip the document, else why it must be redone</returns>
+    public static string? RedoReason(JournalEntry? previous, BatchItem item, IReadOnlyList<string> requested, string outputDirectory,
+        string? extractorVersion = null)
+    {
+        if (previous is null) return "not done before";
+        if (previous.Status != "ok") return "failed before";
+        var version = extractorVersion ?? ExtractorVersion.Current;
+        if (previous.ExtractorVersion != version) return $"written by Extractor {previous.ExtractorVersion ?? "(unknown)"}, this is {version}";
+        // A URL is not fetched again to compare (its download is cached, see Download/); a file must be unchanged.
+        if (!item.Input.IsUrl && new FileInfo(item.Input.LocalPath!) is var source && (!source.Exists || source.Length != previous.Size || source.LastWriteTimeUtc.Ticks != previous.ModifiedTicks)) return "source changed";
+        if (!requested.OrderBy(r => r, StringComparer.Ordinal).SequenceEqual(previous.Requested.OrderBy(r => r, StringComparer.Ordinal)))
+            return $"outputs requested changed ({string.Join(",", previous.Requested)} → {string.Join(",", requested)})";
+        if (previous.Outputs.Count == 0) return "no outputs recorded";
+        foreach (var output in previous.Outputs)
+            if (!File.Exists(Path.Combine(outputDirectory, output))) return $"output missing: {output}";
+        return null;
+    }
+}
