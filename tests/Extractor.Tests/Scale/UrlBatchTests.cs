@@ -34,10 +34,10 @@ public class UrlBatchTests
         var json = JObject.Parse(File.ReadAllText(Path.Combine(output, "good.json")));
         Assert.Equal(server.Url("/2025/good.pdf"), (string?)json["document"]!["source"]);
         Assert.Equal(11, ((JArray)json["tables"]!).Count);
-        var journal = File.ReadAllLines(Path.Combine(output, BatchJournal.FileName)).Select(JObject.Parse).ToDictionary(j => (string)j["Source"]!);
-        Assert.Equal($"{server.Url("/2025/page.pdf")}: not a PDF: the server sent an HTML page", (string?)journal[server.Url("/2025/page.pdf")]["Error"]);
-        Assert.Equal($"{server.Url("/2025/broken.pdf")}: HTTP 500 Internal Server Error (2 attempts)", (string?)journal[server.Url("/2025/broken.pdf")]["Error"]);
-        Assert.Equal($"{Path.Combine(work, "missing.pdf")}: no such file", (string?)journal[Path.Combine(work, "missing.pdf")]["Error"]);
+        var journal = File.ReadAllLines(Path.Combine(output, BatchJournal.FileName)).Select(JObject.Parse).ToDictionary(j => (string)j["source"]!);
+        Assert.Equal($"{server.Url("/2025/page.pdf")}: not a PDF: the server sent an HTML page", (string?)journal[server.Url("/2025/page.pdf")]["error"]);
+        Assert.Equal($"{server.Url("/2025/broken.pdf")}: HTTP 500 Internal Server Error (2 attempts)", (string?)journal[server.Url("/2025/broken.pdf")]["error"]);
+        Assert.Equal($"{Path.Combine(work, "missing.pdf")}: no such file", (string?)journal[Path.Combine(work, "missing.pdf")]["error"]);
         Assert.Contains("HTML page", File.ReadAllText(Path.Combine(output, "page.error.txt")));
 
         // Resumed: the good URL is done (no request), the failed ones are tried again.
