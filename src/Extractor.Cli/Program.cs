@@ -12,5 +12,6 @@ var root = new RootCommand("Extractor: Chinese budget disclosure PDFs to checked
     DebugPageCommand.Create(),
     CorpusReportCommand.Create(),
     WorkerCommand.Create(),
+    MergeCommand.Create(),
 };
 return await CliErrorHandler.RunAsync(root, args);

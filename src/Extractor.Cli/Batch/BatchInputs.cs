@@ -1,45 +1,45 @@
 using System.Security.Cryptography;
 using System.Text;
-using Extractor.Output;
+using Extractor.Cli.Inputs;
 
 namespace Extractor.Cli.Batch;
 
-/// <summary>
-/// One PDF of a batch. <paramref name="Identity"/> is what the journal keys on and what output names derive from:
-/// the resolved path (every symlink followed) for a file, the URL for a download. <paramref name="SourcePath"/> is where
-/// the bytes are read. <paramref name="OutputBase"/> is the name its outputs get (DOC.json, DOC.error.txt).
-/// </summary>
-public sealed record BatchItem(string SourcePath, string OutputBase)
+/// <summary>One document of a batch and the base name its outputs get in the output folder (DOC.json, DOC.error.txt).</summary>
+public sealed record BatchItem(InputItem Input, string OutputBase)
 {
-    public string Identity { get; init; } = SourcePath;
+    /// <summary>The input's identity (URL, or full path with every symlink resolved): the journal's key, the JSON's
+    /// `document.source`, what output names derive from.</summary>
+    public string Identity => Input.Identity;
+
+    /// <summary>The identity under the name the journal and warehouse use for it.</summary>
+    public string SourcePath => Identity;
 }
 
-/// <summary>An input found on the command line (or in a manifest): its identity, where to read it, the name it would like.</summary>
+/// <summary>An input found on the command line (or in a manifest) and the output name it would like.</summary>
 /// <param name="PreferredName">the file name without extension (for a URL, its last path segment)</param>
-public sealed record BatchInput(string Identity, string SourcePath, string PreferredName);
+public sealed record BatchInput(InputItem Input, string PreferredName)
+{
+    public string Identity => Input.Identity;
+}
 
-/// <summary>Expands the command line's files and folders (recursively) into batch items with collision-proof output names.</summary>
+/// <summary>Resolves the command line's inputs (see <see cref="InputResolver"/>) into batch inputs and named items.</summary>
 public static class BatchInputs
 {
-    public static List<BatchItem> Expand(IEnumerable<string> inputs, IReadOnlyDictionary<string, string>? claims = null) =>
-        OutputNames.Assign(Find(inputs), claims ?? new Dictionary<string, string>());
+    /// <summary>Files, folders (recursively), globs, manifests, URLs and `-` (a manifest on stdin), each input once.</summary>
+    public static List<BatchInput> Find(IEnumerable<string> inputs, TextReader? stdin = null) =>
+        new InputResolver(stdin).Resolve(inputs)
+            .Select(i => new BatchInput(i, Path.GetFileNameWithoutExtension(i.DisplayName))).ToList();
 
-    /// <summary>Files and folders (searched recursively for *.pdf), symlinks resolved, each file once.</summary>
-    public static List<BatchInput> Find(IEnumerable<string> inputs)
-    {
-        var files = new List<string>();
-        foreach (var input in inputs)
-        {
-            if (Directory.Exists(input))
-                files.AddRange(Directory.EnumerateFiles(input, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-                    .Where(f => f.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)));
-            else files.Add(input); // a missing file is reported as that document's failure, not silently dropped
-        }
-        return files.Select(f => Durable.RealPath(f))
-            .Distinct(StringComparer.Ordinal)
-            .Select(f => new BatchInput(f, f, Path.GetFileNameWithoutExtension(f)))
-            .ToList();
-    }
+    /// <summary>The inputs named as a single run into an empty folder would name them.</summary>
+    public static List<BatchItem> Expand(IEnumerable<string> inputs, TextReader? stdin = null) =>
+        OutputNames.Assign(Find(inputs, stdin), new Dictionary<string, string>());
+
+    /// <summary>
+    /// Names given over the whole, unsharded input list, carried as each input's preferred name: so every shard names a
+    /// document as a single run would, and shards' outputs never collide when merged.
+    /// </summary>
+    public static List<BatchInput> NameBeforeSharding(IReadOnlyList<BatchInput> inputs) =>
+        OutputNames.Assign(inputs, new Dictionary<string, string>()).Select(i => new BatchInput(i.Input, i.OutputBase)).ToList();
 }
 
 /// <summary>
@@ -70,12 +70,11 @@ public static class OutputNames
                 owner[name] = input.Identity;
                 byIdentity[input.Identity] = name;
             }
-            items.Add(new BatchItem(input.SourcePath, name) { Identity = input.Identity });
+            items.Add(new BatchItem(input.Input, name));
         }
         return items;
     }
 
-    /// <summary>A file name without separators or a leading dot (which would hide it or clash with temp files).</summary>
     private static string Safe(string name)
     {
         var cleaned = string.Concat(name.Select(c => c is '/' or '\\' or '\0' ? '_' : c)).TrimStart('.');

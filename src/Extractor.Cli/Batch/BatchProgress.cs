@@ -21,7 +21,7 @@ public sealed class LineProgress : IBatchProgress
         var what = entry.Status == "ok"
             ? $"ok  {entry.Pages} pages, {entry.Tables} tables, {entry.Warnings} warnings, {CheckText(entry.Checks)}, {entry.Seconds:0.00} s"
             : $"FAILED {entry.Error}";
-        Console.Error.WriteLine($"[{n}/{_total}] {Path.GetFileName(item.SourcePath)}: {what}");
+        Console.Error.WriteLine($"[{n}/{_total}] {item.Input.DisplayName}: {what}");
     }
 
     /// <summary>`checks 353 pass, 2 FAIL` – failed checks stand out in a log.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Extractor.Cli.Download;
+using Extractor.Cli.Inputs;
 using Extractor.Cli.Warehouse;
 using Extractor.Output;
 
@@ -15,6 +17,9 @@ public sealed record BatchOptions(string OutputDirectory, int Jobs, bool Force, 
     bool CsvBom = false, long MemoryLimitBytes = BatchOptions.DefaultMemoryLimit, int RecycleAfter = 100, bool RetryFailed = false)
 {
     public const long DefaultMemoryLimit = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>How URL inputs are fetched (into `OUTPUT/_downloads/`).</summary>
+    public DownloadOptions Download { get; init; } = DownloadOptions.Default;
 
     /// <summary>The per-document outputs a run writes; the journal keeps them so that resume notices a change.</summary>
     public IReadOnlyList<string> DocumentOutputs { get; init; } = ["json"];
@@ -51,6 +56,7 @@ public static class BatchRunner
         using var folderLock = BatchLock.Acquire(output);
         AtomicFile.CleanStale(output); // we own the folder: any temp file is a killed writer's
         using var journal = new BatchJournal(output);
+        using var downloader = new PdfDownloader(options.Download, new DownloadCache(Path.Combine(output, DownloadCache.FolderName)));
         var items = OutputNames.Assign(inputs, journal.Claims);
         var decided = items.Select(i => (Item: i, Previous: journal.Previous(i.Identity),
             Reason: options.Force ? "forced" : ResumePolicy.RedoReason(journal.Previous(i.Identity), i, options.DocumentOutputs, output, options.RetryFailed))).ToList();
@@ -80,7 +86,7 @@ public static class BatchRunner
                 started[item] = true;
                 try
                 {
-                    var entry = await ProcessAsync(item, options, idle, ct);
+                    var entry = await ProcessAsync(item, options, downloader, idle, ct);
                     // The coordinating process alone writes the warehouse, from the output the document left on disk.
                     if (warehouse is not null) lock (warehouse) entry = LoadIntoWarehouse(warehouse, item, entry, options);
                     journal.Record(entry);
@@ -158,15 +164,38 @@ public static class BatchRunner
         }
     }
 
-    private static async Task<JournalEntry> ProcessAsync(BatchItem item, BatchOptions options, ConcurrentBag<Worker> idle, CancellationToken ct)
+    private static async Task<JournalEntry> ProcessAsync(BatchItem item, BatchOptions options, PdfDownloader downloader, ConcurrentBag<Worker> idle, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var info = new FileInfo(item.SourcePath);
-        var size = info.Exists ? info.Length : 0;
-        var ticks = info.Exists ? info.LastWriteTimeUtc.Ticks : 0;
         var errorPath = Path.Combine(options.OutputDirectory, item.OutputBase + ".error.txt");
-        var request = new WorkerRequest(item.SourcePath, options.OutputDirectory, item.OutputBase, options.DocumentOutputs);
+        JournalEntry Failed(string message, string? sha256, long size, long ticks, bool workerKilled = false)
+        {
+            AtomicFile.Write(errorPath, message + Environment.NewLine);
+            return BatchJournal.Entry(item.Identity, sha256, size, ticks, "failed", [], options.DocumentOutputs, message, clock.Elapsed.TotalSeconds,
+                outputBase: item.OutputBase, workerKilled: workerKilled);
+        }
 
+        // Downloads (and a manifest's expected digest) are settled here, so the worker only ever reads a local file.
+        string local;
+        try
+        {
+            local = item.Input.IsUrl ? (await downloader.FetchAsync(item.Input, ct)).Path : item.Input.LocalPath!;
+            if (!item.Input.IsUrl && item.Input.ExpectedSha256 is not null && File.Exists(local))
+                ExpectedDigest.Check(item.Input, await File.ReadAllBytesAsync(local, ct)); // downloads are checked as they arrive
+        }
+        catch (Exception e) when (e is DownloadException or InputException or IOException or UnauthorizedAccessException)
+        {
+            return Failed($"{item.Identity}: {e.Message}", null, 0, 0);
+        }
+        var info = new FileInfo(local);
+        var size = info.Exists ? info.Length : 0;
+        var ticks = info.Exists && !item.Input.IsUrl ? info.LastWriteTimeUtc.Ticks : 0; // a download's time is the cache's, not the document's
+
+        var request = new WorkerRequest(local, options.OutputDirectory, item.OutputBase, options.DocumentOutputs)
+        {
+            Identity = item.Identity,
+            DisplayName = item.Input.DisplayName,
+        };
         if (!idle.TryTake(out var worker) || worker.Exited) worker = Worker.Start(options.MemoryLimitBytes);
         WorkerReply? reply;
         string? death;
@@ -189,10 +218,9 @@ public static class BatchRunner
             return BatchJournal.Entry(item.Identity, reply.Sha256, size, ticks, "ok", reply.Outputs ?? [], options.DocumentOutputs, null,
                 clock.Elapsed.TotalSeconds, reply.Pages, reply.Tables, reply.Warnings, reply.Checks, item.OutputBase);
         }
-        var message = reply?.Error ?? $"{item.SourcePath}: {death}";
-        AtomicFile.Write(errorPath, message + Environment.NewLine);
-        return BatchJournal.Entry(item.Identity, reply?.Sha256 ?? Sha256Of(item.SourcePath), size, ticks, "failed", [], options.DocumentOutputs,
-            message, clock.Elapsed.TotalSeconds, outputBase: item.OutputBase, workerKilled: reply is null);
+        var message = reply?.Error ?? $"{item.Identity}: {death}";
+        if (item.Input.IsUrl) message = message.Replace(local, item.Identity, StringComparison.Ordinal); // name the URL, not the cache file
+        return Failed(message, reply?.Sha256 ?? Sha256Of(local), size, ticks, workerKilled: reply is null);
     }
 
     private static string? Sha256Of(string path)

@@ -34,7 +34,8 @@ public static class DocumentJob
             if (!File.Exists(request.Source)) throw new PdfReadException($"{request.Source}: no such file");
             var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(request.Source, token), ct);
             sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            var document = DocumentExtractor.Extract(bytes, Path.GetFileName(request.Source), ExtractorOptions.Default, null, null, ct);
+            var extracted = DocumentExtractor.Extract(bytes, request.DisplayName ?? Path.GetFileName(request.Source), ExtractorOptions.Default, null, null, ct);
+            var document = extracted with { Info = extracted.Info with { Source = request.Identity ?? request.Source } };
             var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
             var writers = Writers(request.Outputs);
             foreach (var writer in writers)

@@ -28,9 +28,11 @@ public static class ResumePolicy
         return null;
     }
 
+    // A URL is not fetched again to compare (its download is cached, see Download/); a file must be unchanged.
     private static bool SourceUnchanged(JournalEntry previous, BatchItem item)
     {
-        var source = new FileInfo(item.SourcePath);
+        if (item.Input.IsUrl) return true;
+        var source = new FileInfo(item.Input.LocalPath!);
         return source.Exists && source.Length == previous.Size && source.LastWriteTimeUtc.Ticks == previous.ModifiedTicks;
     }
 }

@@ -4,7 +4,14 @@ namespace Extractor.Cli.Batch;
 
 /// <summary>One document for a worker (one JSON line on its stdin).</summary>
 /// <param name="Outputs">the per-document outputs to write besides the JSON (writer registry names)</param>
-public sealed record WorkerRequest(string Source, string OutputDirectory, string OutputBase, IReadOnlyList<string> Outputs);
+public sealed record WorkerRequest(string Source, string OutputDirectory, string OutputBase, IReadOnlyList<string> Outputs)
+{
+    /// <summary>The input's identity (URL or resolved path): the JSON's `document.source`.</summary>
+    public string? Identity { get; init; }
+
+    /// <summary>The name the document is known by (the file name, or the URL's last segment).</summary>
+    public string? DisplayName { get; init; }
+}
 
 /// <summary>
 /// The worker's answer (one JSON line on its stdout). Status: ok, failed (the document's fault: message for its error

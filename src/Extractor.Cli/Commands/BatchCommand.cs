@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Extractor.Cli.Batch;
+using Extractor.Cli.Download;
+using Extractor.Cli.Inputs;
 using Extractor.Cli.Warehouse;
 using Spectre.Console;
 
@@ -15,7 +17,14 @@ public static class BatchCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "PDF files and/or folders (searched recursively)", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "PDF files, folders (searched recursively), globs ('data/**/*.pdf'), http(s) URLs, manifest files (one path or URL per line, optional tab + SHA-256), - for a manifest on stdin", Arity = ArgumentArity.OneOrMore };
+        var shard = new Option<string?>("--shard") { Description = "Process only share i of n (0-based, by a stable hash of each input): i/n, or auto/n to take i from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm)" };
+        var defaults = DownloadOptions.Default;
+        var attempts = new Option<int>("--download-attempts") { Description = "Tries per URL (5xx, 408, 429, timeouts, resets are retried)", DefaultValueFactory = _ => defaults.MaxAttempts };
+        var attemptTimeout = new Option<int>("--download-timeout") { Description = "Seconds one download attempt may take, body included", DefaultValueFactory = _ => (int)defaults.AttemptTimeout.TotalSeconds };
+        var perHost = new Option<int>("--per-host") { Description = "Downloads in flight at once per host", DefaultValueFactory = _ => defaults.PerHostConcurrency };
+        var maxMb = new Option<int>("--max-download-mb") { Description = "Largest download accepted, in MiB", DefaultValueFactory = _ => (int)(defaults.MaxBytes >> 20) };
+        var revalidate = new Option<bool>("--revalidate") { Description = "Ask the server whether cached downloads changed (ETag / Last-Modified) instead of using them as they are" };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Output folder: DOC.json per document, DOC.error.txt per failure, _batch.jsonl journal", Required = true };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Redo documents the journal says are done" };
@@ -32,14 +41,38 @@ public static class BatchCommand
         var command = new Command("batch", "Extract many PDFs in parallel; re-running resumes where the last run stopped")
         {
             inputs, output, jobs, force, timeout, noProgress, noWarehouse, export, csvBom, strict, memory, recycle, retryFailed,
+            shard, attempts, attemptTimeout, perHost, maxMb, revalidate,
         };
         command.SetAction(async (parse, cancel) =>
         {
-            var items = BatchInputs.Find(parse.GetValue(inputs)!);
-            if (items.Count == 0) { Console.Error.WriteLine("error: no PDF found in the inputs"); return ExitCodes.Unreadable; }
+            List<BatchInput> items;
+            try
+            {
+                items = BatchInputs.Find(parse.GetValue(inputs)!);
+                if (items.Count == 0) { Console.Error.WriteLine("error: no PDF found in the inputs"); return ExitCodes.Unreadable; }
+                // An empty share is not an error: with few inputs and many workers some get none.
+                if (parse.GetValue(shard) is { } share)
+                {
+                    var selected = Shard.Parse(share);
+                    var all = items.Count;
+                    items = selected.Select(BatchInputs.NameBeforeSharding(items), i => i.Identity).ToList();
+                    Console.Error.WriteLine($"batch: shard {selected}: {items.Count} of {all} documents");
+                }
+            }
+            catch (InputException e) { Console.Error.WriteLine($"error: {e.Message}"); return ExitCodes.Unreadable; }
             var options = new BatchOptions(parse.GetValue(output)!.FullName, Math.Max(1, parse.GetValue(jobs)), parse.GetValue(force),
                 TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), !parse.GetValue(noWarehouse), parse.GetValue(export), parse.GetValue(csvBom),
-                Math.Max(0, (long)parse.GetValue(memory)) << 20, Math.Max(1, parse.GetValue(recycle)), parse.GetValue(retryFailed));
+                Math.Max(0, (long)parse.GetValue(memory)) << 20, Math.Max(1, parse.GetValue(recycle)), parse.GetValue(retryFailed))
+            {
+                Download = defaults with
+                {
+                    MaxAttempts = Math.Max(1, parse.GetValue(attempts)),
+                    AttemptTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(attemptTimeout))),
+                    PerHostConcurrency = Math.Max(1, parse.GetValue(perHost)),
+                    MaxBytes = Math.Max(1, parse.GetValue(maxMb)) * (1L << 20),
+                    Revalidate = parse.GetValue(revalidate),
+                },
+            };
 
             BatchSummary summary;
             var interactive = !parse.GetValue(noProgress) && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;

@@ -22,8 +22,8 @@ public static class BenchCommand
         var command = new Command("bench", "Measure pipeline throughput (pages/s on one core) and memory over repeated rounds") { inputs, rounds, stages };
         command.SetAction(parse =>
         {
-            var files = BatchInputs.Find(parse.GetValue(inputs)!)
-                .Select(i => (Name: Path.GetFileName(i.SourcePath), Bytes: File.ReadAllBytes(i.SourcePath))).ToList();
+            var files = BatchInputs.Expand(parse.GetValue(inputs)!).Where(i => !i.Input.IsUrl) // local files only: downloads would be timed
+                .Select(i => (Name: i.Input.DisplayName, Bytes: File.ReadAllBytes(i.Input.LocalPath!))).ToList();
             var n = Math.Max(1, parse.GetValue(rounds));
             Console.WriteLine($"bench: {files.Count} files, 1 warm-up + {n} rounds, single thread, whole pipeline to JSON text");
             var totals = new List<(double Seconds, long Pages)>();

@@ -24,7 +24,11 @@ public sealed record DocumentInfo(
     string? Department,
     int? Year,
     string? Unit,
-    string? Producer);
+    string? Producer)
+{
+    /// <summary>The input's identity: the URL it was downloaded from or its full path (null when extracted from bytes alone).</summary>
+    public string? Source { get; init; }
+}
 
 /// <summary>The one document model every later stage (sheets, reconciliation, output) reads.</summary>
 public sealed record BudgetDocument(

@@ -27,7 +27,7 @@ public static class JsonDocumentWriter
         var tables = document.Tables.Select(ToTable).ToList();
         var prose = document.TextLines.Select(l => new ProseLineOut(l.Page, l.Text, l.Box.ToArray())).ToList();
         return new OutputDocument(SchemaVersion, ExtractorVersion.Current, "Extractor",
-            new DocumentOut(info.SourceFile, info.Sha256, info.PageCount, info.Department, info.Year, info.Unit) { Kind = document.Kind },
+            new DocumentOut(info.SourceFile, info.Sha256, info.PageCount, info.Department, info.Year, info.Unit) { Kind = document.Kind, Source = info.Source },
             tables,
             document.Warnings.Select(w => new WarningOut(w.Code, w.Message, w.Page)).ToList(),
             prose)

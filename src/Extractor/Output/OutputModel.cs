@@ -27,6 +27,9 @@ public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount
 {
     /// <summary>`budget`, `final_accounts`, `performance_sheets` or `other`.</summary>
     public string Kind { get; init; } = "other";
+
+    /// <summary>Where the document came from: the URL it was downloaded from or the file's full path (null when unknown).</summary>
+    public string? Source { get; init; }
 }
 
 public sealed record TableOut(

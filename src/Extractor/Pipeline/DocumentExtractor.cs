@@ -21,7 +21,11 @@ public sealed class UnreadableDocumentException(string message) : Exception(mess
 /// </summary>
 public static class DocumentExtractor
 {
-    public static BudgetDocument Extract(string path) => Extract(File.ReadAllBytes(path), Path.GetFileName(path));
+    public static BudgetDocument Extract(string path)
+    {
+        var document = Extract(File.ReadAllBytes(path), Path.GetFileName(path));
+        return document with { Info = document.Info with { Source = Path.GetFullPath(path) } };
+    }
 
     public static BudgetDocument Extract(byte[] bytes, string name) => Extract(bytes, name, null);
 

@@ -1,3 +1,4 @@
+using Extractor.Cli.Inputs;
 using Extractor.Cli.Batch;
 using Extractor.Output;
 
@@ -13,7 +14,7 @@ public class ResumePolicyTests
         File.WriteAllText(Path.Combine(dir, "a.json"), "{}");
         var info = new FileInfo(source);
         var entry = BatchJournal.Entry(source, "ab", info.Length, info.LastWriteTimeUtc.Ticks, "ok", ["a.json"], ["json"], null, 1);
-        return (new BatchItem(source, "a"), entry, dir);
+        return (new BatchItem(InputItem.File(source), "a"), entry, dir);
     }
 
     [Fact]

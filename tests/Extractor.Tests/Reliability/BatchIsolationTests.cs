@@ -1,3 +1,4 @@
+using Extractor.Cli.Inputs;
 using System.Diagnostics;
 using Extractor.Cli.Batch;
 using Extractor.Tests.Support;
@@ -150,11 +151,11 @@ public class BatchIsolationTests
     public void Names_are_stable_when_a_folder_that_sorts_first_is_added()
     {
         var claims = new Dictionary<string, string> { ["x"] = "/data/z/x.pdf" };
-        var items = OutputNames.Assign([new BatchInput("/data/a/x.pdf", "/data/a/x.pdf", "x"), new BatchInput("/data/z/x.pdf", "/data/z/x.pdf", "x")], claims);
+        var items = OutputNames.Assign([new BatchInput(new InputItem("/data/a/x.pdf", "/data/a/x.pdf", null), "x"), new BatchInput(new InputItem("/data/z/x.pdf", "/data/z/x.pdf", null), "x")], claims);
         Assert.Equal("x", items.Single(i => i.Identity == "/data/z/x.pdf").OutputBase);
         Assert.StartsWith("x~", items.Single(i => i.Identity == "/data/a/x.pdf").OutputBase);
         // …and the same newcomer gets the same name every time (derived from its identity, not its position)
-        var again = OutputNames.Assign([new BatchInput("/data/a/x.pdf", "/data/a/x.pdf", "x")], claims);
+        var again = OutputNames.Assign([new BatchInput(new InputItem("/data/a/x.pdf", "/data/a/x.pdf", null), "x")], claims);
         Assert.Equal(items.Single(i => i.Identity == "/data/a/x.pdf").OutputBase, again.Single().OutputBase);
     }
 
