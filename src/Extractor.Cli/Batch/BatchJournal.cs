@@ -14,7 +14,11 @@ public sealed record JournalEntry(
     int Pages,
     int Tables,
     int Warnings,
-    DateTime FinishedUtc);
+    DateTime FinishedUtc)
+{
+    /// <summary>The output carries the reviewer's decisions (NAME.review.json beside it when the document ran).</summary>
+    public bool Reviewed { get; init; }
+}
 
 /// <summary>
 /// The batch's memory across runs: `_batch.jsonl` in the output folder, one line per finished document, appended and
@@ -34,6 +38,9 @@ public sealed class BatchJournal : IDisposable
         _previous = Load(path);
         _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
     }
+
+    /// <summary>The last line per source document of the journal in `outputDirectory` (empty when there is none).</summary>
+    public static IReadOnlyDictionary<string, JournalEntry> ReadLatest(string outputDirectory) => Load(Path.Combine(outputDirectory, FileName));
 
     private static Dictionary<string, JournalEntry> Load(string path)
     {
@@ -55,7 +62,8 @@ public sealed class BatchJournal : IDisposable
         if (!_previous.TryGetValue(item.SourcePath, out var entry) || entry.Status != "ok" || entry.Output is null) return false;
         var info = new FileInfo(item.SourcePath);
         return info.Exists && info.Length == entry.Size && info.LastWriteTimeUtc.Ticks == entry.ModifiedTicks
-               && File.Exists(Path.Combine(outputDirectory, entry.Output));
+               && File.Exists(Path.Combine(outputDirectory, entry.Output))
+               && ReviewedOutput.IsCurrent(entry, outputDirectory, item.OutputBase);
     }
 
     public void Record(JournalEntry entry)

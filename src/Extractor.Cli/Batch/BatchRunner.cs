@@ -73,14 +73,15 @@ public static class BatchRunner
             // The extraction is synchronous CPU work; a pathological file must not hold the batch hostage.
             var work = Task.Run(() => DocumentExtractor.Extract(bytes, info.Name), ct);
             var document = await work.WaitAsync(options.Timeout, ct);
-            AtomicFile.Write(Path.Combine(options.OutputDirectory, jsonName), JsonDocumentWriter.Serialize(document));
+            var output = ReviewedOutput.Apply(JsonDocumentWriter.ToOutput(document), options.OutputDirectory, item.OutputBase);
+            AtomicFile.Write(Path.Combine(options.OutputDirectory, jsonName), JsonDocumentWriter.Serialize(output));
             if (options.Facts == "csv")
                 FactsCsvWriter.WriteAtomically(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.csv"), document);
             else if (options.Facts == "parquet")
                 await FactsParquetWriter.WriteAtomicallyAsync(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.parquet"), document);
             if (File.Exists(errorPath)) File.Delete(errorPath);
             return new JournalEntry(item.SourcePath, size, ticks, "ok", jsonName, null, clock.Elapsed.TotalSeconds,
-                document.Info.PageCount, document.Tables.Count, document.Warnings.Count, DateTime.UtcNow);
+                document.Info.PageCount, document.Tables.Count, document.Warnings.Count, DateTime.UtcNow) { Reviewed = output.Review is not null };
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

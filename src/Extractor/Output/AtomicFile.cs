@@ -11,6 +11,8 @@ public static class AtomicFile
     public static void Write(string path, string content) =>
         Commit(path, temp => File.WriteAllText(temp, content, new UTF8Encoding(false)));
 
+    public static void Write(string path, byte[] content) => Commit(path, temp => File.WriteAllBytes(temp, content));
+
     public static async Task WriteAsync(string path, Func<Stream, Task> write)
     {
         var (full, temp) = Paths(path);
