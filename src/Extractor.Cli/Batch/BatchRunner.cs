@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Extractor.Model;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
@@ -58,6 +59,12 @@ public static class BatchRunner
         return new BatchSummary(items.Count, succeeded, skipped, failed, clock.Elapsed.TotalSeconds, pages);
     }
 
+    /// <summary>The facts writer chosen with --facts (the JSON is written beside it with the review decisions).</summary>
+    private static IEnumerable<IDocumentWriter> Writers(BatchOptions options)
+    {
+        if (options.Facts is { } facts) yield return AllDocumentWriters.Registry.Get(facts);
+    }
+
     private static async Task<JournalEntry> ProcessAsync(BatchItem item, BatchOptions options, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -71,14 +78,17 @@ public static class BatchRunner
             if (!info.Exists) throw new PdfReadException($"{item.SourcePath}: no such file");
             var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(item.SourcePath, token), ct);
             // The extraction is synchronous CPU work; a pathological file must not hold the batch hostage.
-            var work = Task.Run(() => DocumentExtractor.Extract(bytes, info.Name), ct);
+            // Cancelled at the timeout too, so a given-up document stops at its next page instead of running on.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            stop.CancelAfter(options.Timeout);
+            var work = Task.Run(() => DocumentExtractor.Extract(bytes, info.Name, ExtractorOptions.Default, null, null, stop.Token), stop.Token);
             var document = await work.WaitAsync(options.Timeout, ct);
+            // The JSON carries the reviewer's decisions (NAME.review.json beside it), so it is written here, not by the registry's json writer.
             var output = ReviewedOutput.Apply(JsonDocumentWriter.ToOutput(document), options.OutputDirectory, item.OutputBase);
             AtomicFile.Write(Path.Combine(options.OutputDirectory, jsonName), JsonDocumentWriter.Serialize(output));
-            if (options.Facts == "csv")
-                FactsCsvWriter.WriteAtomically(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.csv"), document);
-            else if (options.Facts == "parquet")
-                await FactsParquetWriter.WriteAtomicallyAsync(Path.Combine(options.OutputDirectory, item.OutputBase + ".facts.parquet"), document);
+            var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
+            foreach (var writer in Writers(options))
+                await writer.WriteAsync(Path.Combine(options.OutputDirectory, item.OutputBase + writer.Suffix), written, ct);
             if (File.Exists(errorPath)) File.Delete(errorPath);
             return new JournalEntry(item.SourcePath, size, ticks, "ok", jsonName, null, clock.Elapsed.TotalSeconds,
                 document.Info.PageCount, document.Tables.Count, document.Warnings.Count, DateTime.UtcNow) { Reviewed = output.Review is not null };
@@ -87,7 +97,7 @@ public static class BatchRunner
         {
             var message = e switch
             {
-                TimeoutException => $"{item.SourcePath}: gave up after {options.Timeout.TotalSeconds:0} s",
+                TimeoutException or OperationCanceledException => $"{item.SourcePath}: gave up after {options.Timeout.TotalSeconds:0} s",
                 PdfReadException or UnreadableDocumentException => e.Message,
                 _ => $"{item.SourcePath}: {e.GetType().Name}: {e.Message}",
             };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Extractor.Cli.Batch;
+using Extractor.Model;
 using Extractor.Output;
 using Extractor.Pipeline;
 

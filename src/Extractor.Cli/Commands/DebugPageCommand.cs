@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Extractor.Layout;
+using Extractor.Model;
 using Extractor.Pdf;
 
 namespace Extractor.Cli.Commands;
@@ -17,7 +18,7 @@ public static class DebugPageCommand
             var file = parse.GetValue(pdf)!;
             using var reader = PdfPageReader.Open(File.ReadAllBytes(file.FullName), file.Name);
             var model = reader.ReadPage(parse.GetValue(page));
-            var layout = PageLayoutAnalyzer.Analyze(model);
+            var layout = PageLayoutAnalyzer.Default.Analyze(model);
             Console.WriteLine($"page {model.Number} {model.Width:F0}x{model.Height:F0} rotate={model.Rotation} glyphs={model.Glyphs.Count} rulings={model.Rulings.Count} problem={model.Problem} {model.ProblemDetail}");
             foreach (var ruling in RulingCleaner.Clean(model.Rulings).Where(r => r.Orientation == Orientation.Horizontal))
                 Console.WriteLine($"  hrule y={ruling.Position:F1} x={ruling.Start:F0}..{ruling.End:F0}");
@@ -25,7 +26,7 @@ public static class DebugPageCommand
                 Console.WriteLine($"  line [{line.Box.Left:F0},{line.Box.Bottom:F0},{line.Box.Right:F0},{line.Box.Top:F0}] fs={line.FontSize:F1} {line.Text}");
             foreach (var grid in layout.Grids)
             {
-                Console.WriteLine($"  grid {grid.Method} {grid.RowCount}x{grid.ColumnCount} [{grid.Box.Left:F0},{grid.Box.Bottom:F0},{grid.Box.Right:F0},{grid.Box.Top:F0}]");
+                Console.WriteLine($"  grid {grid.Method.ToString().ToLowerInvariant()} {grid.RowCount}x{grid.ColumnCount} [{grid.Box.Left:F0},{grid.Box.Bottom:F0},{grid.Box.Right:F0},{grid.Box.Top:F0}]");
                 for (var r = 0; r < grid.RowCount; r++)
                     Console.WriteLine("    | " + string.Join(" | ", grid.RowTexts(r)));
             }

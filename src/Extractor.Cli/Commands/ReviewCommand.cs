@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Extractor.Cli.Review;
 using Extractor.Output.Review;
+using Extractor.Model;
 using Extractor.Pdf;
 using Extractor.Pipeline;
 

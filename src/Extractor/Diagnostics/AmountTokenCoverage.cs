@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Extractor.Geometry;
 using Extractor.Layout;
-using Extractor.Pdf;
+using Extractor.Model;
 
 namespace Extractor.Diagnostics;
 

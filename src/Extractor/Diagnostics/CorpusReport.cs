@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using Extractor.Geometry;
-using Extractor.Layout;
+using Extractor.Model;
 using Extractor.Pdf;
 using Extractor.Pipeline;
-using Extractor.Structure;
 
 namespace Extractor.Diagnostics;
 

@@ -1,4 +1,4 @@
-using Extractor.Pdf;
+using Extractor.Model;
 
 namespace Extractor.Layout;
 

@@ -1,5 +1,5 @@
 using Extractor.Geometry;
-using Extractor.Pdf;
+using Extractor.Model;
 
 namespace Extractor.Layout;
 
@@ -53,7 +53,7 @@ public static class LatticeDetector
     }
 
     /// <summary>Builds the cell structure of a frame and places glyphs in it.</summary>
-    public static TableGrid BuildGrid(Frame frame, int page, IReadOnlyList<Glyph> glyphs, string method = "lattice", IReadOnlyList<Ruling>? sourceRules = null)
+    public static TableGrid BuildGrid(Frame frame, int page, IReadOnlyList<Glyph> glyphs, GridMethod method = GridMethod.Lattice, IReadOnlyList<Ruling>? sourceRules = null)
     {
         var xs = frame.Xs;
         var ys = frame.Ys;

@@ -1,5 +1,5 @@
 using Extractor.Geometry;
-using Extractor.Pdf;
+using Extractor.Model;
 
 namespace Extractor.Layout;
 

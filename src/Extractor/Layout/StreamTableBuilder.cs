@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Extractor.Geometry;
-using Extractor.Pdf;
+using Extractor.Model;
 
 namespace Extractor.Layout;
 
@@ -93,7 +93,7 @@ public static partial class StreamTableBuilder
                 if (present[b, r]) verticals.Add(new Ruling(Orientation.Vertical, edges[b], gridYs[r + 1], gridYs[r]));
         var frame = new LatticeDetector.Frame(region.Box, edges, gridYs, horizontals, verticals);
         var sourceRules = ys.Select(y => new Ruling(Orientation.Horizontal, y, region.Box.Left, region.Box.Right)).Concat(region.PartialRules).ToList();
-        return LatticeDetector.BuildGrid(frame, page, glyphs, "stream", sourceRules);
+        return LatticeDetector.BuildGrid(frame, page, glyphs, GridMethod.Stream, sourceRules);
     }
 
     /// <summary>

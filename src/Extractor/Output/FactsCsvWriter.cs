@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Extractor.Pipeline;
+using Extractor.Model;
 using Extractor.Records;
+using Extractor.Text;
 
 namespace Extractor.Output;
 
@@ -76,7 +77,7 @@ public static class FactsCsvWriter
         _ => [],
     };
 
-    private static (string? Code, string Label, string? Project) Describe(TableRecord? record, IReadOnlyList<Structure.Cell> row) => record switch
+    private static (string? Code, string Label, string? Project) Describe(TableRecord? record, IReadOnlyList<Cell> row) => record switch
     {
         ClassifiedRecord c => (c.Code, c.Name, c.Project),
         SummaryRecord s => (s.Code, s.Name, null),

@@ -1,4 +1,4 @@
-using Extractor.Pipeline;
+using Extractor.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
@@ -39,7 +39,7 @@ public static class JsonDocumentWriter
         return new TableOut(
             s.Title.Number, table.Kind, table.KindName, s.Title.Label, s.Title.Title, s.Department, s.Unit, table.UnitFactor,
             s.Pages,
-            s.Grids.Count > 0 ? s.Grids[0].Method : "none",
+            s.Grids.Count > 0 ? s.Grids[0].Method.ToString().ToLowerInvariant() : "none",
             s.Columns.Select(c => new ColumnOut(c.Index, c.Name, c.Path, c.Number) { Id = c.Index < table.ColumnIds.Count ? table.ColumnIds[c.Index] : null }).ToList(),
             s.HeaderRows.Select(r => (IReadOnlyList<HeaderCellOut>)r.Select(h => new HeaderCellOut(h.Text, h.Column, h.ColSpan, h.RowSpan)).ToList()).ToList(),
             s.Rows.Select(r => (IReadOnlyList<string>)r.Select(c => c.Text).ToList()).ToList(),

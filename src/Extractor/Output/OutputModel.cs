@@ -1,5 +1,4 @@
-using Extractor.Reconciliation;
-using Extractor.Records;
+using Extractor.Model;
 using Newtonsoft.Json;
 
 namespace Extractor.Output;

@@ -1,4 +1,4 @@
-using Extractor.Sheets;
+using Extractor.Model;
 using Newtonsoft.Json;
 
 namespace Extractor.Output;

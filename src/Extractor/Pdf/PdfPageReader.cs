@@ -1,5 +1,6 @@
 using Extractor.Geometry;
-using Extractor.Pipeline;
+using Extractor.Model;
+using Extractor.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
@@ -13,23 +14,30 @@ public sealed class PdfReadException(string message, Exception? inner = null) : 
 /// The PdfPig adapter: opens a document once and turns each page into a <see cref="PageModel"/> in displayed
 /// orientation (page /Rotate applied), with normalised glyphs, ruling segments and a text-layer health verdict.
 /// </summary>
-public sealed class PdfPageReader : IDisposable
+public sealed class PdfPageReader : IPageSource
 {
     private readonly PdfDocument _document;
     private readonly string _name;
+    private readonly PdfTextLayerOptions _options;
+    private readonly IStageTimer? _timer;
 
     /// <summary>Normalised text per raw letter text: a document repeats a few thousand distinct letters.</summary>
     private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
 
-    private PdfPageReader(PdfDocument document, string name)
+    private PdfPageReader(PdfDocument document, string name, PdfTextLayerOptions options, IStageTimer? timer)
     {
         _document = document;
         _name = name;
+        _options = options;
+        _timer = timer;
     }
 
     public int PageCount => _document.NumberOfPages;
 
-    public static PdfPageReader Open(byte[] bytes, string name)
+    public static PdfPageReader Open(byte[] bytes, string name) => Open(bytes, name, PdfTextLayerOptions.Default, null);
+
+    /// <param name="timer">receives PdfPig's parse time and our conversion time apart (bench `--stages`); null = not timed</param>
+    public static PdfPageReader Open(byte[] bytes, string name, PdfTextLayerOptions options, IStageTimer? timer)
     {
         if (bytes.Length < 5 || !LooksLikePdf(bytes))
             throw new PdfReadException($"{name}: not a PDF (no %PDF header)");
@@ -38,7 +46,7 @@ public sealed class PdfPageReader : IDisposable
             var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (document.IsEncrypted && document.NumberOfPages == 0)
                 throw new PdfReadException($"{name}: encrypted PDF that cannot be opened without a password");
-            return new PdfPageReader(document, name);
+            return new PdfPageReader(document, name, options, timer);
         }
         catch (PdfDocumentEncryptedException e)
         {
@@ -60,7 +68,13 @@ public sealed class PdfPageReader : IDisposable
         return false;
     }
 
-    public PageModel ReadPage(int number) => ReadPage(number, null);
+    public PageModel ReadPage(int number) => ReadPage(number, _timer);
+
+    public PageModel ReadPage(int pageNumber, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ReadPage(pageNumber, _timer);
+    }
 
     /// <param name="timer">receives PdfPig's parse time and our conversion time apart (bench `--stages`)</param>
     public PageModel ReadPage(int number, IStageTimer? timer)
@@ -102,7 +116,7 @@ public sealed class PdfPageReader : IDisposable
         try { rulings = RulingExtractor.Extract(page.Paths, toDisplay); }
         catch (Exception) { rulings = []; } // a broken content stream costs the rulings, not the page's text
 
-        var (problem, detail) = TextLayerInspector.Inspect(glyphs, page);
+        var (problem, detail) = TextLayerInspector.Inspect(glyphs, page, _options.UndecodableShare);
         return new PageModel(number, width, height, rotation, glyphs, rulings, problem, detail) { Turn = direction };
     }
 

@@ -1,4 +1,5 @@
 using Extractor.Geometry;
+using Extractor.Model;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Graphics;

@@ -1,18 +1,17 @@
 using UglyToad.PdfPig.Content;
+using Extractor.Model;
 
 namespace Extractor.Pdf;
 
 /// <summary>Decides whether a page's text layer can be trusted: no text at all (scanned) or glyphs that do not decode.</summary>
 public static class TextLayerInspector
 {
-    /// <summary>Share of undecodable glyphs above which the page's text is not used as data.</summary>
-    private const double UndecodableShare = 0.10;
-
-    public static (TextLayerProblem, string?) Inspect(IReadOnlyList<Glyph> glyphs, Page page) =>
-        Inspect(glyphs, () => SafeImageCount(page));
+    public static (TextLayerProblem, string?) Inspect(IReadOnlyList<Glyph> glyphs, Page page, double undecodableShare) =>
+        Inspect(glyphs, () => SafeImageCount(page), undecodableShare);
 
     /// <param name="imageCount">Counts the page's images; only asked when the page has no text.</param>
-    public static (TextLayerProblem, string?) Inspect(IReadOnlyList<Glyph> glyphs, Func<int> imageCount)
+    /// <param name="undecodableShare">share of undecodable glyphs above which the page's text is not used as data</param>
+    public static (TextLayerProblem, string?) Inspect(IReadOnlyList<Glyph> glyphs, Func<int> imageCount, double undecodableShare = PdfTextLayerOptions.DefaultUndecodableShare)
     {
         var visible = 0;
         var bad = 0;
@@ -29,7 +28,7 @@ public static class TextLayerInspector
                 ? (TextLayerProblem.NoTextLayer, $"no text layer ({images} image(s) only: scanned page?)")
                 : (TextLayerProblem.NoTextLayer, "no text on the page");
         }
-        if (bad > UndecodableShare * visible)
+        if (bad > undecodableShare * visible)
             return (TextLayerProblem.Undecodable, $"{bad} of {visible} glyphs do not decode to text (no ToUnicode, private-use or U+FFFD)");
         return (TextLayerProblem.None, null);
     }

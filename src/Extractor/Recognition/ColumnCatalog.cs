@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Extractor.Structure;
+using Extractor.Model;
 using Newtonsoft.Json;
 
 namespace Extractor.Recognition;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Extractor.Geometry;
-using Extractor.Layout;
+using Extractor.Model;
 
 namespace Extractor.Reconciliation;
 

@@ -1,4 +1,4 @@
-using Extractor.Pipeline;
+using Extractor.Model;
 
 namespace Extractor.Reconciliation;
 

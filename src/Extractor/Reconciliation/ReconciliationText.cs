@@ -1,4 +1,5 @@
 using System.Text;
+using Extractor.Model;
 
 namespace Extractor.Reconciliation;
 

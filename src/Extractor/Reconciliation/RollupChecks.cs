@@ -1,5 +1,4 @@
-using Extractor.Pipeline;
-using Extractor.Records;
+using Extractor.Model;
 using Extractor.Structure;
 
 namespace Extractor.Reconciliation;

@@ -1,6 +1,5 @@
 using Extractor.Geometry;
-using Extractor.Pipeline;
-using Extractor.Sheets;
+using Extractor.Model;
 
 namespace Extractor.Reconciliation;
 

@@ -1,6 +1,5 @@
-using Extractor.Pipeline;
+using Extractor.Model;
 using Extractor.Records;
-using Extractor.Structure;
 
 namespace Extractor.Reconciliation;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Extractor.Model;
 
 namespace Extractor.Reconciliation;
 

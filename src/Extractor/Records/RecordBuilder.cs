@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using Extractor.Model;
 using Extractor.Recognition;
-using Extractor.Structure;
+using Extractor.Text;
 
 namespace Extractor.Records;
 

@@ -1,4 +1,5 @@
-using Extractor.Records;
+using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Sheets;
 

@@ -1,5 +1,5 @@
-using Extractor.Layout;
-using Extractor.Records;
+using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Sheets;
 

@@ -1,6 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Layout;
-using Extractor.Pdf;
+using Extractor.Model;
 
 namespace Extractor.Sheets;
 
@@ -47,7 +47,7 @@ internal static class RulelessSheetGrid
         Rebuilt? last = null;
         foreach (var grid in grids)
         {
-            if (grid.Method == "stream" && byPage[grid.Page].Any(o => !ReferenceEquals(o, grid) && Encloses(o.Box, grid.Box)))
+            if (grid.Method == GridMethod.Stream && byPage[grid.Page].Any(o => !ReferenceEquals(o, grid) && Encloses(o.Box, grid.Box)))
                 continue;
             var continues = last is not null && grid.Page == last.Grid.Page + 1
                 && Math.Abs(grid.Box.Left - last.Grid.Box.Left) <= EdgeSnap && Math.Abs(grid.Box.Right - last.Grid.Box.Right) <= EdgeSnap;
@@ -75,7 +75,7 @@ internal static class RulelessSheetGrid
     /// </summary>
     private static Rebuilt? Rebuild(TableGrid grid, SheetCatalog catalog, IReadOnlyList<double>? inheritedEdges)
     {
-        if (grid.Method != "stream" || grid.HorizontalRules.Count < 3) return null;
+        if (grid.Method != GridMethod.Stream || grid.HorizontalRules.Count < 3) return null;
         var glyphs = grid.Cells.SelectMany(c => c.Glyphs).ToList();
         var visible = glyphs.Where(g => !g.IsWhitespace).ToList();
         if (visible.Count == 0) return null;

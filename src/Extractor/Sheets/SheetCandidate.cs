@@ -1,4 +1,4 @@
-using Extractor.Layout;
+using Extractor.Model;
 
 namespace Extractor.Sheets;
 

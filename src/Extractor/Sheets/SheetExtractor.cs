@@ -1,5 +1,4 @@
-using Extractor.Layout;
-using Extractor.Structure;
+using Extractor.Model;
 
 namespace Extractor.Sheets;
 
@@ -11,15 +10,20 @@ public static class SheetExtractor
     /// <param name="titledTables">tables with a `表N` title; those whose title names a sheet are read as sheets too</param>
     /// <param name="consumedGrids">when given, receives the grids read into a sheet (the rest are tables of their own)</param>
     public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
-        ICollection<TableGrid>? consumedGrids = null)
+        ICollection<TableGrid>? consumedGrids = null) => Extract(untitledGrids, lines, titledTables, SheetCatalog.Default, consumedGrids, CancellationToken.None);
+
+    /// <param name="catalog">the sheet catalogue (titles, field and column roles)</param>
+    /// <param name="cancellationToken">checked once per sheet candidate</param>
+    public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
+        SheetCatalog catalog, ICollection<TableGrid>? consumedGrids, CancellationToken cancellationToken)
     {
-        var catalog = SheetCatalog.Default;
         var sheets = new List<PerformanceSheet>();
         var grids = RulelessSheetGrid.Prepare(untitledGrids, catalog);
         // A table titled as a sheet (`预算11表 项目支出绩效目标表`) may be drawn without vertical rules too.
         var titled = titledTables.Select(t => catalog.KindOfTitle(t.Title.Title) is null ? t : t with { Grids = RulelessSheetGrid.Prepare(t.Grids, catalog) }).ToList();
         foreach (var candidate in SheetLocator.Locate(grids, lines, titled, catalog))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var sheet = candidate.IsList ? ListSheetReader.Read(candidate, catalog) : FormSheetReader.Read(candidate, catalog);
             if (sheet.Fields.Count == 0 && sheet.Indicators.Count == 0) continue;
             sheets.Add(sheet);

@@ -1,5 +1,4 @@
-using Extractor.Layout;
-using Extractor.Structure;
+using Extractor.Model;
 
 namespace Extractor.Sheets;
 

@@ -1,6 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Layout;
-using Extractor.Records;
+using Extractor.Model;
 
 namespace Extractor.Structure;
 
@@ -18,7 +18,8 @@ public static class DocumentSegmenter
 
     /// <param name="pages">The pages' layouts in order.</param>
     /// <param name="vocabulary">Known table titles: enables headings without a `表N` label and keeps forms out of tables.</param>
-    public static DocumentStructure Segment(IReadOnlyList<PageLayout> pages, ITitleVocabulary? vocabulary = null)
+    /// <param name="cancellationToken">checked once per page</param>
+    public static DocumentStructure Segment(IReadOnlyList<PageLayout> pages, ITitleVocabulary? vocabulary = null, CancellationToken cancellationToken = default)
     {
         var tables = new List<TableBuilder>();
         var untitled = new List<TableGrid>();
@@ -28,6 +29,7 @@ public static class DocumentSegmenter
 
         foreach (var page in pages)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // Text drawn outside the page (clipped leftovers some producers keep) is not part of the document.
             var lines = page.Lines.Where(l => l.Box.Top > 0 && l.Box.Bottom < page.Page.Height).OrderByDescending(l => l.Box.Top).ToList();
             var grids = page.Grids.OrderByDescending(g => g.Box.Top).ToList();
@@ -310,9 +312,10 @@ public static class DocumentSegmenter
     /// grids with 指标 columns or under a form title are parts of performance sheets (forms, not tables): a warning says
     /// when no sheet took them.
     /// </summary>
-    public static IReadOnlyList<StructuredTable> UntitledTables(IReadOnlyList<TableGrid> grids, IReadOnlyList<TextLine> lines, List<Diagnostic> warnings,
+    public static (IReadOnlyList<StructuredTable> Tables, IReadOnlyList<Diagnostic> Warnings) UntitledTables(IReadOnlyList<TableGrid> grids, IReadOnlyList<TextLine> lines,
         ITitleVocabulary? vocabulary = null)
     {
+        var warnings = new List<Diagnostic>();
         var linesByPage = lines.GroupBy(l => l.Page).ToDictionary(g => g.Key, g => g.ToList());
         TextLine? LineAbove(TableGrid grid)
         {
@@ -343,7 +346,8 @@ public static class DocumentSegmenter
             open.AddGrid(grid);
             builders.Add(open);
         }
-        return builders.Select(b => b.Build(warnings)).ToList();
+        var tables = builders.Select(b => b.Build(warnings)).ToList();
+        return (tables, warnings);
     }
 
     private sealed class TableBuilder(TableTitle title)
@@ -367,7 +371,7 @@ public static class DocumentSegmenter
         /// </summary>
         public TableGrid AlignColumns(TableGrid grid)
         {
-            if (_grids.Count == 0 || grid.Method != "stream" || grid.ColumnCount == ColumnCount) return grid;
+            if (_grids.Count == 0 || grid.Method != GridMethod.Stream || grid.ColumnCount == ColumnCount) return grid;
             var first = _grids[0];
             if (Math.Abs(first.Box.Left - grid.Box.Left) > 3 || Math.Abs(first.Box.Right - grid.Box.Right) > 3) return grid;
             return StreamTableBuilder.Regrid(grid, first.ColumnEdges);

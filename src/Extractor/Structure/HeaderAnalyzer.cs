@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Extractor.Layout;
-using Extractor.Records;
+using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Structure;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Extractor.Layout;
+using Extractor.Model;
 
 namespace Extractor.Structure;
 

@@ -1,4 +1,5 @@
 using Extractor.Diagnostics;
+using Extractor.Model;
 using Extractor.Pdf;
 using Extractor.Pipeline;
 using Extractor.Records;

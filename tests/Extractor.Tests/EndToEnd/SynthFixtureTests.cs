@@ -1,3 +1,4 @@
+using Extractor.Model;
 using Extractor.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -62,7 +63,7 @@ public class SynthFixtureTests
         var document = DocumentCache.Get(pdf);
         var noVerticalRules = truth["variations"]?["no_vertical_rules"]?.Value<bool>() == true;
         foreach (var table in document.Tables.Where(t => t.Structure.Grids.Count > 0))
-            Assert.All(table.Structure.Grids, g => Assert.Equal(noVerticalRules ? "stream" : "lattice", g.Method));
+            Assert.All(table.Structure.Grids, g => Assert.Equal(noVerticalRules ? GridMethod.Stream : GridMethod.Lattice, g.Method));
     }
 
     [Theory, MemberData(nameof(Renderings))]

@@ -1,5 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Layout;
+using Extractor.Model;
 using Extractor.Pdf;
 
 namespace Extractor.Tests.Layout;

@@ -1,4 +1,5 @@
 using Extractor.Layout;
+using Extractor.Model;
 using Extractor.Pdf;
 
 namespace Extractor.Tests.Layout;

@@ -1,5 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Layout;
+using Extractor.Model;
 using Extractor.Pdf;
 
 namespace Extractor.Tests.Layout;
@@ -93,7 +94,7 @@ public class StreamTableTests
 
         var grid = StreamTableBuilder.Build(region, 1, glyphs);
 
-        Assert.Equal("stream", grid.Method);
+        Assert.Equal(GridMethod.Stream, grid.Method);
         Assert.Equal(4, grid.ColumnCount);
         Assert.Equal(["科目", "", "支出", ""], grid.RowTexts(0));
         Assert.Equal(2, grid.CellAt(0, 0)!.ColSpan);
@@ -117,6 +118,6 @@ public class StreamTableTests
         Assert.Equal(3, grid.ColumnCount);
         Assert.Equal(["行政运行", "5.00", ""], grid.RowTexts(0));
         Assert.Equal(["机关", "", "7.00"], grid.RowTexts(1));
-        Assert.Equal("stream", grid.Method);
+        Assert.Equal(GridMethod.Stream, grid.Method);
     }
 }

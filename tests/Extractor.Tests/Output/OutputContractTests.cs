@@ -57,7 +57,7 @@ public class OutputContractTests
             var names = ((JArray)table["columns"]!).Select(c => (string)c["name"]!).ToList();
             foreach (JArray row in (JArray)table["rows"]!)
                 for (var c = 0; c < row.Count; c++)
-                    if (names[c] is not ("类" or "款" or "项") && Extractor.Records.AmountParser.TryParse((string?)row[c], out _)) expected++;
+                    if (names[c] is not ("类" or "款" or "项") && Extractor.Text.AmountParser.TryParse((string?)row[c], out _)) expected++;
         }
         Assert.Equal(expected, facts.Count);
         var fact = facts.Single(f => f.TableNumber == 6 && f.RowCode == "30101" && f.ColumnPath.EndsWith("合计"));

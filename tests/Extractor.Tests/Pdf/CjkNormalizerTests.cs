@@ -1,4 +1,5 @@
 using Extractor.Pdf;
+using Extractor.Text;
 
 namespace Extractor.Tests.Pdf;
 

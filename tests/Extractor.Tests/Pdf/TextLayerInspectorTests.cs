@@ -1,4 +1,5 @@
 using Extractor.Geometry;
+using Extractor.Model;
 using Extractor.Pdf;
 
 namespace Extractor.Tests.Pdf;

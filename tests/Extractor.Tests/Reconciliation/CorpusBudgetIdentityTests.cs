@@ -1,3 +1,4 @@
+using Extractor.Model;
 using Extractor.Reconciliation;
 using Extractor.Tests.Support;
 

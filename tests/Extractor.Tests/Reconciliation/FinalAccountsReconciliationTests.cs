@@ -1,3 +1,4 @@
+using Extractor.Model;
 using Extractor.Reconciliation;
 using Extractor.Tests.Support;
 
@@ -37,7 +38,7 @@ public class FinalAccountsReconciliationTests
         // sh-putuo-finance 收入决算表 p8: `类 | 款 | 项 | 合计 | 2,946.25 …` under 支出功能分类 / 科目编码.
         var table = DocumentCache.Get(Path.Combine("corpus", "sh-putuo-finance-2024-final.pdf")).Tables.Single(t => t.Kind == "final_income");
         Assert.Equal(["类", "款", "项"], table.Structure.Columns.Take(3).Select(c => c.Name));
-        var codes = table.Records.OfType<Extractor.Records.ClassifiedRecord>().Select(r => r.Code).ToList();
+        var codes = table.Records.OfType<Extractor.Model.ClassifiedRecord>().Select(r => r.Code).ToList();
         Assert.Contains("2010601", codes);
     }
 
@@ -47,7 +48,7 @@ public class FinalAccountsReconciliationTests
         // sh-putuo-finance 一般公共预算财政拨款基本支出决算表 p16: 人员经费 (301 …) | 公用经费 (302 …) side by side,
         // each half 类 | 款 | 科目名称 | 决算数. Values read from the printed page.
         var table = DocumentCache.Get(Path.Combine("corpus", "sh-putuo-finance-2024-final.pdf")).Tables.Single(t => t.Kind == "final_general_budget_basic_expenditure");
-        var records = table.Records.OfType<Extractor.Records.ClassifiedRecord>().ToList();
+        var records = table.Records.OfType<Extractor.Model.ClassifiedRecord>().ToList();
         decimal Printed(string code) => records.Single(r => r.Code == code).Amounts.Values.Single().Value;
         Assert.Equal(2082.85m, Printed("301"));
         Assert.Equal(262.33m, Printed("30101"));

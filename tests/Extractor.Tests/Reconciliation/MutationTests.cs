@@ -1,4 +1,5 @@
 using CsCheck;
+using Extractor.Model;
 using Extractor.Pipeline;
 using Extractor.Reconciliation;
 using Extractor.Records;

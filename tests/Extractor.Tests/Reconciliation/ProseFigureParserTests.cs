@@ -77,6 +77,6 @@ public class ProseFigureParserTests
         Assert.Equal(("一般公共预算", "1,029.48", "10.67", "12.00", "减少", "1.15"), (figure.Label, figure.Text, figure.Share, figure.Change, figure.ChangeDirection, figure.Growth));
     }
 
-    private static Extractor.Layout.TextLine Line(string text) =>
+    private static Extractor.Model.TextLine Line(string text) =>
         new(text, text, new Extractor.Geometry.Box(50, 700, 500, 714), 14, 13, []);
 }

@@ -1,3 +1,4 @@
+using Extractor.Model;
 using Extractor.Recognition;
 using Extractor.Reconciliation;
 

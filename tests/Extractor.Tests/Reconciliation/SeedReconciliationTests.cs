@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extractor.Model;
 using Extractor.Reconciliation;
 using Extractor.Tests.Support;
 using Newtonsoft.Json.Linq;

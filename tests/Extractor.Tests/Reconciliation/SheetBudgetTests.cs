@@ -1,5 +1,6 @@
 using System.Globalization;
 using Extractor.Geometry;
+using Extractor.Model;
 using Extractor.Reconciliation;
 using Extractor.Tests.Support;
 using Newtonsoft.Json.Linq;

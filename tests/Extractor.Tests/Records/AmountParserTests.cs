@@ -1,4 +1,5 @@
 using Extractor.Records;
+using Extractor.Text;
 
 namespace Extractor.Tests.Records;
 

@@ -1,4 +1,5 @@
 using Extractor.Geometry;
+using Extractor.Model;
 using Extractor.Recognition;
 using Extractor.Records;
 using Extractor.Structure;

@@ -1,5 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Layout;
+using Extractor.Model;
 using Extractor.Pdf;
 using Extractor.Sheets;
 
@@ -32,7 +33,7 @@ public class RulelessSheetTests
         var all = glyphs.ToList();
         var box = new Box(Left, Top - bands * RowHeight, Right, Top);
         var cell = new GridCell(0, 0, 1, 1, box, "", "", all);
-        return new TableGrid(page, box, [Left, Right], [Top, box.Bottom], [cell], "stream") { HorizontalRules = rules.ToList() };
+        return new TableGrid(page, box, [Left, Right], [Top, box.Bottom], [cell], GridMethod.Stream) { HorizontalRules = rules.ToList() };
     }
 
     private static TextLine Title(int page) => new("项目支出绩效目标表", "项目支出绩效目标表", new Box(200, Top + 20, 380, Top + 36), 16, page, []);

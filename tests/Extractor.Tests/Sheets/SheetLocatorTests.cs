@@ -1,5 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Layout;
+using Extractor.Model;
 using Extractor.Sheets;
 
 namespace Extractor.Tests.Sheets;
@@ -29,7 +30,7 @@ public class SheetLocatorTests
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < columns; c++)
                 if (!covered[r, c]) Add(r, c, 1, 1, "");
-        return new TableGrid(page, new Box(xs[0], ys[^1], xs[^1], ys[0]), xs, ys, cells, "lattice");
+        return new TableGrid(page, new Box(xs[0], ys[^1], xs[^1], ys[0]), xs, ys, cells, GridMethod.Lattice);
     }
 
     private static TextLine Line(int page, string text, double top = Top + 40) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Extractor.Model;
 using Extractor.Pipeline;
 
 namespace Extractor.Tests.Support;

@@ -1,4 +1,4 @@
-using Extractor.Pipeline;
+using Extractor.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

@@ -39,5 +39,5 @@ public sealed record ReviewOut(
             verified, corrections);
     }
 
-    private static decimal? Amount(string? text) => Records.AmountParser.TryParse(text, out var value) ? value : null;
+    private static decimal? Amount(string? text) => Text.AmountParser.TryParse(text, out var value) ? value : null;
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Extractor.Pdf;
+using Extractor.Model;
 using Newtonsoft.Json;
 
 namespace Extractor.Output.Review;
@@ -199,7 +199,7 @@ public static class ReviewReportWriter
         {
             html.Append("<tr>");
             foreach (var cell in row)
-                html.Append(Records.AmountParser.TryParse(cell.Text, out _) ? "<td class=\"n\">" : "<td>").Append(E(cell.Text)).Append("</td>");
+                html.Append(Text.AmountParser.TryParse(cell.Text, out _) ? "<td class=\"n\">" : "<td>").Append(E(cell.Text)).Append("</td>");
             html.Append("</tr>");
         }
         html.Append("</tbody></table>");

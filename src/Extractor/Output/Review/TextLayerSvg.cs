@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
-using Extractor.Pdf;
+using Extractor.Model;
 
 namespace Extractor.Output.Review;
 

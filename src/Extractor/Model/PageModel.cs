@@ -1,6 +1,6 @@
 using Extractor.Geometry;
 
-namespace Extractor.Pdf;
+namespace Extractor.Model;
 
 /// <summary>One glyph as drawn: the published code point(s) and the normalised text used for matching.</summary>
 /// <param name="Raw">Text exactly as the text layer gives it (may hold Kangxi radicals, full-width forms).</param>

@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 
-namespace Extractor.Pdf;
+namespace Extractor.Text;
 
 /// <summary>
 /// Maps the look-alike code points that office suites and browsers emit (Kangxi radicals U+2F00–2FD5,
 /// CJK Radicals Supplement U+2E80–2EF3, CJK compatibility ideographs) to the unified ideographs a reader means,
 /// and NBSP / ideographic space to a plain space. Full-width ASCII is left alone (labels keep their ：（）);
-/// <see cref="Records.AmountParser"/> handles full-width digits where numbers are parsed.
+/// <see cref="AmountParser"/> handles full-width digits where numbers are parsed.
 /// </summary>
 public static class CjkNormalizer
 {

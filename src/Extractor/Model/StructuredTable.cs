@@ -1,7 +1,6 @@
 using Extractor.Geometry;
-using Extractor.Layout;
 
-namespace Extractor.Structure;
+namespace Extractor.Model;
 
 /// <summary>The printed heading of a table: `表 N` label and name, where and on which page it stands.</summary>
 public sealed record TableTitle(int? Number, string Label, string Title, int Page, Box Box);
@@ -41,6 +40,3 @@ public sealed record DocumentStructure(
     IReadOnlyList<TableGrid> UntitledGrids,
     IReadOnlyList<TextLine> TextLines,
     IReadOnlyList<Diagnostic> Warnings);
-
-/// <summary>A problem found while reading, pinned to a page where there is one.</summary>
-public sealed record Diagnostic(string Code, string Message, int? Page);

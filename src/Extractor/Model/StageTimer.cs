@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Extractor.Pipeline;
+namespace Extractor.Model;
 
 /// <summary>
 /// Receives the time each pipeline stage took (the bench's `--stages` breakdown). Optional: the pipeline passes

@@ -1,8 +1,7 @@
-using Extractor.Output;
-using Extractor.Output.Review;
+using Extractor.Model;
 using Extractor.Pdf;
 
-namespace Extractor.Cli.Review;
+namespace Extractor.Output.Review;
 
 /// <summary>What one written report costs: its HTML and files folder in bytes, and the pages rendered.</summary>
 public sealed record WrittenReport(string HtmlPath, long Bytes, int Tables, int PagesRendered, string? Note);
@@ -14,7 +13,7 @@ public sealed record WrittenReport(string HtmlPath, long Bytes, int Tables, int 
 public static class ReviewReportFiles
 {
     public static WrittenReport Write(ReviewInput input, string? pdfPath, IReadOnlyDictionary<int, PageModel>? pages,
-        string htmlPath, string decisionsName, ReviewDecisions? decisions, IPageRenderer renderer, CancellationToken cancel = default)
+        string htmlPath, string decisionsName, ReviewDecisions? decisions, IPageRenderer? renderer, CancellationToken cancel = default)
     {
         var wanted = input.Tables.SelectMany(t => t.Pages).Where(p => p > 0).ToHashSet();
         string? note = null;
@@ -28,8 +27,9 @@ public static class ReviewReportFiles
                 note = $"The source PDF ({pdfPath ?? input.SourceFile}) was not found: only the extracted tables are shown.";
             }
         }
-        var images = pdfFound && renderer.Unavailable is null ? renderer.Render(pdfPath!, wanted, cancel) : new Dictionary<int, PageImage>();
-        if (pdfFound && renderer.Unavailable is { } missing) note = missing;
+        var images = pdfFound && renderer is { Unavailable: null } ? renderer.Render(pdfPath!, wanted, cancel) : new Dictionary<int, PageImage>();
+        if (images.Count == 0 && wanted.Count > 0)
+            note ??= renderer?.Unavailable ?? "Pages are redrawn from the text layer only: `extractor-cli review PDF` (with poppler's pdftoppm on PATH) renders them.";
 
         var full = Path.GetFullPath(htmlPath);
         var folderName = Path.GetFileNameWithoutExtension(full) + "_files";

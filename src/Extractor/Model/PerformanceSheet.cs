@@ -1,6 +1,6 @@
 using Extractor.Geometry;
 
-namespace Extractor.Sheets;
+namespace Extractor.Model;
 
 /// <summary>A printed value of a sheet and where it stands: normalised text, page and cell box.</summary>
 public sealed record SheetValue(string Text, int Page, Box Box)

@@ -1,4 +1,4 @@
-namespace Extractor.Records;
+namespace Extractor.Text;
 
 /// <summary>The factor from a printed unit (`万元`, `千元`, `元`) to 元.</summary>
 public static class UnitParser

@@ -1,12 +1,20 @@
 using Extractor.Geometry;
-using Extractor.Pdf;
 
-namespace Extractor.Layout;
+namespace Extractor.Model;
 
 /// <summary>One cell of a grid: its top-left grid position, spans, outline and the text that sits in it.</summary>
 public sealed record GridCell(int Row, int Col, int RowSpan, int ColSpan, Box Box, string Text, string Raw, IReadOnlyList<Glyph> Glyphs)
 {
     public bool IsEmpty => Text.Length == 0;
+}
+
+/// <summary>How a grid was found; the lower-case name is the `method` of the JSON contract.</summary>
+public enum GridMethod
+{
+    /// <summary>From ruling lines on all sides: every ruling position is a grid line (LatticeDetector).</summary>
+    Lattice,
+    /// <summary>From horizontal rules only, columns from text alignment (StreamTableBuilder).</summary>
+    Stream,
 }
 
 /// <summary>
@@ -17,7 +25,7 @@ public sealed class TableGrid
 {
     private readonly int[] _cellAt;
 
-    public TableGrid(int page, Box box, IReadOnlyList<double> columnEdges, IReadOnlyList<double> rowEdges, IReadOnlyList<GridCell> cells, string method)
+    public TableGrid(int page, Box box, IReadOnlyList<double> columnEdges, IReadOnlyList<double> rowEdges, IReadOnlyList<GridCell> cells, GridMethod method)
     {
         Page = page;
         Box = box;
@@ -43,8 +51,8 @@ public sealed class TableGrid
     /// <summary>y of each row boundary, descending: top of the table first (RowCount + 1 values).</summary>
     public IReadOnlyList<double> RowEdges { get; }
     public IReadOnlyList<GridCell> Cells { get; }
-    /// <summary>How the grid was found: "lattice" (ruling lines) or "stream" (text alignment).</summary>
-    public string Method { get; }
+    /// <summary>How the grid was found (which table detector built it).</summary>
+    public GridMethod Method { get; }
 
     /// <summary>
     /// A stream grid's horizontal rules, full-width and partial (also those the stream rows ignore): where a rule

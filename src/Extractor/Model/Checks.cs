@@ -2,7 +2,7 @@ using Extractor.Geometry;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 
-namespace Extractor.Reconciliation;
+namespace Extractor.Model;
 
 /// <summary>How one identity came out.</summary>
 [JsonConverter(typeof(StringEnumConverter), typeof(Newtonsoft.Json.Serialization.CamelCaseNamingStrategy))]

@@ -1,4 +1,4 @@
-using Extractor.Pipeline;
+using Extractor.Model;
 using Parquet;
 using Parquet.Serialization;
 using Parquet.Serialization.Attributes;
@@ -50,4 +50,21 @@ public static class FactsParquetWriter
 
     /// <summary>Writes beside the target and renames, like the JSON and CSV outputs.</summary>
     public static Task WriteAtomicallyAsync(string path, BudgetDocument document) => AtomicFile.WriteAsync(path, stream => WriteAsync(stream, document));
+}
+
+/// <summary>The Parquet facts as a document writer (`parquet`).</summary>
+public sealed class FactsParquetFileWriter : IDocumentWriter
+{
+    public string Name => "parquet";
+    public string Suffix => ".facts.parquet";
+    public bool NeedsPages => false;
+
+    public Task WriteAsync(string path, DocumentToWrite document, CancellationToken cancellationToken) =>
+        FactsParquetWriter.WriteAtomicallyAsync(path, document.Document);
+}
+
+/// <summary>Every writer there is: the core's and the ones with heavy dependencies here.</summary>
+public static class AllDocumentWriters
+{
+    public static DocumentWriterRegistry Registry { get; } = new([.. DocumentWriterRegistry.CoreWriters, new FactsParquetFileWriter()]);
 }

@@ -1,7 +1,7 @@
 using Extractor.Geometry;
 using Newtonsoft.Json;
 
-namespace Extractor.Records;
+namespace Extractor.Model;
 
 /// <summary>
 /// An amount as published: exact value in the table's unit, the same in 元, the printed text, and where it stands

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Extractor.Records;
+namespace Extractor.Text;
 
 /// <summary>What a printed amount cell holds.</summary>
 public enum AmountKind { Empty, Dash, Number, NotANumber }

@@ -1,4 +1,4 @@
-using Extractor.Records;
+using Extractor.Model;
 using Newtonsoft.Json.Converters;
 using NJsonSchema;
 using NJsonSchema.Generation;

@@ -1,10 +1,5 @@
-using Extractor.Layout;
-using Extractor.Reconciliation;
-using Extractor.Records;
-using Extractor.Sheets;
-using Extractor.Structure;
 
-namespace Extractor.Pipeline;
+namespace Extractor.Model;
 
 /// <summary>A recognised table: structure, kind, and typed records.</summary>
 public sealed record ExtractedTable(

@@ -1,0 +1,89 @@
+using Extractor.Model;
+
+namespace Extractor.Output;
+
+/// <summary>What a writer is given: the document, and the page models where the caller kept them (the review draws them).</summary>
+public sealed record DocumentToWrite(BudgetDocument Document, IReadOnlyDictionary<int, PageModel> Pages);
+
+/// <summary>
+/// The writer seam: one output file per document. `batch` (and `review`) pick writers by <see cref="Name"/> from a
+/// <see cref="DocumentWriterRegistry"/>; every writer writes atomically (<see cref="AtomicFile"/>).
+/// </summary>
+public interface IDocumentWriter
+{
+    /// <summary>The name a command selects the writer by (`json`, `csv`, `parquet`, `review`).</summary>
+    string Name { get; }
+
+    /// <summary>What the writer appends to the document's output base name (`.json`, `.facts.csv`).</summary>
+    string Suffix { get; }
+
+    /// <summary>True when the writer needs the page models (the caller then keeps them while extracting).</summary>
+    bool NeedsPages { get; }
+
+    Task WriteAsync(string path, DocumentToWrite document, CancellationToken cancellationToken);
+}
+
+/// <summary>The document JSON (the versioned contract, <see cref="JsonDocumentWriter"/>).</summary>
+public sealed class JsonFileWriter : IDocumentWriter
+{
+    public string Name => "json";
+    public string Suffix => ".json";
+    public bool NeedsPages => false;
+
+    public Task WriteAsync(string path, DocumentToWrite document, CancellationToken cancellationToken)
+    {
+        AtomicFile.Write(path, JsonDocumentWriter.Serialize(document.Document));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Flat facts, one CSV row per amount cell (<see cref="FactsCsvWriter"/>).</summary>
+public sealed class FactsCsvFileWriter : IDocumentWriter
+{
+    public string Name => "csv";
+    public string Suffix => ".facts.csv";
+    public bool NeedsPages => false;
+
+    public Task WriteAsync(string path, DocumentToWrite document, CancellationToken cancellationToken)
+    {
+        FactsCsvWriter.WriteAtomically(path, document.Document);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The HTML review report (<see cref="Review.ReviewReportWriter"/>): NAME.review.html and its files folder. Renders the
+/// pages when given a renderer and the document's PDF path; otherwise shows the text-layer redraw with a note.
+/// </summary>
+public sealed class ReviewFileWriter(Review.IPageRenderer? renderer = null, string? pdfPath = null) : IDocumentWriter
+{
+    public string Name => "review";
+    public string Suffix => ".review.html";
+    public bool NeedsPages => true;
+
+    public Task WriteAsync(string path, DocumentToWrite document, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        var stem = name.EndsWith(Suffix, StringComparison.Ordinal) ? name[..^Suffix.Length] : Path.GetFileNameWithoutExtension(name);
+        Review.ReviewReportFiles.Write(Review.ReviewInput.From(document.Document), pdfPath, document.Pages, path, stem + Review.ReviewDecisions.Suffix,
+            null, renderer, cancellationToken);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The writers a command can choose from, by name. The core registers JSON, CSV and review; Extractor.Output.Files adds Parquet.</summary>
+public sealed class DocumentWriterRegistry
+{
+    private readonly Dictionary<string, IDocumentWriter> _writers;
+
+    public DocumentWriterRegistry(IEnumerable<IDocumentWriter> writers) =>
+        _writers = writers.ToDictionary(w => w.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The writers of this library: json, csv, review.</summary>
+    public static IReadOnlyList<IDocumentWriter> CoreWriters { get; } = [new JsonFileWriter(), new FactsCsvFileWriter(), new ReviewFileWriter()];
+
+    public IReadOnlyCollection<string> Names => _writers.Keys;
+
+    public IDocumentWriter Get(string name) =>
+        _writers.TryGetValue(name, out var writer) ? writer : throw new ArgumentException($"no writer named '{name}' (known: {string.Join(", ", Names)})", nameof(name));
+}

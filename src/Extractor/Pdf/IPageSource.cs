@@ -1,0 +1,46 @@
+using Extractor.Model;
+
+namespace Extractor.Pdf;
+
+/// <summary>
+/// The input seam: one opened document as pages in the pipeline's <see cref="PageModel"/> (glyphs and rulings in
+/// displayed orientation). Today's source is the PDF text layer (<see cref="PdfPageReader"/>); an OCR source plugs in
+/// here by producing the same model from page images.
+/// </summary>
+public interface IPageSource : IDisposable
+{
+    int PageCount { get; }
+
+    /// <summary>Reads page <paramref name="pageNumber"/> (1-based).</summary>
+    /// <exception cref="PdfReadException">the page cannot be read (the pipeline records it and goes on)</exception>
+    PageModel ReadPage(int pageNumber, CancellationToken cancellationToken);
+}
+
+/// <summary>Opens a page source over a document's bytes; chosen through <c>ExtractorOptions.PageSource</c>.</summary>
+public interface IPageSourceFactory
+{
+    /// <param name="name">the document's name, for messages</param>
+    /// <param name="timer">receives the source's stage times; null = not timed</param>
+    /// <exception cref="PdfReadException">the bytes are not a readable document</exception>
+    IPageSource Open(byte[] bytes, string name, IStageTimer? timer);
+}
+
+/// <summary>Options of the PDF text-layer source.</summary>
+/// <param name="UndecodableShare">
+/// Share of a page's visible glyphs that may fail to decode (no ToUnicode, private use, U+FFFD) before the page's text
+/// is no longer used as data: a few odd symbols are normal, a tenth means the font's text cannot be trusted.
+/// </param>
+public sealed record PdfTextLayerOptions(double UndecodableShare = PdfTextLayerOptions.DefaultUndecodableShare)
+{
+    public const double DefaultUndecodableShare = 0.10;
+
+    public static PdfTextLayerOptions Default { get; } = new();
+}
+
+/// <summary>The default page source: PdfPig's letters and paths (<see cref="PdfPageReader"/>).</summary>
+public sealed class PdfTextLayerSourceFactory(PdfTextLayerOptions options) : IPageSourceFactory
+{
+    public static PdfTextLayerSourceFactory Default { get; } = new(PdfTextLayerOptions.Default);
+
+    public IPageSource Open(byte[] bytes, string name, IStageTimer? timer) => PdfPageReader.Open(bytes, name, options, timer);
+}

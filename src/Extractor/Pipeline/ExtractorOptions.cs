@@ -1,0 +1,35 @@
+using Extractor.Layout;
+using Extractor.Pdf;
+using Extractor.Recognition;
+using Extractor.Reconciliation;
+using Extractor.Sheets;
+
+namespace Extractor.Pipeline;
+
+/// <summary>
+/// Everything the pipeline is composed from: the page source, the layout stage's detectors and thresholds, and the
+/// catalogues (loaded once, passed in). <see cref="Default"/> is today's pipeline; a caller or a test swaps one part
+/// with <c>ExtractorOptions.Default with { … }</c>. Which writers run is the caller's choice (Output/DocumentWriters).
+/// </summary>
+public sealed record ExtractorOptions
+{
+    /// <summary>Where pages come from (default: the PDF text layer through PdfPig).</summary>
+    public IPageSourceFactory PageSource { get; init; } = PdfTextLayerSourceFactory.Default;
+
+    /// <summary>Table detectors in order and the layout thresholds (default: lattice, then ruled stream).</summary>
+    public LayoutOptions Layout { get; init; } = LayoutOptions.Default;
+
+    /// <summary>Table kinds and their titles (Recognition/table-kinds.json).</summary>
+    public TableKindCatalog TableKinds { get; init; } = TableKindCatalog.Default;
+
+    /// <summary>Column aliases → canonical column ids (Recognition/column-aliases.json).</summary>
+    public ColumnCatalog Columns { get; init; } = ColumnCatalog.Default;
+
+    /// <summary>Performance-sheet titles, field and column roles (Sheets/sheet-catalogue.json).</summary>
+    public SheetCatalog Sheets { get; init; } = SheetCatalog.Default;
+
+    /// <summary>Reconciliation rules (Reconciliation/reconciliation-rules.json).</summary>
+    public RuleCatalog Rules { get; init; } = RuleCatalog.Default;
+
+    public static ExtractorOptions Default { get; } = new();
+}

@@ -1,0 +1,23 @@
+using Extractor.Model;
+using Extractor.Recognition;
+using Extractor.Text;
+
+namespace Extractor.Records;
+
+/// <summary>Recognition + records for one structured table: its kind, canonical column ids, unit factor and typed records.</summary>
+public sealed class TableRecognizer(TableKindCatalog kinds, ColumnCatalog columns)
+{
+    /// <param name="titled">false for a table built from a grid without a `表N` title: never given a kind</param>
+    public (ExtractedTable Table, Diagnostic? Warning) Recognise(StructuredTable table, bool titled)
+    {
+        var kind = titled ? kinds.Recognise(table.Title.Title) : null;
+        var factor = titled ? UnitParser.FactorToYuan(table.Unit) : null;
+        var columnIds = table.Columns.Select(columns.ColumnId).ToList();
+        var extracted = new ExtractedTable(table, kind?.Id ?? TableKindCatalog.Unrecognised, kind?.Name, factor,
+            RecordBuilder.Build(table, kind, factor ?? 1m, columnIds)) { ColumnIds = columnIds };
+        var warning = kind is not null ? null
+            : titled ? new Diagnostic("unrecognised-table", $"{table.Title.Label} {table.Title.Title}: title matches no known table kind", table.Title.Page)
+            : new Diagnostic("unrecognised-table", $"page {table.Title.Page}: a table without a title matching a known kind ('{table.Title.Title}')", table.Title.Page);
+        return (extracted, warning);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Extractor.Tests.Support;
+
+namespace Extractor.Tests.Architecture;
+
+/// <summary>
+/// Reads the `using Extractor.X` lines and fully qualified `Extractor.X.` references of every file and reports each
+/// reference from a folder to a folder at or above it in the layer order (a back-edge; a cycle always contains one),
+/// and every folder the order does not name.
+/// </summary>
+public static partial class LayerChecker
+{
+    [GeneratedRegex(@"^\s*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?Extractor\.(\w+)", RegexOptions.Multiline)]
+    private static partial Regex UsingLine();
+
+    [GeneratedRegex(@"(?<![\w.])Extractor\.(\w+)\.")]
+    private static partial Regex QualifiedName();
+
+    [GeneratedRegex(@"^\s*(?:global\s+)?using\s.*$|//.*$", RegexOptions.Multiline)]
+    private static partial Regex UsingOrComment();
+
+    /// <param name="files">(folder under src/Extractor, file name, source text)</param>
+    public static IReadOnlyList<string> Violations(IReadOnlyList<string> order, IEnumerable<(string Folder, string File, string Source)> files)
+    {
+        var rank = order.Select((folder, i) => (folder, i)).ToDictionary(p => p.folder, p => p.i);
+        var problems = new List<string>();
+        foreach (var (folder, file, source) in files)
+        {
+            if (!rank.TryGetValue(folder, out var own)) { problems.Add($"{folder}/{file}: folder {folder} is not in the layer order"); continue; }
+            var targets = UsingLine().Matches(source).Select(m => m.Groups[1].Value)
+                .Concat(QualifiedName().Matches(UsingOrComment().Replace(source, "")).Select(m => m.Groups[1].Value))
+                .Where(rank.ContainsKey).Distinct();
+            foreach (var target in targets)
+                if (target != folder && rank[target] > own)
+                    problems.Add($"{folder}/{file}: {folder} depends on {target}, which is above it");
+        }
+        return problems;
+    }
+}
+
+public class LayerTests
+{
+    /// <summary>The library's layers, bottom first: a folder may use only folders before it (see README, Architecture).</summary>
+    public static readonly string[] Order =
+    [
+        "Geometry", "Model", "Text", "Pdf", "Layout", "Structure", "Recognition", "Records", "Sheets", "Reconciliation",
+        "Output", "Pipeline", "Diagnostics",
+    ];
+
+    [Fact]
+    public void The_library_has_no_back_edge_or_cycle_between_folders()
+    {
+        var root = Path.Combine(Repo.Root, "src", "Extractor");
+        var files = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
+            .Where(p => !p.StartsWith("bin/") && !p.StartsWith("obj/") && p.Contains('/'))
+            .Select(p => (p[..p.IndexOf('/')], p[(p.IndexOf('/') + 1)..], File.ReadAllText(Path.Combine(root, p))))
+            .ToList();
+        Assert.True(files.Count > 50, $"only {files.Count} files found under {root}");
+        Assert.Empty(LayerChecker.Violations(Order, files));
+    }
+
+    [Fact]
+    public void A_using_of_a_higher_folder_is_reported()
+    {
+        var problems = LayerChecker.Violations(["Model", "Layout", "Pipeline"],
+        [
+            ("Model", "Doc.cs", "using Extractor.Layout;\nnamespace Extractor.Model;"),
+            ("Pipeline", "Run.cs", "using Extractor.Model;\nusing Extractor.Layout;\nnamespace Extractor.Pipeline;"),
+        ]);
+        Assert.Equal(["Model/Doc.cs: Model depends on Layout, which is above it"], problems);
+    }
+
+    [Fact]
+    public void A_fully_qualified_reference_counts_but_a_comment_does_not()
+    {
+        var problems = LayerChecker.Violations(["Model", "Layout"],
+        [
+            ("Model", "A.cs", "namespace Extractor.Model;\n// see Extractor.Layout.Grid\nclass A { object x = Extractor.Layout.Grid.Empty; }"),
+            ("Model", "B.cs", "namespace Extractor.Model;\n// see Extractor.Layout.Grid\nclass B { }"),
+        ]);
+        Assert.Equal(["Model/A.cs: Model depends on Layout, which is above it"], problems);
+    }
+
+    [Fact]
+    public void A_cycle_between_two_folders_is_reported()
+    {
+        var problems = LayerChecker.Violations(["Records", "Structure"],
+        [
+            ("Structure", "S.cs", "using Extractor.Records;"),
+            ("Records", "R.cs", "using Extractor.Structure;"),
+        ]);
+        Assert.Single(problems);
+        Assert.Contains("Records depends on Structure", problems[0]);
+    }
+
+    [Fact]
+    public void A_folder_missing_from_the_order_is_reported()
+    {
+        var problems = LayerChecker.Violations(["Model"], [("Utils", "U.cs", "namespace Extractor.Utils;")]);
+        Assert.Equal(["Utils/U.cs: folder Utils is not in the layer order"], problems);
+    }
+}
