@@ -70,7 +70,7 @@ public sealed class ReviewedBatch : IAsyncLifetime
         try { Directory.Delete(Folder, true); } catch (IOException) { }
     }
 
-    private sealed class NoProgress : IBatchProgress
+    public sealed class NoProgress : IBatchProgress
     {
         public void Started(int total, int skipped) { }
         public void Finished(BatchItem item, JournalEntry entry) { }
@@ -197,7 +197,7 @@ public class ReviewBrowserTests(ReviewedBatch batch) : IClassFixture<ReviewedBat
         Assert.Equal((1, 0, 4, extracted, "9,999.99"), (correction.Table, correction.Row, correction.Column, correction.Extracted, correction.Corrected));
 
         // The next batch run redoes that document (its decisions are newer than its journal line) and carries them.
-        var summary = await BatchRunner.RunAsync(batch.Items, batch.Options, new NullProgress(), CancellationToken.None);
+        var summary = await BatchRunner.RunAsync(batch.Items, batch.Options, new ReviewedBatch.NoProgress(), CancellationToken.None);
         Assert.Equal(1, summary.Succeeded);
         var json = JObject.Parse(await File.ReadAllTextAsync(Path.Combine(batch.Output, name + ".json")));
         var review = json["review"]!;
@@ -210,12 +210,6 @@ public class ReviewBrowserTests(ReviewedBatch batch) : IClassFixture<ReviewedBat
         Assert.True(latest.Values.Single(e => e.Output == name + ".json").Reviewed);
         Assert.False(latest.Values.Single(e => e.Output == "urumqi-port-office-2025.office.json").Reviewed);
         // Nothing changed since: the run after that skips it again.
-        Assert.Equal(0, (await BatchRunner.RunAsync(batch.Items, batch.Options, new NullProgress(), CancellationToken.None)).Succeeded);
-    }
-
-    private sealed class NullProgress : IBatchProgress
-    {
-        public void Started(int total, int skipped) { }
-        public void Finished(BatchItem item, JournalEntry entry) { }
+        Assert.Equal(0, (await BatchRunner.RunAsync(batch.Items, batch.Options, new ReviewedBatch.NoProgress(), CancellationToken.None)).Succeeded);
     }
 }
