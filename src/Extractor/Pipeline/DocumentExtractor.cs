@@ -73,7 +73,7 @@ public static class DocumentExtractor
         var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets };
         cancellationToken.ThrowIfCancellationRequested();
         using var reconciling = StageScope.Start(timer, Stages.Reconciliation);
-        var report = Reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines), SheetBudgetFacts.From(document), options.Rules);
+        var report = new Reconciler(options.Rules, options.TableKinds, options.Reconciliation).Reconcile(document, ProseFigureParser.Parse(document.TextLines), SheetBudgetFacts.From(document));
         return document with { Reconciliation = report };
     }
 

@@ -4,5 +4,5 @@ namespace Extractor.Records;
 public static class ColumnRoles
 {
     public static bool IsTextColumn(string name) =>
-        name.Contains("编码") || name.Contains("代码") || name.Contains("名称") || name is "类" or "款" or "项" or "备注" or "说明";
+        name.Contains("编码") || name.Contains("代码") || name.Contains("名称") || name is "类" or "款" or "项" or "备注" or "说明" or "序号";
 }
