@@ -40,6 +40,9 @@ public sealed record JournalEntry(
     [JsonIgnore] public string? Output => Outputs.FirstOrDefault(o => o.EndsWith(".json", StringComparison.Ordinal));
 
     [JsonIgnore] public bool ChecksFailed => Checks is { Fail: > 0 };
+
+    /// <summary>The output carries the reviewer's decisions (NAME.review.json beside it when the document ran).</summary>
+    public bool Reviewed { get; init; }
 }
 
 /// <summary>
@@ -77,6 +80,9 @@ public sealed class BatchJournal : IDisposable
             .ToDictionary(g => g.Key, g => g.First().Source, StringComparer.OrdinalIgnoreCase);
 
     public JournalEntry? Previous(string identity) => _previous.GetValueOrDefault(identity);
+
+    /// <summary>The last line per source document of the journal in `outputDirectory` (empty when there is none).</summary>
+    public static IReadOnlyDictionary<string, JournalEntry> ReadLatest(string outputDirectory) => Load(Path.Combine(outputDirectory, FileName));
 
     private static Dictionary<string, JournalEntry> Load(string path)
     {

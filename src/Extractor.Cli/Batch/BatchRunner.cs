@@ -216,7 +216,7 @@ public static class BatchRunner
         {
             if (File.Exists(errorPath)) File.Delete(errorPath);
             return BatchJournal.Entry(item.Identity, reply.Sha256, size, ticks, "ok", reply.Outputs ?? [], options.DocumentOutputs, null,
-                clock.Elapsed.TotalSeconds, reply.Pages, reply.Tables, reply.Warnings, reply.Checks, item.OutputBase);
+                clock.Elapsed.TotalSeconds, reply.Pages, reply.Tables, reply.Warnings, reply.Checks, item.OutputBase) with { Reviewed = reply.Reviewed };
         }
         var message = reply?.Error ?? $"{item.Identity}: {death}";
         if (item.Input.IsUrl) message = message.Replace(local, item.Identity, StringComparison.Ordinal); // name the URL, not the cache file

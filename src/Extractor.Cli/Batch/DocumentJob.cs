@@ -38,12 +38,16 @@ public static class DocumentJob
             var document = extracted with { Info = extracted.Info with { Source = request.Identity ?? request.Source } };
             var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
             var writers = Writers(request.Outputs);
-            foreach (var writer in writers)
+            // The JSON carries the reviewer's decisions (NAME.review.json beside it), so it is written here, not by the registry's json writer.
+            var output = ReviewedOutput.Apply(JsonDocumentWriter.ToOutput(document), request.OutputDirectory, request.OutputBase);
+            AtomicFile.Write(Path.Combine(request.OutputDirectory, request.OutputBase + writers[0].Suffix), JsonDocumentWriter.Serialize(output));
+            foreach (var writer in writers.Skip(1))
                 await writer.WriteAsync(Path.Combine(request.OutputDirectory, request.OutputBase + writer.Suffix), written, ct);
             var summary = document.Reconciliation?.Summary;
             return new WorkerReply("ok", writers.Select(w => request.OutputBase + w.Suffix).ToList(), null, document.Info.PageCount,
                 document.Tables.Count, document.Warnings.Count, sha,
-                summary is null ? null : new CheckCounts(summary.Checks, summary.Pass, summary.Rounding, summary.Fail, summary.Skipped));
+                summary is null ? null : new CheckCounts(summary.Checks, summary.Pass, summary.Rounding, summary.Fail, summary.Skipped),
+                output.Review is not null);
         }
         catch (OutputWriteException e) { return new WorkerReply("write-failed", null, e.Message, 0, 0, 0, sha); }
         catch (Exception e) when (e is PdfReadException or UnreadableDocumentException)

@@ -5,7 +5,7 @@ namespace Extractor.Cli.Batch;
 /// <summary>
 /// Whether a re-run may skip a document: only when its last journal line says ok and nothing it depended on changed.
 /// A document is redone when it never finished or failed, when its source file changed (size or modification time),
-/// when one of its outputs is missing, when the run asks for other per-document outputs, or when another version of
+/// when one of its outputs is missing, when the reviewer's decisions beside it changed, when the run asks for other per-document outputs, or when another version of
 /// Extractor wrote it.
 /// </summary>
 public static class ResumePolicy
@@ -25,6 +25,7 @@ public static class ResumePolicy
         if (previous.Outputs.Count == 0) return "no outputs recorded";
         foreach (var output in previous.Outputs)
             if (!File.Exists(Path.Combine(outputDirectory, output))) return $"output missing: {output}";
+        if (!ReviewedOutput.IsCurrent(previous, outputDirectory, item.OutputBase)) return "review decisions changed";
         return null;
     }
 

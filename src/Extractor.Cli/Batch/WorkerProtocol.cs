@@ -19,7 +19,7 @@ public sealed record WorkerRequest(string Source, string OutputDirectory, string
 /// </summary>
 /// <param name="Outputs">the files written, relative to the output folder (the JSON first)</param>
 public sealed record WorkerReply(string Status, IReadOnlyList<string>? Outputs, string? Error, int Pages, int Tables, int Warnings, string? Sha256,
-    CheckCounts? Checks = null);
+    CheckCounts? Checks = null, bool Reviewed = false);
 
 internal static class WorkerLines
 {

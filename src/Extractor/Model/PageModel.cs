@@ -37,4 +37,11 @@ public sealed record PageModel(
     IReadOnlyList<Glyph> Glyphs,
     IReadOnlyList<Ruling> Rulings,
     TextLayerProblem Problem,
-    string? ProblemDetail);
+    string? ProblemDetail)
+{
+    /// <summary>
+    /// 0, or 90/180/270 when most text runs sideways on the displayed page and the page was read turned so that it
+    /// reads left to right (the direction the text ran, counter-clockwise): coordinates are then in the turned frame.
+    /// </summary>
+    public int Turn { get; init; }
+}

@@ -22,6 +22,9 @@ public static class AtomicFile
 
     public static Task WriteAsync(string path, Func<Stream, Task> write) => Commit(path, write);
 
+    public static void Write(string path, byte[] content) =>
+        Commit(path, stream => { stream.Write(content); return Task.CompletedTask; }).GetAwaiter().GetResult();
+
     private static async Task Commit(string path, Func<Stream, Task> write)
     {
         var full = Path.GetFullPath(path);

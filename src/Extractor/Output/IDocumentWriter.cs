@@ -37,8 +37,11 @@ public sealed class JsonFileWriter : IDocumentWriter
     }
 }
 
-/// <summary>The HTML review report: each table's page beside the extracted table, with findings (<see cref="ReviewReportWriter"/>).</summary>
-public sealed class ReviewFileWriter : IDocumentWriter
+/// <summary>
+/// The HTML review report (<see cref="Review.ReviewReportWriter"/>): NAME.review.html and its files folder. Renders the
+/// pages when given a renderer and the document's PDF path; otherwise shows the text-layer redraw with a note.
+/// </summary>
+public sealed class ReviewFileWriter(Review.IPageRenderer? renderer = null, string? pdfPath = null) : IDocumentWriter
 {
     public string Name => "review";
     public string Suffix => ".review.html";
@@ -46,11 +49,10 @@ public sealed class ReviewFileWriter : IDocumentWriter
 
     public Task WriteAsync(string path, DocumentToWrite document, CancellationToken cancellationToken)
     {
-        var doc = document.Document;
-        var summary = doc.Reconciliation is { } r
-            ? $"reconciliation: {r.Summary.Checks} checks: {r.Summary.Pass} pass, {r.Summary.Rounding} rounding, {r.Summary.Fail} fail, {r.Summary.Skipped} skipped"
-            : null;
-        AtomicFile.Write(path, ReviewReportWriter.Render(doc, document.Pages, t => ReviewReportWriter.FindingsFor(doc, t), summary));
+        var name = Path.GetFileName(path);
+        var stem = name.EndsWith(Suffix, StringComparison.Ordinal) ? name[..^Suffix.Length] : Path.GetFileNameWithoutExtension(name);
+        Review.ReviewReportFiles.Write(Review.ReviewInput.From(document.Document), pdfPath, document.Pages, path, stem + Review.ReviewDecisions.Suffix,
+            null, renderer, cancellationToken);
         return Task.CompletedTask;
     }
 }

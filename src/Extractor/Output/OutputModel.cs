@@ -21,6 +21,10 @@ public sealed record OutputDocument(
 
     /// <summary>Checks of the identities among the extracted figures, with a summary per outcome (Reconciliation/).</summary>
     public ReconciliationReport? Reconciliation { get; init; }
+
+    /// <summary>The reviewer's decisions (NAME.review.json beside the output, applied by `batch`); absent when none.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public Review.ReviewOut? Review { get; init; }
 }
 
 public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit)

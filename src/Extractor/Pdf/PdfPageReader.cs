@@ -178,7 +178,7 @@ public sealed class PdfPageReader : IPageSource
         catch (Exception) { rulings = []; } // a broken content stream costs the rulings, not the page's text
 
         var (problem, detail) = TextLayerInspector.Inspect(glyphs, page, _options.UndecodableShare);
-        return new PageModel(number, width, height, rotation, glyphs, rulings, problem, detail);
+        return new PageModel(number, width, height, rotation, glyphs, rulings, problem, detail) { Turn = direction };
     }
 
     /// <summary>
