@@ -25,7 +25,7 @@ public static class OutputSchema
             DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
             SchemaType = SchemaType.JsonSchema,
             FlattenInheritanceHierarchy = true,
-            GenerateAbstractProperties = true,
+            GenerateAbstractProperties = false, // TableRecord's abstract members are each record type's own fields
         };
         var schema = JsonSchema.FromType<OutputDocument>(settings);
         schema.Title = "Extractor output";

@@ -47,7 +47,7 @@ public static class FactsCsvWriter
             // Which record describes a given amount cell (summary tables hold two records per row).
             var owner = new Dictionary<(int, int), TableRecord>();
             foreach (var record in table.Records)
-                foreach (var amount in AmountsOf(record))
+                foreach (var amount in record.Amounts.Values)
                     owner[(amount.Row, amount.Column)] = record;
 
             for (var r = 0; r < s.Rows.Count; r++)
@@ -68,14 +68,6 @@ public static class FactsCsvWriter
         }
     }
 
-
-    private static IEnumerable<Amount> AmountsOf(TableRecord record) => record switch
-    {
-        ClassifiedRecord c => c.Amounts.Values,
-        SummaryRecord s => s.Amounts.Values,
-        ItemRecord i => i.Amounts.Values,
-        _ => [],
-    };
 
     private static (string? Code, string Label, string? Project) Describe(TableRecord? record, IReadOnlyList<Cell> row) => record switch
     {
