@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Extractor.Cli;
 using Extractor.Cli.Commands;
 
 var root = new RootCommand("Extractor: Chinese budget disclosure PDFs to checked, structured data")
@@ -10,5 +11,6 @@ var root = new RootCommand("Extractor: Chinese budget disclosure PDFs to checked
     ReviewCommand.Create(),
     DebugPageCommand.Create(),
     CorpusReportCommand.Create(),
+    WorkerCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+return await CliErrorHandler.RunAsync(root, args);

@@ -1,17 +1,32 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using Extractor.Model;
+using Extractor.Cli.Warehouse;
 using Extractor.Output;
-using Extractor.Pdf;
-using Extractor.Pipeline;
-using Polly;
-using Polly.Retry;
 
 namespace Extractor.Cli.Batch;
 
-/// <param name="Facts">Flat facts beside each JSON: null (none), "csv" or "parquet".</param>
-public sealed record BatchOptions(string OutputDirectory, int Jobs, bool Force, string? Facts, TimeSpan Timeout);
+/// <param name="Warehouse">load every finished document into OUT/extractor.duckdb (`--no-warehouse` turns it off)</param>
+/// <param name="Export">after the run, write each warehouse table as one dataset: parquet, csv or ndjson (null: none)</param>
+/// <param name="CsvBom">start exported CSV files with a UTF-8 BOM (Excel on Chinese Windows)</param>
+/// <param name="MemoryLimitBytes">a worker above this resident size is killed and its document failed (0 = no limit)</param>
+/// <param name="RecycleAfter">a worker is replaced after this many documents (or when above half its memory limit)</param>
+/// <param name="RetryFailed">also redo documents that killed their worker in an earlier run</param>
+public sealed record BatchOptions(string OutputDirectory, int Jobs, bool Force, TimeSpan Timeout, bool Warehouse = true, string? Export = null,
+    bool CsvBom = false, long MemoryLimitBytes = BatchOptions.DefaultMemoryLimit, int RecycleAfter = 100, bool RetryFailed = false)
+{
+    public const long DefaultMemoryLimit = 2L * 1024 * 1024 * 1024;
 
-public sealed record BatchSummary(int Total, int Succeeded, int Skipped, int Failed, double Seconds, long Pages);
+    /// <summary>The per-document outputs a run writes; the journal keeps them so that resume notices a change.</summary>
+    public IReadOnlyList<string> DocumentOutputs { get; init; } = ["json"];
+}
+
+/// <param name="ChecksFailed">documents of the batch (run now or done before) with at least one failed reconciliation check</param>
+/// <param name="StoppedBy">set when the batch had to stop (its outputs cannot be written): the reason, naming the path</param>
+public sealed record BatchSummary(int Total, int Succeeded, int Skipped, int Failed, double Seconds, long Pages, int ChecksFailed,
+    string? StoppedBy = null, bool DiskFull = false)
+{
+    public IReadOnlyList<string> Exported { get; init; } = [];
+}
 
 /// <summary>Receives progress: one call per document finished (or skipped).</summary>
 public interface IBatchProgress
@@ -21,86 +36,172 @@ public interface IBatchProgress
 }
 
 /// <summary>
-/// Runs many documents in parallel. A document's failure (bad PDF, no text layer, exception, timeout) is recorded
-/// as that document's error file and journal line; it never stops the batch or touches another document's output.
+/// Runs many documents, each in a worker process (at most `Jobs` at once). A document's failure (bad PDF, too large,
+/// timeout, worker killed for memory or crashed) is recorded as that document's error file and journal line; it
+/// never stops the batch or touches another document's output. Only an output folder that cannot be written stops
+/// the batch (with the journal saying which documents were not done).
 /// </summary>
 public static class BatchRunner
 {
-    // Files on network shares and removable media fail transiently; the PDF itself is never retried.
-    private static readonly ResiliencePipeline ReadRetry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<IOException>(e => e is not FileNotFoundException and not DirectoryNotFoundException),
-            MaxRetryAttempts = 3,
-            Delay = TimeSpan.FromMilliseconds(200),
-            BackoffType = DelayBackoffType.Exponential,
-        })
-        .Build();
-
-    public static async Task<BatchSummary> RunAsync(IReadOnlyList<BatchItem> items, BatchOptions options, IBatchProgress progress, CancellationToken cancel)
+    public static async Task<BatchSummary> RunAsync(IReadOnlyList<BatchInput> inputs, BatchOptions options, IBatchProgress progress, CancellationToken cancel)
     {
-        Directory.CreateDirectory(options.OutputDirectory);
-        using var journal = new BatchJournal(options.OutputDirectory);
-        var todo = options.Force ? items.ToList() : items.Where(i => !journal.IsDone(i, options.OutputDirectory)).ToList();
-        var skipped = items.Count - todo.Count;
-        progress.Started(items.Count, skipped);
+        var output = options.OutputDirectory;
+        try { Directory.CreateDirectory(output); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new OutputWriteException(output, AtomicFile.Reason(e), e); }
+        using var folderLock = BatchLock.Acquire(output);
+        AtomicFile.CleanStale(output); // we own the folder: any temp file is a killed writer's
+        using var journal = new BatchJournal(output);
+        var items = OutputNames.Assign(inputs, journal.Claims);
+        var decided = items.Select(i => (Item: i, Previous: journal.Previous(i.Identity),
+            Reason: options.Force ? "forced" : ResumePolicy.RedoReason(journal.Previous(i.Identity), i, options.DocumentOutputs, output, options.RetryFailed))).ToList();
+        var todo = decided.Where(d => d.Reason is not null).Select(d => d.Item).ToList();
+        var done = decided.Where(d => d.Reason is null).ToList();
+        progress.Started(items.Count, done.Count);
+
+        using var warehouse = options.Warehouse ? new DuckDbWarehouse(Path.Combine(output, DuckDbWarehouse.FileName)) : null;
+        // Documents done before that the warehouse lacks (made with --no-warehouse, or the file was deleted) load from their JSON.
+        if (warehouse is not null)
+            foreach (var (item, previous, _) in done)
+                if (previous!.Status == "ok" && (previous.Sha256 is not { } id || !warehouse.Holds(id, item.SourcePath, previous.ExtractorVersion)))
+                    warehouse.Load(DocumentOutput.Read(item.SourcePath, output, item.OutputBase));
 
         var clock = Stopwatch.StartNew();
-        int succeeded = 0, failed = 0;
+        int succeeded = 0, failed = 0, checksFailed = done.Count(d => d.Previous!.ChecksFailed);
         long pages = 0;
-        await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = cancel }, async (item, ct) =>
+        string? stoppedBy = null;
+        var diskFull = false;
+        var started = new ConcurrentDictionary<BatchItem, bool>();
+        var idle = new ConcurrentBag<Worker>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        try
         {
-            var entry = await ProcessAsync(item, options, ct);
-            journal.Record(entry);
-            if (entry.Status == "ok") Interlocked.Increment(ref succeeded); else Interlocked.Increment(ref failed);
-            Interlocked.Add(ref pages, entry.Pages);
-            progress.Finished(item, entry);
-        });
-        return new BatchSummary(items.Count, succeeded, skipped, failed, clock.Elapsed.TotalSeconds, pages);
+            await Parallel.ForEachAsync(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs, CancellationToken = stop.Token }, async (item, ct) =>
+            {
+                started[item] = true;
+                try
+                {
+                    var entry = await ProcessAsync(item, options, idle, ct);
+                    // The coordinating process alone writes the warehouse, from the output the document left on disk.
+                    if (warehouse is not null) lock (warehouse) entry = LoadIntoWarehouse(warehouse, item, entry, options);
+                    journal.Record(entry);
+                    if (entry.Status == "ok") Interlocked.Increment(ref succeeded); else Interlocked.Increment(ref failed);
+                    if (entry.ChecksFailed) Interlocked.Increment(ref checksFailed);
+                    Interlocked.Add(ref pages, entry.Pages);
+                    progress.Finished(item, entry);
+                }
+                catch (OutputWriteException e)
+                {
+                    started.TryRemove(item, out _);
+                    lock (started) { stoppedBy ??= e.Message; diskFull |= e.DiskFull; }
+                    await stop.CancelAsync();
+                }
+            });
+        }
+        catch (OperationCanceledException) when (stoppedBy is not null && !cancel.IsCancellationRequested) { }
+        finally
+        {
+            foreach (var worker in idle) worker.Dispose();
+        }
+
+        if (stoppedBy is not null)
+        {
+            var notDone = todo.Where(i => !started.ContainsKey(i)).ToList();
+            stoppedBy += $"; {notDone.Count} documents not done";
+            try
+            {
+                foreach (var item in notDone)
+                    journal.Record(BatchJournal.Entry(item.Identity, null, 0, 0, "not-done", [], options.DocumentOutputs,
+                        $"batch stopped: {stoppedBy}", 0, outputBase: item.OutputBase));
+            }
+            catch (OutputWriteException) { stoppedBy += " (they have no journal line)"; }
+            return new BatchSummary(items.Count, succeeded, done.Count, failed, clock.Elapsed.TotalSeconds, pages, checksFailed, stoppedBy, diskFull);
+        }
+
+        IReadOnlyList<string> exported = [];
+        if (options.Export is { } format) exported = Export(warehouse, items, options, format);
+        return new BatchSummary(items.Count, succeeded, done.Count, failed, clock.Elapsed.TotalSeconds, pages, checksFailed) { Exported = exported };
     }
 
-    /// <summary>The document JSON always; the facts writer chosen with --facts beside it.</summary>
-    private static IEnumerable<IDocumentWriter> Writers(BatchOptions options)
+    private static JournalEntry LoadIntoWarehouse(DuckDbWarehouse warehouse, BatchItem item, JournalEntry entry, BatchOptions options)
     {
-        yield return AllDocumentWriters.Registry.Get("json");
-        if (options.Facts is { } facts) yield return AllDocumentWriters.Registry.Get(facts);
+        try
+        {
+            if (entry.Status == "ok") warehouse.Load(DocumentOutput.Read(item.SourcePath, options.OutputDirectory, item.OutputBase));
+            else warehouse.LoadFailure(entry.Sha256, item.SourcePath, entry.Error ?? "failed");
+            return entry;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or Newtonsoft.Json.JsonException or DuckDB.NET.Data.DuckDBException or InvalidOperationException)
+        {
+            // The document's JSON stands, but the warehouse lacks it: recorded as failed, so the next run redoes it.
+            return entry with { Status = "failed", Error = $"{item.SourcePath}: warehouse: {e.Message}" };
+        }
     }
 
-    private static async Task<JournalEntry> ProcessAsync(BatchItem item, BatchOptions options, CancellationToken ct)
+    /// <summary>One dataset per table; without the warehouse, a temporary one is built from the batch's JSON outputs.</summary>
+    private static IReadOnlyList<string> Export(DuckDbWarehouse? warehouse, IReadOnlyList<BatchItem> items, BatchOptions options, string format)
+    {
+        var directory = Path.Combine(options.OutputDirectory, "export");
+        if (warehouse is not null) return warehouse.Export(directory, format, options.CsvBom);
+        var temp = Path.Combine(options.OutputDirectory, $".export.{Environment.ProcessId}.{Guid.NewGuid():N}.duckdb");
+        try
+        {
+            using var scratch = new DuckDbWarehouse(temp);
+            foreach (var item in items)
+                if (File.Exists(Path.Combine(options.OutputDirectory, item.OutputBase + ".json")))
+                    scratch.Load(DocumentOutput.Read(item.SourcePath, options.OutputDirectory, item.OutputBase));
+            return scratch.Export(directory, format, options.CsvBom);
+        }
+        finally
+        {
+            File.Delete(temp);
+            File.Delete(temp + ".wal");
+        }
+    }
+
+    private static async Task<JournalEntry> ProcessAsync(BatchItem item, BatchOptions options, ConcurrentBag<Worker> idle, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var info = new FileInfo(item.SourcePath);
         var size = info.Exists ? info.Length : 0;
         var ticks = info.Exists ? info.LastWriteTimeUtc.Ticks : 0;
-        var jsonName = item.OutputBase + ".json";
         var errorPath = Path.Combine(options.OutputDirectory, item.OutputBase + ".error.txt");
+        var request = new WorkerRequest(item.SourcePath, options.OutputDirectory, item.OutputBase, options.DocumentOutputs);
+
+        if (!idle.TryTake(out var worker) || worker.Exited) worker = Worker.Start(options.MemoryLimitBytes);
+        WorkerReply? reply;
+        string? death;
+        try { (reply, death) = await worker.RunAsync(request, options.Timeout, options.MemoryLimitBytes, ct); }
+        catch
+        {
+            worker.Kill();
+            worker.Dispose();
+            throw;
+        }
+        if (reply is null || worker.Exited || worker.Documents >= options.RecycleAfter
+            || (options.MemoryLimitBytes > 0 && worker.ResidentBytes() > options.MemoryLimitBytes / 2))
+            worker.Dispose();
+        else idle.Add(worker);
+
+        if (reply?.Status == "write-failed") throw new OutputWriteException(options.OutputDirectory, reply.Error ?? "write failed");
+        if (reply?.Status == "ok")
+        {
+            if (File.Exists(errorPath)) File.Delete(errorPath);
+            return BatchJournal.Entry(item.Identity, reply.Sha256, size, ticks, "ok", reply.Outputs ?? [], options.DocumentOutputs, null,
+                clock.Elapsed.TotalSeconds, reply.Pages, reply.Tables, reply.Warnings, reply.Checks, item.OutputBase);
+        }
+        var message = reply?.Error ?? $"{item.SourcePath}: {death}";
+        AtomicFile.Write(errorPath, message + Environment.NewLine);
+        return BatchJournal.Entry(item.Identity, reply?.Sha256 ?? Sha256Of(item.SourcePath), size, ticks, "failed", [], options.DocumentOutputs,
+            message, clock.Elapsed.TotalSeconds, outputBase: item.OutputBase, workerKilled: reply is null);
+    }
+
+    private static string? Sha256Of(string path)
+    {
         try
         {
-            if (!info.Exists) throw new PdfReadException($"{item.SourcePath}: no such file");
-            var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(item.SourcePath, token), ct);
-            // The extraction is synchronous CPU work; a pathological file must not hold the batch hostage.
-            // Cancelled at the timeout too, so a given-up document stops at its next page instead of running on.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            stop.CancelAfter(options.Timeout);
-            var work = Task.Run(() => DocumentExtractor.Extract(bytes, info.Name, ExtractorOptions.Default, null, null, stop.Token), stop.Token);
-            var document = await work.WaitAsync(options.Timeout, ct);
-            var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
-            foreach (var writer in Writers(options))
-                await writer.WriteAsync(Path.Combine(options.OutputDirectory, item.OutputBase + writer.Suffix), written, ct);
-            if (File.Exists(errorPath)) File.Delete(errorPath);
-            return new JournalEntry(item.SourcePath, size, ticks, "ok", jsonName, null, clock.Elapsed.TotalSeconds,
-                document.Info.PageCount, document.Tables.Count, document.Warnings.Count, DateTime.UtcNow);
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            var message = e switch
-            {
-                TimeoutException or OperationCanceledException => $"{item.SourcePath}: gave up after {options.Timeout.TotalSeconds:0} s",
-                PdfReadException or UnreadableDocumentException => e.Message,
-                _ => $"{item.SourcePath}: {e.GetType().Name}: {e.Message}",
-            };
-            AtomicFile.Write(errorPath, message + Environment.NewLine);
-            return new JournalEntry(item.SourcePath, size, ticks, "failed", null, message, clock.Elapsed.TotalSeconds, 0, 0, 0, DateTime.UtcNow);
-        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 }

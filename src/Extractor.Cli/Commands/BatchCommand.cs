@@ -1,12 +1,15 @@
 using System.CommandLine;
 using Extractor.Cli.Batch;
+using Extractor.Cli.Warehouse;
 using Spectre.Console;
 
 namespace Extractor.Cli.Commands;
 
 /// <summary>
 /// `batch INPUT… -o DIR`: many PDFs (files or folders, recursively) in parallel, resumable through the journal in DIR.
-/// Exit 0 when every document succeeded (or was already done), 4 when some failed, 2 when there was nothing to do.
+/// Exit 0 when every document succeeded (or was already done), 4 when some failed, 3 with --strict when a
+/// reconciliation check failed in some document (and none failed outright), 2 when there was nothing to do,
+/// 73/74 when the batch stopped because its outputs cannot be written, 75 when another batch holds the folder.
 /// </summary>
 public static class BatchCommand
 {
@@ -16,20 +19,27 @@ public static class BatchCommand
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Output folder: DOC.json per document, DOC.error.txt per failure, _batch.jsonl journal", Required = true };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Redo documents the journal says are done" };
-        var facts = new Option<string?>("--facts") { Description = "Also write flat facts, one row per amount cell: DOC.facts.csv or DOC.facts.parquet" };
-        facts.AcceptOnlyFromAmong("csv", "parquet");
-        var timeout = new Option<int>("--timeout") { Description = "Seconds after which one document is given up (recorded as failed)", DefaultValueFactory = _ => 300 };
+        var noWarehouse = new Option<bool>("--no-warehouse") { Description = $"Do not load the documents into DIR/{DuckDbWarehouse.FileName}" };
+        var export = new Option<string?>("--export") { Description = "After the run, write each warehouse table (documents, facts, checks, sheets, indicators) as one dataset in DIR/export/" };
+        export.AcceptOnlyFromAmong("parquet", "csv", "ndjson");
+        var csvBom = new Option<bool>("--csv-bom") { Description = "Start exported CSV files with a UTF-8 byte order mark (Excel)" };
+        var strict = new Option<bool>("--strict") { Description = "Exit with code 3 when a reconciliation check failed in any document" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds after which one document is given up: its worker process is killed and the document recorded as failed", DefaultValueFactory = _ => 300 };
         var noProgress = new Option<bool>("--no-progress") { Description = "Plain log lines instead of a progress bar" };
+        var memory = new Option<int>("--memory-limit") { Description = "MiB a worker process may use; above it the worker is killed and its document failed (0 = no limit)", DefaultValueFactory = _ => (int)(BatchOptions.DefaultMemoryLimit >> 20) };
+        var recycle = new Option<int>("--recycle-after") { Description = "Documents after which a worker process is replaced", DefaultValueFactory = _ => 100 };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Also redo documents that killed their worker (memory, timeout, crash) in an earlier run" };
         var command = new Command("batch", "Extract many PDFs in parallel; re-running resumes where the last run stopped")
         {
-            inputs, output, jobs, force, facts, timeout, noProgress,
+            inputs, output, jobs, force, timeout, noProgress, noWarehouse, export, csvBom, strict, memory, recycle, retryFailed,
         };
         command.SetAction(async (parse, cancel) =>
         {
-            var items = BatchInputs.Expand(parse.GetValue(inputs)!);
-            if (items.Count == 0) { Console.Error.WriteLine("error: no PDF found in the inputs"); return 2; }
+            var items = BatchInputs.Find(parse.GetValue(inputs)!);
+            if (items.Count == 0) { Console.Error.WriteLine("error: no PDF found in the inputs"); return ExitCodes.Unreadable; }
             var options = new BatchOptions(parse.GetValue(output)!.FullName, Math.Max(1, parse.GetValue(jobs)), parse.GetValue(force),
-                parse.GetValue(facts), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))));
+                TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), !parse.GetValue(noWarehouse), parse.GetValue(export), parse.GetValue(csvBom),
+                Math.Max(0, (long)parse.GetValue(memory)) << 20, Math.Max(1, parse.GetValue(recycle)), parse.GetValue(retryFailed));
 
             BatchSummary summary;
             var interactive = !parse.GetValue(noProgress) && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -47,8 +57,16 @@ public static class BatchCommand
             else summary = await BatchRunner.RunAsync(items, options, new LineProgress(), cancel);
 
             var rate = summary.Seconds > 0 ? summary.Pages / summary.Seconds : 0;
-            Console.Error.WriteLine($"batch: {summary.Succeeded} ok, {summary.Failed} failed, {summary.Skipped} skipped (done before) of {summary.Total}; {summary.Pages} pages in {summary.Seconds:0.0} s ({rate:0} pages/s)");
-            return summary.Failed > 0 ? 4 : 0;
+            Console.Error.WriteLine($"batch: {summary.Succeeded} ok, {summary.Failed} failed, {summary.Skipped} skipped (done before) of {summary.Total}; " +
+                $"{summary.ChecksFailed} with failed checks; {summary.Pages} pages in {summary.Seconds:0.0} s ({rate:0} pages/s)");
+            if (summary.StoppedBy is not null)
+            {
+                Console.Error.WriteLine($"error: batch stopped: {summary.StoppedBy}");
+                return summary.DiskFull ? ExitCodes.IoError : ExitCodes.CannotWrite;
+            }
+            foreach (var file in summary.Exported) Console.Error.WriteLine($"batch: exported {file}");
+            if (summary.Failed > 0) return ExitCodes.SomeFailed;
+            return parse.GetValue(strict) && summary.ChecksFailed > 0 ? ExtractCommand.ReconciliationFailed : ExitCodes.Ok;
         });
         return command;
     }

@@ -22,7 +22,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure pipeline throughput (pages/s on one core) and memory over repeated rounds") { inputs, rounds, stages };
         command.SetAction(parse =>
         {
-            var files = BatchInputs.Expand(parse.GetValue(inputs)!)
+            var files = BatchInputs.Find(parse.GetValue(inputs)!)
                 .Select(i => (Name: Path.GetFileName(i.SourcePath), Bytes: File.ReadAllBytes(i.SourcePath))).ToList();
             var n = Math.Max(1, parse.GetValue(rounds));
             Console.WriteLine($"bench: {files.Count} files, 1 warm-up + {n} rounds, single thread, whole pipeline to JSON text");

@@ -17,7 +17,9 @@ public static class CorpusReportCommand
             var dir = parse.GetValue(folder)!;
             if (!dir.Exists) { Console.Error.WriteLine($"error: {dir.FullName}: no such folder"); return 2; }
             var showDetails = parse.GetValue(details);
-            int documents = 0, failed = 0, tokens = 0, landed = 0;
+            int documents = 0, failed = 0, tokens = 0, landed = 0, lineTokens = 0, lineCaptured = 0;
+            var measuredLines = false;
+            var below98 = new List<(string File, TableLineCount Count)>();
             var pages = 0;
             var time = TimeSpan.Zero;
             foreach (var report in CorpusReport.Run(dir.FullName))
@@ -29,9 +31,22 @@ public static class CorpusReportCommand
                 if (report.Failure is not null) { failed++; continue; }
                 tokens += report.Coverage.Tokens;
                 landed += report.Coverage.InTableCells;
+                if (report.TableLines is not { } lines) continue;
+                measuredLines = true;
+                lineTokens += lines.Tokens;
+                lineCaptured += lines.Captured;
+                if (lines.Tokens > 0 && lines.Share < 0.98) below98.Add((report.File, lines));
             }
             var share = tokens == 0 ? 1.0 : (double)landed / tokens;
             Console.WriteLine($"TOTAL {documents} documents ({failed} unreadable), {pages} pages, {time.TotalSeconds:F1} s; amount tokens on table pages {landed}/{tokens} in a table cell ({Percent(share)})");
+            if (!measuredLines)
+                Console.WriteLine("TABLE LINES not measured: pdftotext (poppler-utils) is not on PATH");
+            else
+            {
+                Console.WriteLine($"TABLE LINES {lineCaptured}/{lineTokens} amounts captured ({Percent(lineTokens == 0 ? 1.0 : (double)lineCaptured / lineTokens)}); {below98.Count} documents below 98 %");
+                foreach (var (file, count) in below98.OrderBy(b => b.Count.Share).Take(10))
+                    Console.WriteLine($"  {Percent(count.Share),8}  {count.Captured}/{count.Tokens}  {file}");
+            }
             return 0;
         });
         return command;
@@ -48,6 +63,12 @@ public static class CorpusReportCommand
         Console.WriteLine($"{r.File}: {r.PageCount} pages, {r.Elapsed.TotalMilliseconds:F0} ms");
         Console.WriteLine($"  tables: {string.Join(", ", r.TablesByKind.Select(k => $"{k.Key}×{k.Value}"))}");
         Console.WriteLine($"  table pages: {Ranges(r.TablePages)}");
+        if (r.TableLines is { } t)
+        {
+            Console.WriteLine($"  table lines: {t.TableLines}, amounts {t.Captured}/{t.Tokens} captured ({Percent(t.Share)})");
+            if (t.MissedByPage.Count > 0)
+                Console.WriteLine($"  pages with uncaptured amounts: {string.Join(", ", t.MissedByPage.Select(m => $"p{m.Key}:{m.Value}"))}");
+        }
         Console.WriteLine($"  amount tokens: {c.InTableCells}/{c.Tokens} in a table cell ({Percent(c.Share)}), {c.InOtherGrids} in grids outside tables, {c.Missed.Count} missed");
         if (r.TablesWithoutGrid.Count > 0)
             Console.WriteLine($"  tables without a grid (needs stream): {r.TablesWithoutGrid.Count}{(details ? ": " + string.Join("; ", r.TablesWithoutGrid) : "")}");

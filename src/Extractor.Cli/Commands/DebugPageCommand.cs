@@ -16,8 +16,12 @@ public static class DebugPageCommand
         command.SetAction(parse =>
         {
             var file = parse.GetValue(pdf)!;
+            if (!file.Exists) throw new PdfReadException($"{file.FullName}: no such file");
             using var reader = PdfPageReader.Open(File.ReadAllBytes(file.FullName), file.Name);
-            var model = reader.ReadPage(parse.GetValue(page));
+            var number = parse.GetValue(page);
+            if (number < 1 || number > reader.PageCount)
+                throw new UsageException($"{file.FullName}: no page {number} (the document has pages 1 to {reader.PageCount})");
+            var model = reader.ReadPage(number);
             var layout = PageLayoutAnalyzer.Default.Analyze(model);
             Console.WriteLine($"page {model.Number} {model.Width:F0}x{model.Height:F0} rotate={model.Rotation} glyphs={model.Glyphs.Count} rulings={model.Rulings.Count} problem={model.Problem} {model.ProblemDetail}");
             foreach (var ruling in RulingCleaner.Clean(model.Rulings).Where(r => r.Orientation == Orientation.Horizontal))

@@ -12,7 +12,7 @@ namespace Extractor.Cli.Commands;
 /// </summary>
 public static class ExtractCommand
 {
-    public const int ReconciliationFailed = 3;
+    public const int ReconciliationFailed = ExitCodes.ReconciliationFailed;
 
     public static Command Create()
     {

@@ -21,6 +21,9 @@ public sealed record DocumentReport(
     /// <summary>Titled tables for which no grid was found: drawn without rules, they wait for stream detection.</summary>
     public IReadOnlyList<string> TablesWithoutGrid { get; init; } = [];
 
+    /// <summary>Amounts on the table lines of <c>pdftotext -layout</c> captured in cells; null when pdftotext is not on PATH.</summary>
+    public TableLineCount? TableLines { get; init; }
+
     /// <summary>Reconciliation outcome counts: pass, rounding, fail, skipped.</summary>
     public IReadOnlyDictionary<string, int> Reconciliation { get; init; } = new Dictionary<string, int>();
 }
@@ -42,13 +45,23 @@ public static class CorpusReport
         try { document = DocumentExtractor.Extract(path); }
         catch (Exception e) when (e is UnreadableDocumentException or PdfReadException)
         {
-            return new DocumentReport(name, 0, clock.Elapsed, e.Message, new Dictionary<string, int>(), [], CoverageCount.Zero, [], []);
+            return Failed(name, clock.Elapsed, e.Message);
+        }
+        catch (Exception e)
+        {
+            // A crash is a finding of the report, not the end of it: the other documents are still measured.
+            return Failed(name, clock.Elapsed, $"crashed: {e.GetType().Name}: {e.Message}");
         }
         var elapsed = clock.Elapsed;
         // The page glyphs are read again, apart from the pipeline, so that coverage does not trust the cell assignment.
         using var reader = PdfPageReader.Open(File.ReadAllBytes(path), name);
-        return Describe(document, elapsed, page => reader.ReadPage(page).Glyphs);
+        var report = Describe(document, elapsed, page => reader.ReadPage(page).Glyphs);
+        var layout = PdftotextLayout.TryRead(path);
+        return layout is null ? report : report with { TableLines = TableLineCoverage.Measure(layout, ExtractedCellTexts.Of(document)) };
     }
+
+    private static DocumentReport Failed(string name, TimeSpan elapsed, string failure) =>
+        new(name, 0, elapsed, failure, new Dictionary<string, int>(), [], CoverageCount.Zero, [], []);
 
     public static DocumentReport Describe(BudgetDocument document, TimeSpan elapsed, Func<int, IReadOnlyList<Glyph>> pageGlyphs)
     {

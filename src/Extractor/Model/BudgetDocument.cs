@@ -34,6 +34,9 @@ public sealed record BudgetDocument(
     IReadOnlyList<TextLine> TextLines,
     IReadOnlyList<Diagnostic> Warnings)
 {
+    /// <summary>`budget`, `final_accounts`, `performance_sheets` or `other`, decided by Pipeline/DocumentKind.</summary>
+    public string Kind { get; init; } = "other";
+
     /// <summary>The 绩效目标表 of the document, in document order (sheets stage).</summary>
     public IReadOnlyList<PerformanceSheet> PerformanceSheets { get; init; } = [];
 

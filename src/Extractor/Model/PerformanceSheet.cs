@@ -40,7 +40,28 @@ public sealed record IndicatorRecord(
     string? PreviousValue,
     decimal? Weight,
     string? ScoringRule,
-    string? Evidence);
+    string? Evidence)
+{
+    /// <summary>Self-evaluation sheets: the value reached (实际完成值), as printed and split like the target.</summary>
+    public TargetValue? Actual { get; init; }
+
+    /// <summary>Self-evaluation sheets: the points scored (得分).</summary>
+    public decimal? Score { get; init; }
+
+    /// <summary>Self-evaluation sheets: 偏差原因分析及改进措施.</summary>
+    public string? Deviation { get; init; }
+}
+
+/// <summary>One funding line of a self-evaluation sheet's 预算执行 block, typed by column role.</summary>
+public sealed record ExecutionLine(
+    int Row,
+    string Label,
+    SheetAmount? InitialBudget,
+    SheetAmount? FullYearBudget,
+    SheetAmount? Executed,
+    decimal? Weight,
+    string? ExecutionRate,
+    decimal? Score);
 
 /// <summary>The header block read by role, whatever the labels are called in a region's template.</summary>
 public sealed record SheetSummary(
@@ -81,4 +102,8 @@ public sealed record PerformanceSheet(
     IReadOnlyList<IReadOnlyList<SheetValue>> Indicators,
     IReadOnlyList<IndicatorRecord> Records,
     SheetSummary Summary,
-    IReadOnlyList<SheetProject> Projects);
+    IReadOnlyList<SheetProject> Projects)
+{
+    /// <summary>Self-evaluation sheets (绩效自评表): the 预算执行 lines (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分).</summary>
+    public IReadOnlyList<ExecutionLine> Execution { get; init; } = [];
+}

@@ -11,7 +11,7 @@ public sealed record DocumentToWrite(BudgetDocument Document, IReadOnlyDictionar
 /// </summary>
 public interface IDocumentWriter
 {
-    /// <summary>The name a command selects the writer by (`json`, `csv`, `parquet`, `review`).</summary>
+    /// <summary>The name a command selects the writer by (`json`, `review`).</summary>
     string Name { get; }
 
     /// <summary>What the writer appends to the document's output base name (`.json`, `.facts.csv`).</summary>
@@ -37,20 +37,6 @@ public sealed class JsonFileWriter : IDocumentWriter
     }
 }
 
-/// <summary>Flat facts, one CSV row per amount cell (<see cref="FactsCsvWriter"/>).</summary>
-public sealed class FactsCsvFileWriter : IDocumentWriter
-{
-    public string Name => "csv";
-    public string Suffix => ".facts.csv";
-    public bool NeedsPages => false;
-
-    public Task WriteAsync(string path, DocumentToWrite document, CancellationToken cancellationToken)
-    {
-        FactsCsvWriter.WriteAtomically(path, document.Document);
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>The HTML review report: each table's page beside the extracted table, with findings (<see cref="ReviewReportWriter"/>).</summary>
 public sealed class ReviewFileWriter : IDocumentWriter
 {
@@ -69,7 +55,7 @@ public sealed class ReviewFileWriter : IDocumentWriter
     }
 }
 
-/// <summary>The writers a command can choose from, by name. The core registers JSON, CSV and review; Extractor.Output.Files adds Parquet.</summary>
+/// <summary>The writers a command can choose from, by name. The core registers JSON and review.</summary>
 public sealed class DocumentWriterRegistry
 {
     private readonly Dictionary<string, IDocumentWriter> _writers;
@@ -77,8 +63,8 @@ public sealed class DocumentWriterRegistry
     public DocumentWriterRegistry(IEnumerable<IDocumentWriter> writers) =>
         _writers = writers.ToDictionary(w => w.Name, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The writers of this library: json, csv, review.</summary>
-    public static IReadOnlyList<IDocumentWriter> CoreWriters { get; } = [new JsonFileWriter(), new FactsCsvFileWriter(), new ReviewFileWriter()];
+    /// <summary>The writers of this library: json, review.</summary>
+    public static IReadOnlyList<IDocumentWriter> CoreWriters { get; } = [new JsonFileWriter(), new ReviewFileWriter()];
 
     public IReadOnlyCollection<string> Names => _writers.Keys;
 

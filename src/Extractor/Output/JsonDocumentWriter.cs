@@ -7,7 +7,11 @@ namespace Extractor.Output;
 /// <summary>Maps the document model onto the versioned JSON contract and writes it.</summary>
 public static class JsonDocumentWriter
 {
-    public const string SchemaVersion = "1.0";
+    /// <summary>
+    /// The contract's version: 2.0 made every field required, described each record type, stopped reading numbering
+    /// columns (序号, 行次 …) as amounts and reads a 三公 table's leading total column as an amount.
+    /// </summary>
+    public const string SchemaVersion = "2.0";
 
     public static JsonSerializerSettings Settings { get; } = new()
     {
@@ -22,8 +26,8 @@ public static class JsonDocumentWriter
         var info = document.Info;
         var tables = document.Tables.Select(ToTable).ToList();
         var prose = document.TextLines.Select(l => new ProseLineOut(l.Page, l.Text, l.Box.ToArray())).ToList();
-        return new OutputDocument(SchemaVersion, "Extractor",
-            new DocumentOut(info.SourceFile, info.Sha256, info.PageCount, info.Department, info.Year, info.Unit),
+        return new OutputDocument(SchemaVersion, ExtractorVersion.Current, "Extractor",
+            new DocumentOut(info.SourceFile, info.Sha256, info.PageCount, info.Department, info.Year, info.Unit) { Kind = document.Kind },
             tables,
             document.Warnings.Select(w => new WarningOut(w.Code, w.Message, w.Page)).ToList(),
             prose)

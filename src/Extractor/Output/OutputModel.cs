@@ -3,12 +3,13 @@ using Newtonsoft.Json;
 
 namespace Extractor.Output;
 
-// The JSON contract (schemaVersion 1). Field names are camelCase; amounts are JSON numbers produced from decimal
+// The JSON contract (schemaVersion 2, see JsonDocumentWriter.SchemaVersion). Field names are camelCase; amounts are JSON numbers produced from decimal
 // with their printed text beside them. Every body cell has its page, box [left, bottom, right, top] in PDF points
 // (origin bottom-left of the displayed page) and raw text-layer text.
 
 public sealed record OutputDocument(
     string SchemaVersion,
+    string ExtractorVersion,
     string Generator,
     DocumentOut Document,
     IReadOnlyList<TableOut> Tables,
@@ -22,7 +23,11 @@ public sealed record OutputDocument(
     public ReconciliationReport? Reconciliation { get; init; }
 }
 
-public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit);
+public sealed record DocumentOut(string SourceFile, string Sha256, int PageCount, string? Department, int? Year, string? Unit)
+{
+    /// <summary>`budget`, `final_accounts`, `performance_sheets` or `other`.</summary>
+    public string Kind { get; init; } = "other";
+}
 
 public sealed record TableOut(
     int? Number,

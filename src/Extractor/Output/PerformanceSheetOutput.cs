@@ -22,7 +22,11 @@ public sealed record PerformanceSheetOut(
     IReadOnlyList<IReadOnlyList<SheetCellOut>> IndicatorCells,
     SheetSummaryOut Summary,
     IReadOnlyList<IndicatorRecordOut> Records,
-    IReadOnlyList<SheetProjectOut> Projects);
+    IReadOnlyList<SheetProjectOut> Projects)
+{
+    /// <summary>Self-evaluation sheets: the typed 预算执行 lines; absent on target sheets.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public IReadOnlyList<ExecutionLineOut>? Execution { get; init; }
+}
 
 public sealed record SheetCellOut(int Page, double[] Box);
 
@@ -63,7 +67,16 @@ public sealed record IndicatorRecordOut(
     string? PreviousValue,
     decimal? Weight,
     string? ScoringRule,
-    string? Evidence);
+    string? Evidence)
+{
+    // Self-evaluation sheets only (绩效自评表); absent on target sheets.
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public TargetValueOut? Actual { get; init; }
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public decimal? Score { get; init; }
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public string? Deviation { get; init; }
+}
+
+public sealed record ExecutionLineOut(int Row, string Label, SheetAmountOut? InitialBudget, SheetAmountOut? FullYearBudget, SheetAmountOut? Executed,
+    decimal? Weight, string? ExecutionRate, decimal? Score);
 
 public sealed record SheetProjectOut(
     int Row,
@@ -101,7 +114,12 @@ public static class PerformanceSheetOutput
             sheet.Indicators.Select(r => (IReadOnlyList<SheetCellOut>)r.Select(Cell).ToList()).ToList(),
             Summary(sheet.Summary),
             sheet.Records.Select(Record).ToList(),
-            sheet.Projects.Select(Project).ToList());
+            sheet.Projects.Select(Project).ToList())
+        {
+            Execution = sheet.Execution.Count == 0 ? null
+                : sheet.Execution.Select(l => new ExecutionLineOut(l.Row, l.Label, Amount(l.InitialBudget), Amount(l.FullYearBudget), Amount(l.Executed),
+                    l.Weight, l.ExecutionRate, l.Score)).ToList(),
+        };
     }
 
     private static SheetCellOut Cell(SheetValue value) => new(value.Page, value.Box.ToArray());
@@ -120,7 +138,12 @@ public static class PerformanceSheetOutput
         Amount(s.TotalAmount), Amount(s.FiscalAmount), Amount(s.OtherAmount));
 
     private static IndicatorRecordOut Record(IndicatorRecord r) => new(r.Row, r.Page, r.Project, r.Level1, r.Level2, r.Level3,
-        Target(r.Target), Target(r.PeriodTarget), r.Basis, r.PreviousValue, r.Weight, r.ScoringRule, r.Evidence);
+        Target(r.Target), Target(r.PeriodTarget), r.Basis, r.PreviousValue, r.Weight, r.ScoringRule, r.Evidence)
+    {
+        Actual = Target(r.Actual),
+        Score = r.Score,
+        Deviation = r.Deviation,
+    };
 
     private static SheetProjectOut Project(SheetProject p) => new(p.Row, p.Name, p.FundingUnit,
         p.Amounts.ToDictionary(a => a.Key, a => Amount(a.Value)!), p.Goal?.Text, p.Goal is { } g ? Cell(g) : null, p.FirstIndicator, p.IndicatorCount);

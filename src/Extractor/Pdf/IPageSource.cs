@@ -34,6 +34,9 @@ public sealed record PdfTextLayerOptions(double UndecodableShare = PdfTextLayerO
 {
     public const double DefaultUndecodableShare = 0.10;
 
+    /// <summary>Bounds checked before and while PdfPig reads (README, Reliability).</summary>
+    public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
+
     public static PdfTextLayerOptions Default { get; } = new();
 }
 

@@ -20,6 +20,7 @@ public sealed class PdfPageReader : IPageSource
     private readonly string _name;
     private readonly PdfTextLayerOptions _options;
     private readonly IStageTimer? _timer;
+    private ResourceLimits Limits => _options.Limits;
 
     /// <summary>Normalised text per raw letter text: a document repeats a few thousand distinct letters.</summary>
     private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
@@ -36,26 +37,83 @@ public sealed class PdfPageReader : IPageSource
 
     public static PdfPageReader Open(byte[] bytes, string name) => Open(bytes, name, PdfTextLayerOptions.Default, null);
 
+    /// <param name="limits">bounds checked before and while PdfPig reads</param>
+    public static PdfPageReader Open(byte[] bytes, string name, ResourceLimits limits) =>
+        Open(bytes, name, PdfTextLayerOptions.Default with { Limits = limits }, null);
+
     /// <param name="timer">receives PdfPig's parse time and our conversion time apart (bench `--stages`); null = not timed</param>
-    public static PdfPageReader Open(byte[] bytes, string name, PdfTextLayerOptions options, IStageTimer? timer)
+    public static PdfPageReader Open(byte[] bytes, string name, PdfTextLayerOptions options, IStageTimer? timer) =>
+        Open(bytes, name, options, timer, repaired: false);
+
+    private static PdfPageReader Open(byte[] bytes, string name, PdfTextLayerOptions options, IStageTimer? timer, bool repaired)
     {
         if (bytes.Length < 5 || !LooksLikePdf(bytes))
             throw new PdfReadException($"{name}: not a PDF (no %PDF header)");
+        var limits = options.Limits;
+        var oversized = repaired ? new Dictionary<long, string>() : PdfPreScanner.Check(bytes, name, limits);
         try
         {
             var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (document.IsEncrypted && document.NumberOfPages == 0)
                 throw new PdfReadException($"{name}: encrypted PDF that cannot be opened without a password");
-            return new PdfPageReader(document, name, options, timer);
+            if (ResourceLimits.Exceeds(document.NumberOfPages, limits.MaxPages))
+            {
+                document.Dispose();
+                throw new PdfReadException($"{name}: too large: {document.NumberOfPages} pages (limit MaxPages {limits.MaxPages})");
+            }
+            var reader = new PdfPageReader(document, name, options, timer);
+            if (oversized.Count > 0) reader.FailPagesDrawing(oversized);
+            return reader;
         }
         catch (PdfDocumentEncryptedException e)
         {
             throw new PdfReadException($"{name}: encrypted PDF that cannot be opened without a password", e);
         }
         catch (PdfReadException) { throw; }
+        catch (Exception) when (!repaired && PdfRepair.FlattenDeepArrays(bytes) is { } fixedCopy)
+        {
+            return Open(fixedCopy, name, options, timer, repaired: true);
+        }
         catch (Exception e)
         {
-            throw new PdfReadException($"{name}: unreadable PDF ({e.Message})", e);
+            throw new PdfReadException($"{name}: damaged PDF, cannot be opened ({Describe(e)})", e);
+        }
+    }
+
+    /// <summary>What is wrong, in the reader's words where they are meant for people; never a .NET cast or null message.</summary>
+    public static string Describe(Exception e) =>
+        e.Message.Contains("Unable to cast", StringComparison.Ordinal) || e.Message.Contains("UglyToad", StringComparison.Ordinal)
+        || e is InvalidCastException or NullReferenceException or IndexOutOfRangeException or ArgumentOutOfRangeException or KeyNotFoundException
+            ? "an object has the wrong type or is missing"
+            : e.Message.Contains("xref trailer", StringComparison.Ordinal)
+                ? "cut short or without a cross-reference table, and no document catalog found by scanning its objects"
+                : e.Message.Split('\n')[0].TrimEnd('.');
+
+    /// <summary>Pages (number → why) that are not read: they draw a content stream over a bound.</summary>
+    private readonly Dictionary<int, string> _tooLarge = [];
+
+    /// <summary>
+    /// A content stream over a bound fails the pages that draw it. One that no page draws directly (a form, or a
+    /// page tree that cannot be read) fails the document: PdfPig would parse it with some page.
+    /// </summary>
+    private void FailPagesDrawing(IReadOnlyDictionary<long, string> oversized)
+    {
+        Dictionary<int, List<long>> map;
+        try { map = PageContentMap.Read(_document); }
+        catch (Exception) { map = []; }
+        var drawn = new HashSet<long>();
+        foreach (var (page, streams) in map)
+            foreach (var stream in streams)
+                if (oversized.TryGetValue(stream, out var why))
+                {
+                    _tooLarge.TryAdd(page, why);
+                    drawn.Add(stream);
+                }
+        var undrawn = oversized.Keys.FirstOrDefault(s => !drawn.Contains(s), -1);
+        if (undrawn >= 0)
+        {
+            _document.Dispose();
+            throw new PdfReadException($"{_name}: too large: {oversized[undrawn]}");
         }
     }
 
@@ -79,13 +137,16 @@ public sealed class PdfPageReader : IPageSource
     /// <param name="timer">receives PdfPig's parse time and our conversion time apart (bench `--stages`)</param>
     public PageModel ReadPage(int number, IStageTimer? timer)
     {
+        if (_tooLarge.TryGetValue(number, out var why)) throw new PdfReadException($"{_name}: page {number} too large: {why}");
         Page page;
         using (StageScope.Start(timer, Stages.PdfPig))
         {
             try { page = _document.GetPage(number); }
-            catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({e.Message})", e); }
+            catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({Describe(e)})", e); }
         }
         using var conversion = StageScope.Start(timer, Stages.Conversion);
+        if (ResourceLimits.Exceeds(page.Letters.Count, Limits.MaxGlyphsPerPage))
+            throw new PdfReadException($"{_name}: page {number} too large: {page.Letters.Count} glyphs (limit MaxGlyphsPerPage {Limits.MaxGlyphsPerPage})");
 
         var rotation = ((page.Rotation.Value % 360) + 360) % 360;
         // PdfPig already applies /Rotate: letters and paths come in displayed orientation, with page.Width and

@@ -47,7 +47,8 @@ public static class DocumentExtractor
 
         var sheeting = StageScope.Start(timer, Stages.Sheets);
         var sheetGrids = new HashSet<TableGrid>(ReferenceEqualityComparer.Instance);
-        var sheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables, options.Sheets, sheetGrids, cancellationToken);
+        var guarded = new List<Diagnostic>();
+        var sheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables, options.Sheets, sheetGrids, cancellationToken, guarded);
         // Grids that are neither a titled table nor a sheet are still tables: emitted as `unrecognised`, with a warning.
         var leftover = structure.UntitledGrids.Where(g => !sheetGrids.Contains(g)).ToList();
         var untitled = DocumentSegmenter.UntitledTables(leftover, structure.TextLines, options.TableKinds);
@@ -69,12 +70,20 @@ public static class DocumentExtractor
             .. pageWarnings, .. structure.Warnings,
             .. titled.Select(r => r.Warning).OfType<Diagnostic>(),
             .. untitled.Warnings,
-            .. others.Select(r => r.Warning).OfType<Diagnostic>()];
-        var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets };
+            .. others.Select(r => r.Warning).OfType<Diagnostic>(),
+            .. guarded];
+        var documentKind = DocumentKind.Decide(tables, sheets.Count, structure.TextLines, options.TableKinds);
+        if (DocumentKind.HasNoDisclosureTables(tables, sheets.Count, options.TableKinds))
+            warnings = [.. warnings, DocumentKind.NoTablesWarning(name, documentKind, structure.TextLines)];
+        var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets, Kind = documentKind };
         cancellationToken.ThrowIfCancellationRequested();
         using var reconciling = StageScope.Start(timer, Stages.Reconciliation);
-        var report = Reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines), SheetBudgetFacts.From(document), options.Rules);
-        return document with { Reconciliation = report };
+        // Prose paragraphs and the reconciliation as a whole fail alone: their failure is a warning, the tables stand.
+        var late = new List<Diagnostic>();
+        var reconciler = new Reconciler(options.Rules, options.TableKinds, options.Reconciliation);
+        var report = StageGuard.Run(() => reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines, late), SheetBudgetFacts.From(document)),
+            null, late, $"{name}: reconciliation", 0);
+        return document with { Reconciliation = report, Warnings = late.Count == 0 ? document.Warnings : [.. document.Warnings, .. late] };
     }
 
     /// <summary>The page loop: each page read from the source and laid out; an unreadable page is a warning, not the end.</summary>
@@ -96,16 +105,27 @@ public static class DocumentExtractor
             onPage?.Invoke(page);
             if (page.Problem != TextLayerProblem.None)
                 warnings.Add(new Diagnostic(page.Problem == TextLayerProblem.NoTextLayer ? "no-text-layer" : "undecodable-text", $"{name}: page {p}: {page.ProblemDetail}", p));
-            using (StageScope.Start(timer, Stages.Layout)) layouts.Add(analyzer.Analyze(page));
+            using (StageScope.Start(timer, Stages.Layout))
+                if (StageGuard.Run(() => analyzer.Analyze(page), null, warnings, $"{name}: layout of the page", p) is { } layout) layouts.Add(layout);
         }
         if (layouts.Count > 0 && layouts.All(l => l.Page.Problem != TextLayerProblem.None))
         {
-            var reason = layouts.All(l => l.Page.Problem == TextLayerProblem.NoTextLayer)
-                ? "no text layer on any page (scanned document?)"
-                : "no page has a text layer that decodes to text";
+            var reason = !layouts.All(l => l.Page.Problem == TextLayerProblem.NoTextLayer)
+                ? "no page has a text layer that decodes to text"
+                : layouts.Any(l => l.Page.ProblemDetail?.Contains("image", StringComparison.Ordinal) == true)
+                    ? "no text layer on any page (scanned document?)"
+                    : warnings.Any(w => w.Code == "page-unreadable")
+                        ? "no text on any page that could be read (damaged PDF: some pages cannot be read)"
+                        : "no text and no images on any page (damaged content streams, or a blank document)";
             throw new UnreadableDocumentException($"{name}: {reason}");
         }
-        if (layouts.Count == 0) throw new UnreadableDocumentException($"{name}: no page could be read");
+        if (layouts.Count == 0)
+        {
+            // say why: the first page's reason (e.g. `page 1 too large: …`) without repeating the file name
+            var first = warnings.FirstOrDefault(w => w.Code == "page-unreadable")?.Message;
+            var why = first is null ? "" : $" ({(first.StartsWith(name + ": ", StringComparison.Ordinal) ? first[(name.Length + 2)..] : first)})";
+            throw new UnreadableDocumentException($"{name}: no page could be read{why}");
+        }
         return (layouts, warnings);
     }
 }

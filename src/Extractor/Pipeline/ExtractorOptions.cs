@@ -31,5 +31,8 @@ public sealed record ExtractorOptions
     /// <summary>Reconciliation rules (Reconciliation/reconciliation-rules.json).</summary>
     public RuleCatalog Rules { get; init; } = RuleCatalog.Default;
 
+    /// <summary>Rounding and share tolerances and the name similarities of the reconciliation.</summary>
+    public ReconciliationOptions Reconciliation { get; init; } = ReconciliationOptions.Default;
+
     public static ExtractorOptions Default { get; } = new();
 }

@@ -9,16 +9,18 @@ namespace Extractor.Reconciliation;
 public static partial class ProseFigureParser
 {
     // An amount with its unit; `50 万元以上` (a threshold, not an amount) is excluded by the caller.
-    [GeneratedRegex(@"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|亿元|千元|元|平方米|辆|台|套|个|人)")]
+    // Digits are ASCII (`[0-9]`, full-width ones are mapped first); a Chinese numeral counts only before a unit of money
+    // or of goods (`两辆`), not before 个/人, where it is idiom far more often than a figure (`一个`).
+    [GeneratedRegex(@"(?<![0-9.,])([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|(?<![零〇一二两三四五六七八九十百千第])[零〇一二两三四五六七八九十百千]+(?=\s*(?:万元|亿元|千元|元|辆|台|套)))\s*(万元|亿元|千元|元|平方米|辆|台|套|个|人)")]
     private static partial Regex AmountWithUnit();
 
     [GeneratedRegex(@"^\s*(以上|以下|以内)")]
     private static partial Regex Threshold();
 
-    [GeneratedRegex(@"占(?:比)?\s*(\d+(?:\.\d+)?)\s*[%％]")]
+    [GeneratedRegex(@"占(?:比)?\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]")]
     private static partial Regex SharePattern();
 
-    [GeneratedRegex(@"(增长|下降|减少|增加|降低)\s*(-?\d+(?:\.\d+)?)\s*[%％]")]
+    [GeneratedRegex(@"(增长|下降|减少|增加|降低)\s*(-?[0-9]+(?:\.[0-9]+)?)\s*[%％]")]
     private static partial Regex GrowthPattern();
 
     // `政府性基金预算未安排。`: the prose says the amount is nil.
@@ -43,9 +45,11 @@ public static partial class ProseFigureParser
 
     private static readonly char[] ClauseBreaks = ['，', '；', '。', ';', '！', '？'];
 
-    public static IReadOnlyList<ProseFigure> Parse(IReadOnlyList<TextLine> lines) => Parse(ProseParagraphs.Build(lines));
+    public static IReadOnlyList<ProseFigure> Parse(IReadOnlyList<TextLine> lines, ICollection<Diagnostic>? warnings = null) =>
+        Parse(ProseParagraphs.Build(lines), warnings);
 
-    public static IReadOnlyList<ProseFigure> Parse(IReadOnlyList<ProseParagraph> paragraphs)
+    /// <param name="warnings">receives one warning per paragraph that could not be read (its figures are left out)</param>
+    public static IReadOnlyList<ProseFigure> Parse(IReadOnlyList<ProseParagraph> paragraphs, ICollection<Diagnostic>? warnings = null)
     {
         var figures = new List<ProseFigure>();
         string section = "", subsection = "";
@@ -67,14 +71,21 @@ public static partial class ProseFigureParser
                 project = named.Groups[1].Value.Trim();
                 continue;
             }
-            ParseParagraph(paragraph, section, subsection.Length == 0 ? null : subsection, project, figures);
+            // A paragraph that cannot be read loses its own figures only, never the document's.
+            var before = figures.Count;
+            try { ParseParagraph(paragraph, section, subsection.Length == 0 ? null : subsection, project, figures); }
+            catch (Exception e) when (StageGuard.IsRecoverable(e))
+            {
+                figures.RemoveRange(before, figures.Count - before);
+                warnings?.Add(StageGuard.Warning("prose paragraph", paragraph.LineAt(0).Page, e));
+            }
         }
         return figures;
     }
 
     private static void ParseParagraph(ProseParagraph paragraph, string section, string? subsection, string? project, List<ProseFigure> figures)
     {
-        var text = paragraph.Text;
+        var text = ProseNumbers.ToAsciiDigits(paragraph.Text);
         var matches = AmountWithUnit().Matches(text).Where(m => !Threshold().IsMatch(text[(m.Index + m.Length)..])).ToList();
         var previousEnd = 0;
         var sentenceStart = 0;
@@ -94,7 +105,7 @@ public static partial class ProseFigureParser
             if (clauseEnd >= 0) trailing = trailing[..clauseEnd];
             previousEnd = m.Index + m.Length;
             var amountText = m.Groups[1].Value;
-            var value = decimal.Parse(amountText.Replace(",", ""), CultureInfo.InvariantCulture);
+            var value = ProseNumbers.ParseChinese(amountText) ?? decimal.Parse(amountText.Replace(",", ""), CultureInfo.InvariantCulture);
             var unit = m.Groups[2].Value;
             var box = ProseParagraphs.BoxOf(paragraph, m.Groups[1].Index, m.Groups[1].Index + m.Groups[1].Length);
             var page = paragraph.LineAt(m.Index).Page;

@@ -1,33 +1,40 @@
 using Extractor.Model;
+using Extractor.Recognition;
 
 namespace Extractor.Reconciliation;
 
 /// <summary>
 /// Runs every rule of the catalogue over one document: the tables' typed records, the figures of the prose, and the
-/// performance-sheet budgets when there are any. Every rule yields checks or a `skipped` check saying why.
+/// performance-sheet budgets when there are any. Every rule yields checks or a `skipped` check saying why. The
+/// catalogues and tolerances are passed in once; the reconciler holds no state between documents.
 /// </summary>
-public static class Reconciler
+public sealed class Reconciler(RuleCatalog rules, TableKindCatalog kinds, ReconciliationOptions? options = null)
 {
-    public static ReconciliationReport Reconcile(BudgetDocument document, IReadOnlyList<SheetBudgetFact>? sheetBudgets = null) =>
-        Reconcile(document, ProseFigureParser.Parse(document.TextLines), sheetBudgets, RuleCatalog.Default);
+    private readonly ReconciliationOptions options = options ?? ReconciliationOptions.Default;
+    private readonly Dictionary<string, string> kindNames = kinds.Kinds.GroupBy(k => k.Id).ToDictionary(g => g.Key, g => g.First().Name);
 
-    public static ReconciliationReport Reconcile(BudgetDocument document, IReadOnlyList<ProseFigure> prose, IReadOnlyList<SheetBudgetFact>? sheetBudgets, RuleCatalog catalog)
+    public RuleCatalog Rules { get; } = rules;
+
+    public ReconciliationReport Reconcile(BudgetDocument document, IReadOnlyList<SheetBudgetFact>? sheetBudgets = null) =>
+        Reconcile(document, ProseFigureParser.Parse(document.TextLines), sheetBudgets);
+
+    public ReconciliationReport Reconcile(BudgetDocument document, IReadOnlyList<ProseFigure> prose, IReadOnlyList<SheetBudgetFact>? sheetBudgets)
     {
-        var tables = document.Tables;
-        var checks = new List<Check>();
-        foreach (var rule in catalog.ColumnSums) RowIdentityChecks.ColumnSums(tables, rule, checks);
-        foreach (var rule in catalog.CodeRollups) RollupChecks.CodeRollups(tables, rule, checks);
-        foreach (var rule in catalog.OutlineRollups) RollupChecks.OutlineRollups(tables, rule, checks);
-        foreach (var rule in catalog.ItemRollups) RollupChecks.ItemRollups(document, tables, rule, checks);
-        foreach (var rule in catalog.RowSums) RowIdentityChecks.RowSums(tables, rule, checks);
-        foreach (var rule in catalog.Equalities) CrossTableChecks.Equalities(tables, rule, checks);
-        foreach (var rule in catalog.CodeMatches) CrossTableChecks.CodeMatches(tables, rule, checks);
-        var proseIndex = new ProseIndex(prose);
-        ProseChecks.FigureRules(tables, proseIndex, catalog, checks);
-        foreach (var rule in catalog.ProseRows) ProseChecks.RowRules(tables, proseIndex, rule, checks);
-        foreach (var rule in catalog.ProseShareSums) ProseChecks.ShareSums(proseIndex, rule, checks);
-        foreach (var rule in catalog.ProseSums) ProseChecks.Sums(proseIndex, rule, checks);
-        SheetBudgetChecks.Check(tables, sheetBudgets, checks);
+        var context = new ReconciliationContext(document, new ProseIndex(prose), sheetBudgets, options, KindName);
+        var checks = Rules.Rules.SelectMany(rule => Run(rule, context)).ToList();
         return new ReconciliationReport(ReconciliationSummary.Of(checks), checks, prose);
     }
+
+    // One rule that breaks on an unforeseen layout must not take the document's other checks down with it.
+    private static IReadOnlyList<Check> Run(IReconciliationRule rule, ReconciliationContext context)
+    {
+        try { return rule.Check(context); }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return [Identity.Skip(rule.Id, rule.Id, $"the rule could not be evaluated on this document ({e.GetType().Name}: {e.Message})")];
+        }
+    }
+
+    // A kind id as a reader knows it: the table's usual printed name (部门收入总体情况表).
+    private string KindName(string kind) => kindNames.GetValueOrDefault(kind) ?? kind;
 }

@@ -4,7 +4,7 @@ using Extractor.Records;
 namespace Extractor.Reconciliation;
 
 /// <summary>
-/// A table (or one half of a summary table) as the rules see it: columns resolved by accepted names, rows by total,
+/// A table (or one half of a summary table) as the rules see it: columns resolved by canonical id or printed name, rows by total,
 /// label or code, and every value as a <see cref="Term"/> pinned to its cell (an empty cell is zero, still pinned).
 /// </summary>
 public sealed partial class TableView
@@ -39,10 +39,12 @@ public sealed partial class TableView
         Columns = columns;
         amountKeys = table.Structure.Columns.Select(c => RecordBuilder.AmountKey(table.Structure.Columns, c.Index)).ToArray();
         normalisedPaths = columns.Select(c => c.Path.Select(LabelText.Normalise).ToArray()).ToArray();
+        idSegments = columns.Select(c => c.Index < table.ColumnIds.Count ? table.ColumnIds[c.Index]?.Split('.') : null).ToArray();
         rowLabels = Records.Select(r => LabelText.RowLabel(LabelOf(r))).ToArray();
     }
 
     private readonly string[][] normalisedPaths;
+    private readonly string[]?[] idSegments;
     private readonly string[] amountKeys;
 
     /// <summary>The amount a record holds in a column: by the column's amount key, and only if it stands in that column
@@ -56,6 +58,10 @@ public sealed partial class TableView
         foreach (var span in Table.Structure.Spans)
         {
             if (span.Row != record.Row || span.Col >= column.Index || span.Col + span.ColSpan <= column.Index) continue;
+            // An amount in a cell merged over a text column and this one (北京 `合 计` row: 科目 | 合计 merged, the amount
+            // right-aligned) belongs to the merge's rightmost column, never to the next column's amount.
+            var inside = amounts.Values.FirstOrDefault(a => a.Column >= span.Col && a.Column < span.Col + span.ColSpan);
+            if (inside is not null) return column.Index == span.Col + span.ColSpan - 1 ? inside : null;
             var after = Columns.FirstOrDefault(c => c.Index >= span.Col + span.ColSpan && amounts.Values.Any(a => a.Column == c.Index));
             return after is null ? null : amounts.Values.First(a => a.Column == after.Index);
         }
@@ -88,15 +94,25 @@ public sealed partial class TableView
         return Views.GetValue(table, _ => new()).GetOrAdd(side ?? "", _ => new TableView(table, side));
     }
 
-    /// <summary>A kind id as a reader knows it: the table's usual printed name (部门收入总体情况表).</summary>
-    public static string KindName(string kind) =>
-        Extractor.Recognition.TableKindCatalog.Default.Kinds.FirstOrDefault(k => k.Id == kind)?.Name ?? kind;
-
     public static string Name(ExtractedTable table) => table.Number is { } n ? $"表{n}" : table.Title;
 
     public string Name() => Name(Table);
 
-    public Column? Resolve(IReadOnlyList<string> aliases)
+    /// <summary>The column a rule names: the first column whose canonical id ends with one of the ids (in the rule's
+    /// order), else the first whose printed path ends with one of the names.</summary>
+    public Column? Resolve(ColumnRef column)
+    {
+        foreach (var id in column.Ids)
+        {
+            var wanted = id.Split('.');
+            for (var c = 0; c < Columns.Count; c++)
+                if (idSegments[c] is { } segments && segments.Length >= wanted.Length && segments.AsSpan(segments.Length - wanted.Length).SequenceEqual(wanted))
+                    return Columns[c];
+        }
+        return ResolveByName(column.Names);
+    }
+
+    private Column? ResolveByName(IReadOnlyList<string> aliases)
     {
         foreach (var alias in aliases)
         {
@@ -122,15 +138,15 @@ public sealed partial class TableView
     /// The columns a part name stands for: the leaf of that name, or, where the name is a header group with no subtotal
     /// column (`基本支出` over 人员支出 | 日常公用支出), every leaf under it.
     /// </summary>
-    public IReadOnlyList<Column> ResolvePart(IReadOnlyList<string> aliases)
+    public IReadOnlyList<Column> ResolvePart(ColumnRef part)
     {
-        if (Resolve(aliases) is { } leaf) return [leaf];
-        foreach (var alias in aliases.Where(a => !a.Contains('/')).Select(LabelText.Normalise))
-        {
-            var under = Columns.Where((c, i) => c.Path.Count > 1 && normalisedPaths[i].Take(c.Path.Count - 1).Contains(alias)).ToList();
-            if (under.Count > 0) return under;
-        }
-        return [];
+        if (Resolve(part) is { } leaf) return [leaf];
+        // A leaf under the group counts whether the group is known by its id or by its printed name (a leaf header the
+        // alias catalogue does not know leaves the column without an id, but it is still under the group).
+        var groupIds = part.Ids.Where(i => !i.Contains('.')).ToList();
+        var groupNames = part.Names.Where(a => !a.Contains('/')).Select(LabelText.Normalise).ToList();
+        return Columns.Where((c, i) => idSegments[i] is { Length: > 1 } s && s[..^1].Any(groupIds.Contains)
+                                       || c.Path.Count > 1 && normalisedPaths[i].Take(c.Path.Count - 1).Any(groupNames.Contains)).ToList();
     }
 
     /// <summary>Every other leaf under the total column's parent header (`项目支出/合计` → the economic columns of 项目支出).</summary>
@@ -161,9 +177,52 @@ public sealed partial class TableView
             foreach (var label in labels.Select(LabelText.RowLabel))
             {
                 var index = Array.IndexOf(rowLabels, label);
+                while (index >= 0 && IsUnder(index, selector.NotUnder)) index = Array.IndexOf(rowLabels, label, index + 1);
                 if (index >= 0) return Records[index];
             }
         return null;
+    }
+
+    // Whether the row's outline heading (the nearest `一、…` line above it) is one of the excluded headings: 表4's
+    // `（一）一般公共预算拨款` under `二、上年结转` is last year's money, not this year's income of that name.
+    private bool IsUnder(int index, IReadOnlyList<string>? headings)
+    {
+        if (headings is not { Count: > 0 }) return false;
+        outlineDepths ??= Outline.Depths(Records);
+        for (var i = index - 1; i >= 0; i--)
+            if (outlineDepths[i] is 1 or 0 or Outline.Subtotal)
+                return outlineDepths[i] == 1 && headings.Any(h => rowLabels[i].Contains(LabelText.Normalise(h), StringComparison.Ordinal));
+        return false;
+    }
+    private int[]? outlineDepths;
+
+    /// <summary>
+    /// A table laid out by unit (单位编码 | 单位名称 over the amounts, no 科目 code column): its codes are the units' codes
+    /// (`234`, `234001`), not 功能分类 classes, so code roll-ups and per-class comparisons do not apply.
+    /// </summary>
+    public bool IsByUnit =>
+        idSegments.Any(s => s is not null && s.Any(x => x is "unit_code" or "unit_name"))
+        && !idSegments.Any(s => s is not null && s.Any(x => x is "subject_code" or "subject" or "class"));
+
+    /// <summary>Whether the row prints digits in a split code column (类 / 款 / 项), even a code the records could not
+    /// read (上海: `7 11 02 事业单位医疗` for 210 11 02): such a row is a classified row with a misprinted code, not a unit.</summary>
+    public bool PrintsCode(TableRecord record)
+    {
+        var rows = Table.Structure.Rows;
+        if (record.Row >= rows.Count) return false;
+        for (var i = 0; i < Columns.Count; i++)
+            if (idSegments[i] is [.., "class" or "item" or "subitem"] && Columns[i].Index < rows[record.Row].Count
+                && rows[record.Row][Columns[i].Index].Text.Any(char.IsAsciiDigit))
+                return true;
+        return false;
+    }
+
+    /// <summary>An "of which" column: printed under a `其中` header, or headed `其中：…` itself (a part of a neighbour, not a summand).</summary>
+    public bool IsOfWhich(Column column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+            if (Columns[i].Index == column.Index) return normalisedPaths[i].Any(h => h.StartsWith("其中", StringComparison.Ordinal));
+        return false;
     }
 
     public static bool IsTotal(TableRecord r) => r.IsTableTotal;

@@ -16,15 +16,15 @@ public static class Identity
 
     /// <summary>
     /// Published amounts are rounded per cell, so a sum may miss its printed total by a cent per summand:
-    /// |difference| ≤ 0.01 × summands is `rounding`, more is `fail`.
+    /// |difference| ≤ perSummand (in the printed unit) × summands is `rounding`, more is `fail`.
     /// </summary>
-    public static Check Sum(string ruleId, string statement, Term expected, IReadOnlyList<Term> parts, string? reason = null)
+    public static Check Sum(string ruleId, string statement, Term expected, IReadOnlyList<Term> parts, decimal perSummand, string? reason = null)
     {
         var actual = parts.Sum(p => p.Yuan);
         var unit = parts.Append(expected).Max(t => t.UnitToYuan);
         var summands = Math.Max(1, parts.Count(p => !p.IsEmpty));
         var difference = actual - expected.Yuan;
-        var tolerance = 0.01m * unit * summands;
+        var tolerance = perSummand * unit * summands;
         var outcome = difference == 0 ? Outcome.Pass : Math.Abs(difference) <= tolerance ? Outcome.Rounding : Outcome.Fail;
         var display = expected.UnitToYuan;
         return new Check(ruleId, statement, outcome,
@@ -32,24 +32,24 @@ public static class Identity
             reason, parts.Prepend(expected).Select(t => t.Cell).ToList());
     }
 
-    /// <summary>A printed share against its recomputation from the printed amounts (tolerance 0.01 percentage points).</summary>
-    public static Check Share(string ruleId, string statement, CheckCell shareCell, decimal printedShare, decimal part, decimal whole, IReadOnlyList<CheckCell> cells)
+    /// <summary>A printed share against its recomputation from the printed amounts (tolerance in percentage points).</summary>
+    public static Check Share(string ruleId, string statement, CheckCell shareCell, decimal printedShare, decimal part, decimal whole, IReadOnlyList<CheckCell> cells, decimal tolerance)
     {
         if (whole == 0)
             return Skip(ruleId, statement, "the base of the share is zero", cells.Prepend(shareCell).ToList());
         var recomputed = Math.Round(part / whole * 100m, 2, MidpointRounding.AwayFromZero);
         var difference = printedShare - recomputed;
-        var outcome = difference == 0 ? Outcome.Pass : Math.Abs(difference) <= 0.01m ? Outcome.Rounding : Outcome.Fail;
+        var outcome = difference == 0 ? Outcome.Pass : Math.Abs(difference) <= tolerance ? Outcome.Rounding : Outcome.Fail;
         return new Check(ruleId, statement, outcome, printedShare.ToString("0.00", Invariant) + "%", recomputed.ToString("0.00", Invariant) + "%",
-            difference.ToString("0.00", Invariant), "0.01", "%", null, cells.Prepend(shareCell).ToList());
+            difference.ToString("0.00", Invariant), tolerance.ToString("0.00", Invariant), "%", null, cells.Prepend(shareCell).ToList());
     }
 
-    /// <summary>Shares that should make up the whole: Σ = 100 % within 0.01 per share.</summary>
-    public static Check ShareSum(string ruleId, string statement, IReadOnlyList<(CheckCell Cell, decimal Share)> shares)
+    /// <summary>Shares that should make up the whole: Σ = 100 % within the share tolerance per share.</summary>
+    public static Check ShareSum(string ruleId, string statement, IReadOnlyList<(CheckCell Cell, decimal Share)> shares, decimal perShare)
     {
         var total = shares.Sum(s => s.Share);
         var difference = total - 100m;
-        var tolerance = 0.01m * shares.Count;
+        var tolerance = perShare * shares.Count;
         var outcome = difference == 0 ? Outcome.Pass : Math.Abs(difference) <= tolerance ? Outcome.Rounding : Outcome.Fail;
         return new Check(ruleId, statement, outcome, "100.00%", total.ToString("0.00", Invariant) + "%", difference.ToString("0.00", Invariant),
             tolerance.ToString("0.00", Invariant), "%", null, shares.Select(s => s.Cell).ToList());

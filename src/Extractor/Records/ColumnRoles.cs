@@ -1,8 +1,18 @@
 namespace Extractor.Records;
 
-/// <summary>Which printed columns hold text (codes, names, remarks) and so never amounts, whatever digits they show.</summary>
+/// <summary>
+/// The one rule for which printed columns are not money, whatever digits they show: codes, names and remarks, and
+/// the numbering columns (序号, 品种序号, 行次, 栏次, 编号, 年度). Records and facts read amounts only from the others.
+/// </summary>
 public static class ColumnRoles
 {
-    public static bool IsTextColumn(string name) =>
-        name.Contains("编码") || name.Contains("代码") || name.Contains("名称") || name is "类" or "款" or "项" or "备注" or "说明";
+    private static readonly string[] NumberingHeaders = ["序号", "行次", "栏次", "年度", "年份"];
+
+    public static bool IsTextColumn(string name)
+    {
+        var folded = name.Replace(" ", "").Replace("\u3000", "");
+        return folded.Contains("编码") || folded.Contains("代码") || folded.Contains("编号") || folded.Contains("名称")
+               || folded is "类" or "款" or "项" or "备注" or "说明"
+               || NumberingHeaders.Any(h => folded == h || folded.EndsWith(h));
+    }
 }

@@ -143,7 +143,7 @@ public static partial class RecordBuilder
             var cols = half.ToList();
             var labelCol = cols[0].Index;
             var side = half.Key.Contains("支出") ? "expenditure" : half.Key.Contains("收入") ? "income" : "all";
-            var amountCols = cols.Skip(1).Select(c => c.Index).ToList();
+            var amountCols = cols.Skip(1).Where(c => !ColumnRoles.IsTextColumn(c.Name)).Select(c => c.Index).ToList();
             for (var r = 0; r < table.Rows.Count; r++)
             {
                 var row = table.Rows[r];
@@ -161,15 +161,26 @@ public static partial class RecordBuilder
 
     private static List<TableRecord> BuildItems(StructuredTable table, decimal unitFactor)
     {
-        var amountCols = AmountColumns(table.Columns, [0]);
+        // A 三公 table that starts with its total (`“三公”经费合计 | 因公出国… `) has no label column: its first column is
+        // an amount like the others, and the record's label is empty.
+        int? labelCol = HasLabelColumn(table) ? 0 : null;
+        var amountCols = AmountColumns(table.Columns, [labelCol]);
         var records = new List<TableRecord>();
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
-            var label = row[0].Text;
+            var label = labelCol is { } l ? row[l].Text : "";
             records.Add(new ItemRecord(r, label, IsTotalLabel(label), Amounts(table, row, r, amountCols, unitFactor)));
         }
         return records;
+    }
+
+    /// <summary>The first column labels the rows unless it is an amount column: every cell printed in it is an amount.</summary>
+    private static bool HasLabelColumn(StructuredTable table)
+    {
+        if (table.Columns.Count < 2 || ColumnRoles.IsTextColumn(table.Columns[0].Name)) return true;
+        var printed = table.Rows.Select(row => row[0].Text).Where(t => t.Length > 0).ToList();
+        return printed.Count == 0 || !printed.All(t => AmountParser.Parse(t).Kind is AmountKind.Number or AmountKind.Dash);
     }
 
     /// <summary>Every column but the text ones: those given, and any other code or name column (a second 编码/名称 pair).</summary>

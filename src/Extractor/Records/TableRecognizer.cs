@@ -13,8 +13,12 @@ public sealed class TableRecognizer(TableKindCatalog kinds, ColumnCatalog column
         var kind = titled ? kinds.Recognise(table.Title.Title) : null;
         var factor = titled ? UnitParser.FactorToYuan(table.Unit) : null;
         var columnIds = table.Columns.Select(columns.ColumnId).ToList();
-        var extracted = new ExtractedTable(table, kind?.Id ?? TableKindCatalog.Unrecognised, kind?.Name, factor,
-            RecordBuilder.Build(table, kind, factor ?? 1m, columnIds)) { ColumnIds = columnIds };
+        // A table whose rows cannot be typed is still emitted with its cells; only its records are dropped, with a warning.
+        var failures = new List<Diagnostic>();
+        var records = StageGuard.Run(() => RecordBuilder.Build(table, kind, factor ?? 1m, columnIds), [], failures,
+            $"records of {table.Title.Label} {table.Title.Title}".TrimEnd(), table.Title.Page);
+        var extracted = new ExtractedTable(table, kind?.Id ?? TableKindCatalog.Unrecognised, kind?.Name, factor, records) { ColumnIds = columnIds };
+        if (failures.Count > 0) return (extracted, failures[0]);
         var warning = kind is not null ? null
             : titled ? new Diagnostic("unrecognised-table", $"{table.Title.Label} {table.Title.Title}: title matches no known table kind", table.Title.Page)
             : new Diagnostic("unrecognised-table", $"page {table.Title.Page}: a table without a title matching a known kind ('{table.Title.Title}')", table.Title.Page);

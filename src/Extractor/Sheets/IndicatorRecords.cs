@@ -28,7 +28,12 @@ internal static class IndicatorRecords
         return new IndicatorRecord(index, page, Text("project") ?? project, level1, level2, level3,
             target is null ? null : TargetValueParser.Parse(target, comparatorColumn, unitColumn),
             period is null ? null : TargetValueParser.Parse(period),
-            Text("basis"), Text("previousValue"), weight, Text("scoringRule"), Text("evidence"));
+            Text("basis"), Text("previousValue"), weight, Text("scoringRule"), Text("evidence"))
+        {
+            Actual = Text("actual") is { Length: > 0 } actual ? TargetValueParser.Parse(actual, null, unitColumn) : null,
+            Score = Text("score") is { } scoreText && AmountParser.TryParse(scoreText, out var score) ? score : null,
+            Deviation = Text("deviation") is { Length: > 0 } deviation ? deviation : null,
+        };
     }
 
     private static (string, string, string) SplitCombined(string combined, SheetCatalog catalog)

@@ -15,7 +15,7 @@ public static class SheetExtractor
     /// <param name="catalog">the sheet catalogue (titles, field and column roles)</param>
     /// <param name="cancellationToken">checked once per sheet candidate</param>
     public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
-        SheetCatalog catalog, ICollection<TableGrid>? consumedGrids, CancellationToken cancellationToken)
+        SheetCatalog catalog, ICollection<TableGrid>? consumedGrids, CancellationToken cancellationToken, ICollection<Diagnostic>? warnings = null)
     {
         var sheets = new List<PerformanceSheet>();
         var grids = RulelessSheetGrid.Prepare(untitledGrids, catalog);
@@ -24,11 +24,28 @@ public static class SheetExtractor
         foreach (var candidate in SheetLocator.Locate(grids, lines, titled, catalog))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sheet = candidate.IsList ? ListSheetReader.Read(candidate, catalog) : FormSheetReader.Read(candidate, catalog);
+            PerformanceSheet sheet;
+            try { sheet = candidate.IsList ? ListSheetReader.Read(candidate, catalog) : FormSheetReader.Read(candidate, catalog); }
+            catch (Exception e) when (warnings is not null && StageGuard.IsRecoverable(e))
+            {
+                // One unreadable sheet leaves its grids to the tables stage and the other sheets standing.
+                var page = candidate.Grids.Count > 0 ? candidate.Grids[0].Page : 0;
+                warnings.Add(StageGuard.Warning("performance sheet", page, e));
+                continue;
+            }
+            // The 总分 row under a self-evaluation's indicators is the sheet's total, not an indicator (it stays printed).
+            sheet = sheet with
+            {
+                Execution = ExecutionBlock.From(sheet.Budget),
+                Records = sheet.Records.Where(r => !IsTotalRow(r)).ToList(),
+            };
             if (sheet.Fields.Count == 0 && sheet.Indicators.Count == 0) continue;
             sheets.Add(sheet);
             foreach (var grid in candidate.Grids) consumedGrids?.Add(grid);
         }
         return sheets;
     }
+
+    private static bool IsTotalRow(IndicatorRecord r) =>
+        r.Level3 is "总分" or "合计" && r.Level1 is "总分" or "合计" or "";
 }

@@ -78,10 +78,14 @@ internal static class SheetLocator
         // A title above the grid is allowed only when it repeats the open sheet's title (list sheets repeat it on every page).
         if (heading.Title is not null && SheetCatalog.Fold(heading.Title.Text) != SheetCatalog.Fold(open.Title)) return false;
         if (heading.Foreign) return false;
-        var otherLines = above.Count(l => !ReferenceEquals(l, heading.Title) && !heading.Consumed.Contains(l) && !l.Compact.All(char.IsAsciiDigit));
-        if (otherLines > MaxLinesAboveContinuation) return false;
-        if (open.IsList) return profile.ListHeaderKey == open.ListHeaderKey;
         var last = open.LastGrid;
+        // The same column edges on the next page are the sheet's own signature: text above such a grid is a row whose
+        // top rule is missing, not a heading of something else.
+        var sameColumns = grid.ColumnCount == last.ColumnCount
+            && grid.ColumnEdges.Zip(last.ColumnEdges).All(e => Math.Abs(e.First - e.Second) <= EdgeTolerance);
+        var otherLines = above.Count(l => !ReferenceEquals(l, heading.Title) && !heading.Consumed.Contains(l) && !l.Compact.All(char.IsAsciiDigit));
+        if (otherLines > MaxLinesAboveContinuation && !sameColumns) return false;
+        if (open.IsList) return profile.ListHeaderKey == open.ListHeaderKey || (sameColumns && profile.ListHeaderKey is null);
         var sameEdges = Math.Abs(grid.Box.Left - last.Box.Left) <= EdgeTolerance && Math.Abs(grid.Box.Right - last.Box.Right) <= EdgeTolerance;
         return profile.StartsWithLevelHeader || sameEdges || grid.ColumnCount == last.ColumnCount;
     }

@@ -47,14 +47,19 @@ public static class DocumentSegmenter
             // Grids above the first title continue the table left open on the previous page, when nothing but a
             // running head stands above them and their columns match.
             var firstTitleBottom = titlesOnPage.Count > 0 ? titlesOnPage[0].Found.Title.Box.Bottom : double.NegativeInfinity;
-            if (open is not null && open.LastPage == page.Page.Number - 1)
+            // A grid that repeats the open table's header continues it even after a page whose part of the table was
+            // not found (long project tables with pages of wrapped 绩效目标 text): the header is the table's signature.
+            if (open is not null && open.LastPage < page.Page.Number)
             {
+                var adjacent = open.LastPage == page.Page.Number - 1;
                 foreach (var found in grids.Where(g => g.Box.Bottom > firstTitleBottom))
                 {
                     var textAbove = lines.Count(l => l.Box.Bottom > found.Box.Top && !l.Compact.All(char.IsAsciiDigit));
                     var grid = open.AlignColumns(found);
+                    var repeats = open.IsRepeatedIn(grid);
+                    if (!adjacent && !repeats) break;
                     // A title at the foot of a page may have its whole grid on the next page.
-                    if ((open.FirstGrid is { } openGrid && ColumnMap(openGrid, grid) is null) || textAbove > 3) break;
+                    if ((open.FirstGrid is { } openGrid && ColumnMap(openGrid, grid) is null) || (textAbove > 3 && !repeats)) break;
                     if (open.ColumnCount < 0)
                         for (var i = 0; i < lines.Count; i++)
                             if (lines[i].Box.Bottom > grid.Box.Top && open.TryTakeMeta(lines[i])) consumed.Add(i);
@@ -106,7 +111,9 @@ public static class DocumentSegmenter
                     claimed.Add(grid);
                     open = inner;
                 }
-            if (open is not null && open.LastPage < page.Page.Number && grids.Count == 0) open = null;
+            // A page without grids ends a table still waiting for its first grid; a table with grids stays open, but
+            // only a grid repeating its header may continue it after the gap.
+            if (open is not null && open.LastPage < page.Page.Number && grids.Count == 0 && (open.FirstGrid is null || candidates.Count > 0)) open = null;
 
             foreach (var grid in grids)
                 if (!claimed.Contains(grid)) untitled.Add(grid);
@@ -364,6 +371,27 @@ public static class DocumentSegmenter
         public int FirstRow { get; set; }
 
         public void AddGrid(TableGrid grid) => _grids.Add(grid);
+
+        private HashSet<string>? _headerTexts;
+
+        /// <summary>
+        /// True when the top rows of <paramref name="grid"/> print this table's header again: at least three of its
+        /// header texts, and nearly all of them.
+        /// </summary>
+        public bool IsRepeatedIn(TableGrid grid)
+        {
+            if (FirstGrid is not { } first || ReferenceEquals(first, grid)) return false;
+            if (_headerTexts is null)
+            {
+                var header = HeaderAnalyzer.Analyze(first, FirstRow);
+                _headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => c.Text.Replace(" ", "")).Where(t => t.Length > 0).ToHashSet();
+            }
+            if (_headerTexts.Count < 3) return false;
+            var top = new HashSet<string>();
+            for (var r = 0; r < Math.Min(grid.RowCount, 6); r++)
+                foreach (var t in grid.RowTexts(r)) top.Add(t.Replace(" ", ""));
+            return _headerTexts.Count(top.Contains) >= Math.Max(3, (int)Math.Ceiling(0.8 * _headerTexts.Count));
+        }
 
         /// <summary>
         /// A stream grid continuing this table on the next page, read with this table's columns when it found a

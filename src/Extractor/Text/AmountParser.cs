@@ -26,13 +26,14 @@ public static class AmountParser
         else if (s.StartsWith('+')) s = s[1..];
         if (s.Length == 0 || !char.IsAsciiDigit(s[0]) && s[0] != '.') return (AmountKind.NotANumber, null);
 
-        // Thousands separators must group by three; anything else is not an amount (e.g. `1,2`).
+        // Thousands separators must group by three; anything else is not an amount (e.g. `1,2`). Some 上海 tables drop
+        // the separators above the thousands (`125360,898` for 125,360,898): a longer first group still reads one way.
         var comma = s.IndexOf(',');
         if (comma >= 0)
         {
             var integerPart = s.Split('.')[0];
             var groups = integerPart.Split(',');
-            if (groups[0].Length is 0 or > 3 || groups.Skip(1).Any(g => g.Length != 3)) return (AmountKind.NotANumber, null);
+            if (groups[0].Length == 0 || groups[0].Length > 3 && groups.Length > 2 || groups.Skip(1).Any(g => g.Length != 3)) return (AmountKind.NotANumber, null);
             s = s.Replace(",", "");
         }
         foreach (var ch in s)

@@ -24,15 +24,15 @@ public class BatchRunnerTests
         var bytes = File.ReadAllBytes(Repo.Fixture("urumqi-port-office-2025.office.pdf"));
         File.WriteAllBytes(Path.Combine(input, "truncated.pdf"), bytes[..(bytes.Length / 10)]);
 
-        var items = BatchInputs.Expand([input]);
-        var options = new BatchOptions(output, 2, false, "csv", TimeSpan.FromSeconds(120));
+        var items = BatchInputs.Find([input]);
+        var options = new BatchOptions(output, 2, false, TimeSpan.FromSeconds(120));
         var first = new Recorder();
         var summary = await BatchRunner.RunAsync(items, options, first, CancellationToken.None);
 
         Assert.Equal((3, 1, 2, 0), (summary.Total, summary.Succeeded, summary.Failed, summary.Skipped));
         var good = JObject.Parse(File.ReadAllText(Path.Combine(output, "good.json")));
         Assert.Equal(11, ((JArray)good["tables"]!).Count);
-        Assert.True(File.Exists(Path.Combine(output, "good.facts.csv")));
+        Assert.True(File.Exists(Path.Combine(output, "extractor.duckdb")));
         Assert.Contains("not-a-pdf.pdf", File.ReadAllText(Path.Combine(output, "not-a-pdf.error.txt")));
         Assert.Contains("truncated.pdf", File.ReadAllText(Path.Combine(output, "truncated.error.txt")));
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Extractor.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -7,17 +6,7 @@ namespace Extractor.Tests.Cli;
 /// <summary>The `extract` command as a user runs it: a separate process, exit codes, stdout/stderr.</summary>
 public class ExtractCommandTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "extractor-cli.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(120_000), "extract did not finish");
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CliProcess.Run(args);
 
     [Fact]
     public void Writes_json_to_stdout_and_succeeds()

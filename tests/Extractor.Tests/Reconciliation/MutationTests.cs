@@ -1,6 +1,7 @@
 using CsCheck;
 using Extractor.Model;
 using Extractor.Pipeline;
+using Extractor.Recognition;
 using Extractor.Reconciliation;
 using Extractor.Records;
 using Extractor.Tests.Support;
@@ -51,7 +52,7 @@ public class MutationTests
             x.Table == document.Tables[cell.Table].Number && x.Row == cell.Amount.Row && x.Column == cell.Amount.Column));
 
     private static ReconciliationReport Run(BudgetDocument document, IReadOnlyList<ProseFigure> prose) =>
-        Reconciler.Reconcile(document, prose, null, RuleCatalog.Default);
+        new Reconciler(RuleCatalog.Default, TableKindCatalog.Default).Reconcile(document, prose, null);
 
     [Fact]
     public void The_seed_has_amount_cells_in_every_table_with_rows()

@@ -68,11 +68,11 @@ public class SeedReconciliationTests
             Assert.Contains(id, checkedRules);
         // Every cross-table identity and per-class agreement of a budget (the 决算 rules name final_* tables).
         static bool IsBudget(ValueRef value) => !value.Table.StartsWith("final_");
-        foreach (var rule in catalog.Equalities.Where(r => IsBudget(r.Left))) Assert.Contains(rule.Id, checkedRules);
-        foreach (var rule in catalog.CodeMatches.Where(r => IsBudget(r.Left))) Assert.Contains(rule.Id, checkedRules);
-        foreach (var rule in catalog.ProseRows) Assert.Contains(rule.Id, checkedRules);
-        foreach (var rule in catalog.ProseShareSums) Assert.Contains(rule.Id, checkedRules);
-        foreach (var rule in catalog.ProseSums) Assert.Contains(rule.Id, checkedRules);
+        foreach (var rule in catalog.Rules.OfType<EqualityRule>().Where(r => IsBudget(r.Left))) Assert.Contains(rule.Id, checkedRules);
+        foreach (var rule in catalog.Rules.OfType<CodeMatchRule>().Where(r => IsBudget(r.Left))) Assert.Contains(rule.Id, checkedRules);
+        foreach (var rule in catalog.Rules.OfType<ProseRowRule>()) Assert.Contains(rule.Id, checkedRules);
+        foreach (var rule in catalog.Rules.OfType<ProseShareSumRule>()) Assert.Contains(rule.Id, checkedRules);
+        foreach (var rule in catalog.Rules.OfType<ProseSumRule>()) Assert.Contains(rule.Id, checkedRules);
         // A skipped check always says why.
         Assert.All(report.Checks.Where(c => c.Outcome == Outcome.Skipped), c => Assert.False(string.IsNullOrWhiteSpace(c.Reason)));
         // The empty 表8/表9 are skipped, not passed.

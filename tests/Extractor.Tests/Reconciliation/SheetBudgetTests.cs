@@ -1,6 +1,7 @@
 using System.Globalization;
 using Extractor.Geometry;
 using Extractor.Model;
+using Extractor.Recognition;
 using Extractor.Reconciliation;
 using Extractor.Tests.Support;
 using Newtonsoft.Json.Linq;
@@ -37,7 +38,7 @@ public class SheetBudgetTests
     private static List<Check> Run(IReadOnlyList<SheetBudgetFact>? facts)
     {
         var document = DocumentCache.Get(Pdf);
-        return Reconciler.Reconcile(document, document.Reconciliation!.ProseFigures, facts, RuleCatalog.Default).Checks.Where(c => c.RuleId == "S.sheet_budget").ToList();
+        return new Reconciler(RuleCatalog.Default, TableKindCatalog.Default).Reconcile(document, document.Reconciliation!.ProseFigures, facts).Checks.Where(c => c.RuleId == "S.sheet_budget").ToList();
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public class AmountParserTests
     [InlineData("(12.50)", "-12.50")]
     [InlineData("1234567.123456", "1234567.123456")]
     [InlineData(" 4,455.00 ", "4455.00")]
+    [InlineData("125360,898", "125360898")] // 上海 (sh-011): only the last separator printed
+    [InlineData("7880,000", "7880000")]
     public void Parses_printed_amounts_exactly(string printed, string expected)
     {
         var (kind, value) = AmountParser.Parse(printed);
@@ -32,6 +34,8 @@ public class AmountParserTests
     [InlineData("—", AmountKind.Dash)]
     [InlineData("一般公共预算", AmountKind.NotANumber)]
     [InlineData("1,2", AmountKind.NotANumber)]
+    [InlineData("1234,567,890", AmountKind.NotANumber)]
+    [InlineData("1234,56", AmountKind.NotANumber)]
     [InlineData("1.2.3", AmountKind.NotANumber)]
     [InlineData("12%", AmountKind.NotANumber)]
     [InlineData("2025 年", AmountKind.NotANumber)]

@@ -105,7 +105,9 @@ public class SheetLocatorTests
     public void A_grid_under_another_table_title_is_not_a_sheet()
     {
         var grid = Grid(1, 5, 5, [.. HeaderBlock("甲"), .. IndicatorHeader(3), .. Indicator(4, "指标", "1", "1")]);
-        Assert.Empty(SheetExtractor.Extract([grid], [Line(1, "项目支出绩效自评表")], []));
+        Assert.Empty(SheetExtractor.Extract([grid], [Line(1, "政府采购预算明细表")], []));
+        // A self-evaluation title is a sheet kind of its own, not another table.
+        Assert.Equal("项目支出绩效自评表", Assert.Single(SheetExtractor.Extract([grid], [Line(1, "项目支出绩效自评表")], [])).Kind);
         // Without any title, a header block of sheet labels is enough.
         var sheet = Assert.Single(SheetExtractor.Extract([grid], [], []));
         Assert.Equal("项目支出绩效目标表", sheet.Kind);

@@ -1,5 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Model;
+using Newtonsoft.Json.Linq;
 
 namespace Extractor.Reconciliation;
 
@@ -15,24 +16,41 @@ public sealed record SheetBudgetFact(bool IsDepartmentSheet, string Name, string
 /// matched by name, then by amount among similar names, and each check says how it matched. The department sheet's
 /// budget equals 表1 收入总计.
 /// </summary>
-public static class SheetBudgetChecks
+/// <remarks>Column is the amount column of the 表7/表11 rows; Department the value the department sheet restates.</remarks>
+public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef FundColumn, ValueRef Department) : IReconciliationRule
 {
-    private const string RuleId = "S.sheet_budget";
-    private const double SimilarEnough = 0.3;
+    private const string ProjectTable = "general_budget_project_expenditure";
+    private const string CarryoverTable = "carryover_detail";
+    private static readonly string[] FundTables = ["government_fund_expenditure", "state_capital_expenditure"];
 
-    public static void Check(IReadOnlyList<ExtractedTable> tables, IReadOnlyList<SheetBudgetFact>? facts, List<Check> checks)
+    public static SheetBudgetRule Read(JObject o, RuleReader r) =>
+        new(RuleReader.Str(o, "id"), r.Column(o["column"]), r.Column(o["fundColumn"]), r.Ref((JObject)o["department"]!));
+
+    public IEnumerable<string> Tables => FundTables.Append(ProjectTable).Append(CarryoverTable).Append(Department.Table);
+
+    public IReadOnlyList<Check> Check(ReconciliationContext context)
     {
+        var checks = new List<Check>();
+        AddChecks(context, checks);
+        return checks;
+    }
+
+    private void AddChecks(ReconciliationContext context, List<Check> checks)
+    {
+        var facts = context.SheetBudgets;
+        var tables = context.Tables;
+        var similarEnough = context.Options.SheetNameSimilarity;
         if (facts is null || facts.Count == 0)
         {
-            checks.Add(Identity.Skip(RuleId, "绩效目标表 年度预算总额 = 表7/表11 rows", "no performance sheets were extracted from this document"));
+            checks.Add(Identity.Skip(Id, "绩效目标表 年度预算总额 = 表7/表11 rows", "no performance sheets were extracted from this document"));
             return;
         }
-        var projectView = TableView.Find(tables, "general_budget_project_expenditure", null, out _);
-        var carryView = TableView.Find(tables, "carryover_detail", null, out _);
+        var projectView = context.Find(ProjectTable, null, out _);
+        var carryView = context.Find(CarryoverTable, null, out _);
         var candidates = new List<(TableView View, TableRecord Row, Term Value)>();
-        if (projectView?.Resolve(["合计", "总计"]) is { } pc)
+        if (projectView?.Resolve(Column) is { } pc)
             candidates.AddRange(projectView.Records.OfType<ClassifiedRecord>().Where(r => r.Project is not null).Select(r => (projectView, (TableRecord)r, projectView.Value(r, pc, "actual"))));
-        if (carryView?.Resolve(["合计", "总计"]) is { } cc)
+        if (carryView?.Resolve(Column) is { } cc)
         {
             var units = UnitRows.UnitNames(null, tables);
             candidates.AddRange(carryView.Records.Where(r => !TableView.IsTotal(r) && !units.Contains(LabelText.Normalise(TableView.LabelOf(r))))
@@ -40,68 +58,68 @@ public static class SheetBudgetChecks
         }
         foreach (var fact in facts)
         {
-            var unit = ProseChecks.UnitToYuan(fact.Unit) ?? 10000m;
+            var unit = ProseTerms.UnitToYuan(fact.Unit) ?? 10000m;
             var stated = new Term(new CheckCell("绩效目标表", null, null, null, null, fact.Name, "年度预算总额", fact.Text, fact.Value, fact.Page, fact.Box, "expected"),
                 fact.Value * unit, unit, $"绩效目标表 “{fact.Name}” 年度预算总额 {fact.Text}");
             if (fact.IsDepartmentSheet)
             {
-                var total = CrossTableChecks.Resolve(tables, new ValueRef("income_expenditure_summary", "income", new RowSelector(false, ["收入总计", "总计", "收入合计"], null), ["预算数", "*预算数", "金额", "合计"], false), "actual", out var reason);
-                checks.Add(total is null ? Identity.Skip(RuleId, stated.Describe, reason, [stated.Cell])
-                    : Identity.Sum(RuleId, $"{stated.Describe} = {total.Describe}", stated, [total], "department sheet against 表1 收入总计"));
+                var total = context.Resolve(Department, "actual", out var reason);
+                checks.Add(total is null ? Identity.Skip(Id, stated.Describe, reason, [stated.Cell])
+                    : context.Sum(Id, $"{stated.Describe} = {total.Describe}", stated, [total], "department sheet against 表1 收入总计"));
                 continue;
             }
             if (candidates.Count == 0)
             {
-                checks.Add(Identity.Skip(RuleId, stated.Describe, "the document has no 表7 project rows or 表11 rows to match the sheet against", [stated.Cell]));
+                checks.Add(Identity.Skip(Id, stated.Describe, "the document has no 表7 project rows or 表11 rows to match the sheet against", [stated.Cell]));
                 continue;
             }
             var scored = candidates.Select(c => (c.View, c.Row, c.Value, Score: LabelText.Similarity(TableView.LabelOf(c.Row), fact.Name))).OrderByDescending(c => c.Score).ToList();
             var byName = scored.FirstOrDefault(c => c.Score >= 0.999);
             if (byName.Row is not null && byName.Value.Yuan == stated.Yuan)
             {
-                checks.Add(Identity.Sum(RuleId, $"{stated.Describe} = {byName.Value.Describe}", stated, [byName.Value], "matched by equal name"));
+                checks.Add(context.Sum(Id, $"{stated.Describe} = {byName.Value.Describe}", stated, [byName.Value], "matched by equal name"));
                 continue;
             }
-            var byAmount = scored.FirstOrDefault(c => c.Score >= SimilarEnough && c.Value.Yuan == stated.Yuan);
+            var byAmount = scored.FirstOrDefault(c => c.Score >= similarEnough && c.Value.Yuan == stated.Yuan);
             if (byAmount.Row is not null)
             {
-                checks.Add(Identity.Sum(RuleId, $"{stated.Describe} = {byAmount.Value.Describe}", stated, [byAmount.Value],
+                checks.Add(context.Sum(Id, $"{stated.Describe} = {byAmount.Value.Describe}", stated, [byAmount.Value],
                     $"matched by amount and name similarity {byAmount.Score:0.00}"));
                 continue;
             }
-            var similar = scored.Where(c => c.Score >= SimilarEnough).ToList();
-            var pair = similar.SelectMany(a => similar.Where(b => !ReferenceEquals(a.View, b.View) && a.View.Table.Kind == "general_budget_project_expenditure")
+            var similar = scored.Where(c => c.Score >= similarEnough).ToList();
+            var pair = similar.SelectMany(a => similar.Where(b => !ReferenceEquals(a.View, b.View) && a.View.Table.Kind == ProjectTable)
                 .Select(b => (A: a, B: b))).FirstOrDefault(p => p.A.Value.Yuan + p.B.Value.Yuan == stated.Yuan);
             if (pair.A.Row is not null)
             {
-                checks.Add(Identity.Sum(RuleId, $"{stated.Describe} = {pair.A.Value.Describe} + {pair.B.Value.Describe}", stated, [pair.A.Value, pair.B.Value],
+                checks.Add(context.Sum(Id, $"{stated.Describe} = {pair.A.Value.Describe} + {pair.B.Value.Describe}", stated, [pair.A.Value, pair.B.Value],
                     $"matched as this year's 表7 row plus the 表11 carry-over (name similarity {pair.A.Score:0.00} and {pair.B.Score:0.00})"));
                 continue;
             }
             // Projects funded from the 政府性基金 or 国有资本经营 budgets appear only in 表8/表9, which list no project
             // names: accept a 项 row whose 项目支出 equals the sheet's budget, and say so.
-            var fundRow = FundProjectRows(tables).FirstOrDefault(f => f.Value.Yuan == stated.Yuan);
+            var fundRow = FundProjectRows(context).FirstOrDefault(f => f.Value.Yuan == stated.Yuan);
             if (fundRow.Value is not null)
             {
-                checks.Add(Identity.Sum(RuleId, $"{stated.Describe} = {fundRow.Value.Describe}", stated, [fundRow.Value],
+                checks.Add(context.Sum(Id, $"{stated.Describe} = {fundRow.Value.Describe}", stated, [fundRow.Value],
                     $"matched by amount to a {fundRow.View.Table.Title} 项目支出 row (that table names no projects; no 表7/表11 row matches)"));
                 continue;
             }
             var best = scored[0];
-            if (best.Score >= 0.5)
-                checks.Add(Identity.Sum(RuleId, $"{stated.Describe} = {best.Value.Describe}", stated, [best.Value], $"matched by name similarity {best.Score:0.00} only; the amounts differ"));
+            if (best.Score >= context.Options.ProjectNameSimilarity)
+                checks.Add(context.Sum(Id, $"{stated.Describe} = {best.Value.Describe}", stated, [best.Value], $"matched by name similarity {best.Score:0.00} only; the amounts differ"));
             else
-                checks.Add(new Check(RuleId, $"{stated.Describe}: no 表7/表11 row matches", Outcome.Fail, fact.Text, null, null, null, fact.Unit,
+                checks.Add(new Check(Id, $"{stated.Describe}: no 表7/表11 row matches", Outcome.Fail, fact.Text, null, null, null, fact.Unit,
                     "no 表7 project or 表11 row has this name or this amount", [stated.Cell]));
         }
     }
 
-    private static IEnumerable<(TableView View, Term Value)> FundProjectRows(IReadOnlyList<ExtractedTable> tables)
+    private IEnumerable<(TableView View, Term Value)> FundProjectRows(ReconciliationContext context)
     {
-        foreach (var kind in new[] { "government_fund_expenditure", "state_capital_expenditure" })
+        foreach (var kind in FundTables)
         {
-            var view = TableView.Find(tables, kind, null, out _);
-            if (view?.Resolve(["项目支出"]) is not { } column) continue;
+            var view = context.Find(kind, null, out _);
+            if (view?.Resolve(FundColumn) is not { } column) continue;
             foreach (var row in view.Records.OfType<ClassifiedRecord>().Where(r => r.Level >= 1).OrderByDescending(r => r.Level))
                 yield return (view, view.Value(row, column, "actual"));
         }

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Extractor.Model;
+using Extractor.Output;
+using Extractor.Pdf;
+using Extractor.Pipeline;
+using Polly;
+using Polly.Retry;
+
+namespace Extractor.Cli.Batch;
+
+/// <summary>One document of a batch, inside a worker: read (retrying transient I/O), extract, write its outputs.</summary>
+public static class DocumentJob
+{
+    // Files on network shares and removable media fail transiently; the PDF itself is never retried.
+    private static readonly ResiliencePipeline ReadRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<IOException>(e => e is not FileNotFoundException and not DirectoryNotFoundException),
+            MaxRetryAttempts = 3,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+        })
+        .Build();
+
+    /// <summary>The writers of the requested per-document outputs (the JSON always, first: the warehouse loads from it).</summary>
+    private static List<IDocumentWriter> Writers(IReadOnlyList<string> outputs) =>
+        outputs.Prepend("json").Distinct().Select(AllDocumentWriters.Registry.Get).ToList();
+
+    public static async Task<WorkerReply> RunAsync(WorkerRequest request, CancellationToken ct)
+    {
+        string? sha = null;
+        try
+        {
+            if (!File.Exists(request.Source)) throw new PdfReadException($"{request.Source}: no such file");
+            var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(request.Source, token), ct);
+            sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var document = DocumentExtractor.Extract(bytes, Path.GetFileName(request.Source), ExtractorOptions.Default, null, null, ct);
+            var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
+            var writers = Writers(request.Outputs);
+            foreach (var writer in writers)
+                await writer.WriteAsync(Path.Combine(request.OutputDirectory, request.OutputBase + writer.Suffix), written, ct);
+            var summary = document.Reconciliation?.Summary;
+            return new WorkerReply("ok", writers.Select(w => request.OutputBase + w.Suffix).ToList(), null, document.Info.PageCount,
+                document.Tables.Count, document.Warnings.Count, sha,
+                summary is null ? null : new CheckCounts(summary.Checks, summary.Pass, summary.Rounding, summary.Fail, summary.Skipped));
+        }
+        catch (OutputWriteException e) { return new WorkerReply("write-failed", null, e.Message, 0, 0, 0, sha); }
+        catch (Exception e) when (e is PdfReadException or UnreadableDocumentException)
+        {
+            return new WorkerReply("failed", null, e.Message, 0, 0, 0, sha);
+        }
+        catch (OutOfMemoryException)
+        {
+            return new WorkerReply("failed", null, $"{request.Source}: too large: ran out of memory (worker heap limit)", 0, 0, 0, sha);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // PdfPig's internal exceptions: say that the PDF is damaged without leaking its internal wording.
+            return new WorkerReply("failed", null, $"{Path.GetFileName(request.Source)}: damaged PDF, cannot be read ({PdfPageReader.Describe(e)})", 0, 0, 0, sha);
+        }
+    }
+}

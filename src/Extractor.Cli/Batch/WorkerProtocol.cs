@@ -1,0 +1,21 @@
+using Newtonsoft.Json;
+
+namespace Extractor.Cli.Batch;
+
+/// <summary>One document for a worker (one JSON line on its stdin).</summary>
+/// <param name="Outputs">the per-document outputs to write besides the JSON (writer registry names)</param>
+public sealed record WorkerRequest(string Source, string OutputDirectory, string OutputBase, IReadOnlyList<string> Outputs);
+
+/// <summary>
+/// The worker's answer (one JSON line on its stdout). Status: ok, failed (the document's fault: message for its error
+/// file), write-failed (the output folder's fault: the batch stops).
+/// </summary>
+/// <param name="Outputs">the files written, relative to the output folder (the JSON first)</param>
+public sealed record WorkerReply(string Status, IReadOnlyList<string>? Outputs, string? Error, int Pages, int Tables, int Warnings, string? Sha256,
+    CheckCounts? Checks = null);
+
+internal static class WorkerLines
+{
+    public static string Write<T>(T value) => JsonConvert.SerializeObject(value, Formatting.None);
+    public static T? Read<T>(string line) => JsonConvert.DeserializeObject<T>(line);
+}

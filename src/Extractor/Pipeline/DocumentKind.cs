@@ -1,0 +1,82 @@
+using Extractor.Recognition;
+using Extractor.Model;
+
+namespace Extractor.Pipeline;
+
+/// <summary>
+/// What a document is, decided from what it holds: `budget` (预算 disclosure tables), `final_accounts` (决算 tables),
+/// `performance_sheets` (only 绩效目标表 / 绩效自评表) or `other` (no disclosure table: a notice, a work report, a bulletin).
+/// Tables decide first (the catalogue says which document each table kind belongs to); the opening text decides
+/// between budget and final accounts when the tables are of kinds shared by both.
+/// </summary>
+public static class DocumentKind
+{
+    public const string Budget = "budget";
+    public const string FinalAccounts = "final_accounts";
+    public const string PerformanceSheets = "performance_sheets";
+    public const string Other = "other";
+    public const string NoTablesCode = "no-disclosure-tables";
+
+    /// <summary>How many opening text lines may name the document (cover page, title, contents).</summary>
+    private const int OpeningLines = 60;
+
+    public static string Decide(IReadOnlyList<ExtractedTable> tables, int sheetCount, IReadOnlyList<TextLine> lines, TableKindCatalog catalog)
+    {
+        int budget = 0, final = 0, shared = 0;
+        foreach (var table in tables)
+        {
+            var kind = catalog.Kinds.FirstOrDefault(k => k.Id == table.Kind);
+            switch (kind?.Document)
+            {
+                case "budget": budget++; break;
+                case "final": final++; break;
+                case not null: shared++; break;
+            }
+        }
+        if (final > budget) return FinalAccounts;
+        if (budget > 0) return Budget;
+        var opening = Opening(lines);
+        if (shared > 0) return opening.Contains("决算", StringComparison.Ordinal) ? FinalAccounts : Budget;
+        if (sheetCount > 0) return PerformanceSheets;
+        // No disclosure table: the title decides. A 部门预算 explanation published without its tables is still a budget;
+        // a notice, a bulletin or an evaluation report is not.
+        var title = Opening(lines, TitleLines);
+        // What the document calls itself stands in its first lines; a 通知 quoted in the body further down does not count.
+        if (NotADisclosure(Opening(lines, NameLines))) return Other;
+        if (title.Contains("决算", StringComparison.Ordinal)) return FinalAccounts;
+        return title.Contains("预算", StringComparison.Ordinal) ? Budget : Other;
+    }
+
+    /// <summary>True when the document holds no disclosure table and no sheet: it deserves a warning.</summary>
+    public static bool HasNoDisclosureTables(IReadOnlyList<ExtractedTable> tables, int sheetCount, TableKindCatalog catalog) =>
+        sheetCount == 0 && !tables.Any(t => catalog.Kinds.Any(k => k.Id == t.Kind));
+
+    /// <summary>The warning of a document without disclosure tables, guessing what it is from its opening words.</summary>
+    public static Diagnostic NoTablesWarning(string name, string kind, IReadOnlyList<TextLine> lines)
+    {
+        var title = Opening(lines, NameLines);
+        var guess = title switch
+        {
+            _ when kind is Budget or FinalAccounts => "an explanation published without its tables",
+            _ when title.Contains("公报", StringComparison.Ordinal) => "a statistics bulletin",
+            _ when title.Contains("通知", StringComparison.Ordinal) || title.Contains("公告", StringComparison.Ordinal) => "a notice",
+            _ when title.Contains("报告", StringComparison.Ordinal) => "a report",
+            _ when title.Contains("目录", StringComparison.Ordinal) || title.Contains("清单", StringComparison.Ordinal) => "a list",
+            _ => "a notice or another text",
+        };
+        return new Diagnostic(NoTablesCode, $"{name}: no budget tables: looks like {guess}", null);
+    }
+
+    /// <summary>How many opening lines hold the title (a cover may split it over several lines).</summary>
+    private const int TitleLines = 6;
+
+    /// <summary>How many opening lines name what kind of text it is (通知, 公报, 报告).</summary>
+    private const int NameLines = 3;
+
+    // The heading of a contents page (`目 录`, often split over two lines) is not part of any title.
+    private static string Opening(IReadOnlyList<TextLine> lines, int count = OpeningLines) =>
+        string.Concat(lines.Where(l => l.Compact is not ("目录" or "目" or "录")).Take(count).Select(l => l.Compact));
+
+    private static bool NotADisclosure(string title) =>
+        new[] { "通知", "公告", "公报", "评价报告", "工作报告", "目录", "清单" }.Any(w => title.Contains(w, StringComparison.Ordinal));
+}
