@@ -46,7 +46,7 @@ public static class OutputSchema
             DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
             SchemaType = SchemaType.JsonSchema,
             FlattenInheritanceHierarchy = true,
-            GenerateAbstractProperties = true,
+            GenerateAbstractProperties = false, // TableRecord's abstract members are each record type's own fields
         };
         var root = JObject.Parse(JsonSchema.FromType<OutputDocument>(settings).ToJson());
         root["$schema"] = Draft;

@@ -225,29 +225,13 @@ public sealed partial class TableView
         return false;
     }
 
-    public static bool IsTotal(TableRecord r) => r switch
-    {
-        ClassifiedRecord c => c.Level == 0,
-        SummaryRecord s => s.IsTotal && LabelText.Normalise(s.Label).EndsWith("总计", StringComparison.Ordinal),
-        ItemRecord i => i.IsTotal,
-        _ => false,
-    };
+    public static bool IsTotal(TableRecord r) => r.IsTableTotal;
 
-    public static string? CodeOf(TableRecord r) => r switch { ClassifiedRecord c => c.Code, SummaryRecord s => s.Code, _ => null };
+    public static string? CodeOf(TableRecord r) => r.Code;
 
-    public static string LabelOf(TableRecord r) => r switch
-    {
-        ClassifiedRecord c => c.Project ?? c.Name,
-        SummaryRecord s => s.Code is null ? s.Label : s.Name,
-        ItemRecord i => i.Label,
-        _ => "",
-    };
+    public static string LabelOf(TableRecord r) => r.RowLabel;
 
-    public static IReadOnlyDictionary<string, Amount> AmountsOf(TableRecord r) => r switch
-    {
-        ClassifiedRecord c => c.Amounts, SummaryRecord s => s.Amounts, ItemRecord i => i.Amounts,
-        _ => new Dictionary<string, Amount>(),
-    };
+    public static IReadOnlyDictionary<string, Amount> AmountsOf(TableRecord r) => r.Amounts;
 
     /// <summary>How a row is named in a statement: `201 03 01 行政运行`, `收入总计`, a project name.</summary>
     public static string RowName(TableRecord r) => r switch

@@ -25,13 +25,7 @@ public static partial class RecordBuilder
     {
         IReadOnlyDictionary<string, Amount> Tag(IReadOnlyDictionary<string, Amount> amounts) =>
             amounts.ToDictionary(a => a.Key, a => a.Value with { ColumnId = a.Value.Column < ids.Count ? ids[a.Value.Column] : null });
-        return record switch
-        {
-            ClassifiedRecord c => c with { Amounts = Tag(c.Amounts) },
-            SummaryRecord s => s with { Amounts = Tag(s.Amounts) },
-            ItemRecord i => i with { Amounts = Tag(i.Amounts) },
-            _ => record,
-        };
+        return record.WithAmounts(Tag(record.Amounts));
     }
 
     private static IReadOnlyList<TableRecord> BuildByShape(StructuredTable table, TableKind kind, decimal unitFactor)

@@ -132,7 +132,7 @@ public class CorpusTests
     {
         // Beijing prints 万元 with six decimals (841,579.924856): exactly one 元 and no rounding.
         var document = DocumentCache.Get(Path.Combine("corpus", "bj-police-2026-budget-tables.pdf"));
-        var amounts = document.Tables.SelectMany(t => t.Records).SelectMany(AmountsOf)
+        var amounts = document.Tables.SelectMany(t => t.Records).SelectMany(r => r.Amounts.Values)
             .Where(a => a.Text.Split('.') is [_, { Length: 6 }]).ToList();
         Assert.True(amounts.Count > 100, $"only {amounts.Count} six-decimal amounts");
         foreach (var a in amounts)
@@ -152,17 +152,9 @@ public class CorpusTests
         var threePublic = document.Tables.Single(t => t.Kind == "three_public_operating_expenditure");
         Assert.Equal(("元", 1m), (summary.Structure.Unit, summary.UnitFactor));
         Assert.Equal(("万元", 10000m), (threePublic.Structure.Unit, threePublic.UnitFactor));
-        var amount = threePublic.Records.SelectMany(AmountsOf).First(a => a.Value != 0);
+        var amount = threePublic.Records.SelectMany(r => r.Amounts.Values).First(a => a.Value != 0);
         Assert.Equal(amount.Value * 10000m, amount.ValueYuan);
     }
-
-    private static IEnumerable<Amount> AmountsOf(TableRecord record) => record switch
-    {
-        ClassifiedRecord c => c.Amounts.Values,
-        SummaryRecord s => s.Amounts.Values,
-        ItemRecord i => i.Amounts.Values,
-        _ => [],
-    };
 
     [Fact]
     public void Contents_page_titles_without_tables_are_not_emitted_as_tables()

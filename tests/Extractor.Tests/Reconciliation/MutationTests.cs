@@ -24,7 +24,7 @@ public class MutationTests
         var cells = new List<AmountCell>();
         for (var t = 0; t < document.Tables.Count; t++)
             for (var r = 0; r < document.Tables[t].Records.Count; r++)
-                foreach (var (key, amount) in TableView.AmountsOf(document.Tables[t].Records[r]))
+                foreach (var (key, amount) in document.Tables[t].Records[r].Amounts)
                     cells.Add(new AmountCell(t, r, key, amount));
         return (document, document.Reconciliation!.ProseFigures, cells);
     });
@@ -37,16 +37,10 @@ public class MutationTests
             var records = tables[group.Key].Records.ToList();
             foreach (var (cell, value) in group)
             {
-                var amounts = new Dictionary<string, Amount>(TableView.AmountsOf(records[cell.Record]));
+                var amounts = new Dictionary<string, Amount>(records[cell.Record].Amounts);
                 var old = amounts[cell.Key];
                 amounts[cell.Key] = old with { Value = value, ValueYuan = value * (tables[group.Key].UnitFactor ?? 1m), Text = value.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture) };
-                records[cell.Record] = records[cell.Record] switch
-                {
-                    ClassifiedRecord c => c with { Amounts = amounts },
-                    SummaryRecord s => s with { Amounts = amounts },
-                    ItemRecord i => i with { Amounts = amounts },
-                    var other => other,
-                };
+                records[cell.Record] = records[cell.Record].WithAmounts(amounts);
             }
             tables[group.Key] = tables[group.Key] with { Records = records };
         }
@@ -119,7 +113,7 @@ public class MutationTests
         {
             var table = document.Tables[cell.Table];
             var record = table.Records[cell.Record];
-            var amounts = TableView.AmountsOf(record);
+            var amounts = record.Amounts;
             var sameHalf = table.Structure.Columns.Where(c => c.Path.Count > 1 == cell.Key.Contains('/') && (record is not SummaryRecord || c.Path[0] == cell.Key.Split('/')[0]));
             foreach (var column in sameHalf.Where(c => !amounts.ContainsKey(c.Key) && cells.Any(x => x.Table == cell.Table && x.Key == c.Key)))
             {
@@ -129,13 +123,7 @@ public class MutationTests
                 var target = table.Structure.Rows[record.Row][column.Index];
                 moved[column.Key] = cell.Amount with { Column = column.Index, Page = target.Page, Box = target.Box };
                 var records = table.Records.ToList();
-                records[cell.Record] = record switch
-                {
-                    ClassifiedRecord c => c with { Amounts = moved },
-                    SummaryRecord x => x with { Amounts = moved },
-                    ItemRecord i => i with { Amounts = moved },
-                    var other => other,
-                };
+                records[cell.Record] = record.WithAmounts(moved);
                 var tables = document.Tables.ToList();
                 tables[cell.Table] = table with { Records = records };
                 var report = Run(document with { Tables = tables }, prose);

@@ -90,13 +90,7 @@ public class RuleCatalogTests
             // Amounts are keyed by column path: re-key them as the record builder would for the new wording.
             IReadOnlyDictionary<string, Amount> Rekeyed(IReadOnlyDictionary<string, Amount> amounts) =>
                 amounts.Values.ToDictionary(a => RecordBuilder.AmountKey(columns, a.Column));
-            var records = t.Records.Select(r => r switch
-            {
-                ClassifiedRecord c => c with { Amounts = Rekeyed(c.Amounts) },
-                SummaryRecord s => s with { Amounts = Rekeyed(s.Amounts) },
-                ItemRecord i => i with { Amounts = Rekeyed(i.Amounts) },
-                _ => r,
-            }).ToList();
+            var records = t.Records.Select(r => r.WithAmounts(Rekeyed(r.Amounts))).ToList();
             return t with { Structure = t.Structure with { Columns = columns }, Records = records, ColumnIds = columns.Select(ColumnCatalog.Default.ColumnId).ToList() };
         }).ToList();
         return document with { Tables = tables };
