@@ -4,8 +4,9 @@ using Extractor.Cli.Merge;
 namespace Extractor.Cli.Commands;
 
 /// <summary>
-/// `merge SHARD_DIR… -o DIR`: the output folders of `batch --shard i/n` runs as one folder (outputs and one journal).
-/// Exit 0 when merged, 2 when a shard folder is missing, 5 when two shards wrote different files under one name.
+/// `merge SHARD_DIR… -o DIR`: the output folders of `batch --shard i/n` runs as one folder (outputs, one journal
+/// and one warehouse, unless `--no-warehouse`).
+/// Exit 0 when merged, 1 when the warehouse cannot be built, 2 when a shard folder is missing, 5 when two shards wrote different files under one name.
 /// </summary>
 public static class MergeCommand
 {
@@ -15,7 +16,8 @@ public static class MergeCommand
     {
         var shards = new Argument<string[]>("shards") { Description = "Output folders of the shards", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "The merged output folder", Required = true };
-        var command = new Command("merge", "Combine the output folders of sharded batch runs into one") { shards, output };
+        var noWarehouse = new Option<bool>("--no-warehouse") { Description = $"Do not build the merged {Warehouse.DuckDbWarehouse.FileName}" };
+        var command = new Command("merge", "Combine the output folders of sharded batch runs into one") { shards, output, noWarehouse };
         command.SetAction(parse =>
         {
             MergeSummary summary;
@@ -23,6 +25,12 @@ public static class MergeCommand
             catch (DirectoryNotFoundException e) { Console.Error.WriteLine($"error: {e.Message}"); return 2; }
             foreach (var conflict in summary.Conflicts) Console.Error.WriteLine($"conflict: {conflict}");
             Console.Error.WriteLine($"merge: {summary.Shards} shards, {summary.Documents} documents in the journal, {summary.Files} files copied");
+            if (!parse.GetValue(noWarehouse))
+            {
+                try { Console.Error.WriteLine($"merge: {MergedWarehouse.Build(parse.GetValue(output)!.FullName)} documents in the warehouse"); }
+                catch (Exception e) when (e is IOException or Newtonsoft.Json.JsonException or DuckDB.NET.Data.DuckDBException)
+                { Console.Error.WriteLine($"error: warehouse: {e.Message}"); return 1; }
+            }
             return summary.Conflicts.Count > 0 ? Conflicts : 0;
         });
         return command;

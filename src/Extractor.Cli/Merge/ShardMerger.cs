@@ -57,7 +57,7 @@ public static class ShardMerger
     private static bool IsOutputFile(string path)
     {
         var name = Path.GetFileName(path);
-        // The shards' warehouses are not copied: `batch` over the merged folder loads every merged document into one.
+        // The shards' warehouses are not copied: MergedWarehouse builds one from the merged outputs.
         return !name.StartsWith('_') && !name.StartsWith('.') && !name.EndsWith(".tmp", StringComparison.Ordinal)
                && !name.StartsWith(Warehouse.DuckDbWarehouse.FileName, StringComparison.Ordinal);
     }
@@ -70,7 +70,7 @@ public static class ShardMerger
         return candidate.Value<DateTime?>("finishedUtc") > kept.Value<DateTime?>("finishedUtc");
     }
 
-    private static IEnumerable<(JObject Entry, string Line)> ReadJournal(string path)
+    internal static IEnumerable<(JObject Entry, string Line)> ReadJournal(string path)
     {
         if (!File.Exists(path)) yield break;
         foreach (var line in File.ReadLines(path))

@@ -1,6 +1,8 @@
+using DuckDB.NET.Data;
 using Extractor.Cli.Batch;
 using Extractor.Cli.Inputs;
 using Extractor.Cli.Merge;
+using Extractor.Cli.Warehouse;
 using Extractor.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -19,6 +21,24 @@ public class MergeTests
 
     private static Dictionary<string, string> Outputs(string dir) => Directory.GetFiles(dir).Where(f => !Path.GetFileName(f).StartsWith('_') && !Path.GetFileName(f).StartsWith("extractor.duckdb"))
         .ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+
+    /// <summary>Per table its row count, and the facts' amount total per document: what a warehouse holds, in short.</summary>
+    private static List<string> Warehouse(string dir)
+    {
+        using var connection = new DuckDBConnection($"Data Source={Path.Combine(dir, DuckDbWarehouse.FileName)}");
+        connection.Open();
+        var queries = new[] { "documents", "facts", "checks", "sheets", "indicators" }.Select(t => $"SELECT '{t}', COUNT(*) FROM {t}")
+            .Append("SELECT document_id, SUM(value_yuan) FROM facts GROUP BY document_id ORDER BY document_id");
+        var rows = new List<string>();
+        foreach (var query in queries)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = query;
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) rows.Add($"{reader.GetValue(0)}={reader.GetValue(1)}");
+        }
+        return rows;
+    }
 
     [Fact]
     public async Task Merging_two_shards_gives_what_one_unsharded_run_gives()
@@ -43,6 +63,7 @@ public class MergeTests
         }
         var merged = Path.Combine(work, "merged");
         var summary = ShardMerger.Merge(shards, merged);
+        Assert.Equal(4, MergedWarehouse.Build(merged));
 
         Assert.Empty(summary.Conflicts);
         Assert.Equal(4, summary.Documents);
@@ -52,6 +73,10 @@ public class MergeTests
         Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
         foreach (var (name, content) in expected) Assert.True(content == actual[name], $"{name} differs after the merge");
         Assert.Contains(actual.Keys, k => System.Text.RegularExpressions.Regex.IsMatch(k, @"^synth~[0-9a-f]{8}\.json$")); // the same name from another folder
+        var warehouse = Warehouse(single);
+        Assert.Contains("documents=4", warehouse);
+        Assert.Contains(warehouse, r => r.StartsWith("facts=") && r != "facts=0");
+        Assert.Equal(warehouse, Warehouse(merged));
 
         // The merged folder is a finished batch: running the whole input on it does nothing.
         var resumed = await Run(items, merged);
