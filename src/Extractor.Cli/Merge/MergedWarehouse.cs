@@ -22,8 +22,10 @@ public static class MergedWarehouse
             var status = entry.Value<string>("status");
             if (status == "ok")
             {
-                var outputBase = entry.Value<string>("outputBase")
-                                 ?? Path.GetFileNameWithoutExtension(entry["outputs"]?.Values<string>().FirstOrDefault(o => o?.EndsWith(".json", StringComparison.Ordinal) == true));
+                // Older journals name the JSON in `output` rather than `outputs` and `outputBase`.
+                var json = entry["outputs"]?.Values<string>().FirstOrDefault(o => o?.EndsWith(".json", StringComparison.Ordinal) == true)
+                           ?? entry.Value<string>("output");
+                var outputBase = entry.Value<string>("outputBase") ?? Path.GetFileNameWithoutExtension(json);
                 if (string.IsNullOrEmpty(outputBase)) continue;
                 warehouse.Load(DocumentOutput.Read(source, outputDirectory, outputBase));
             }
