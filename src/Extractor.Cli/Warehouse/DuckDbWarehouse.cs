@@ -13,7 +13,7 @@ public sealed class DuckDbWarehouse : IDisposable
     public const string FileName = "extractor.duckdb";
 
     /// <summary>Bump when a table's columns change: an older file's tables are then dropped and reloaded from the JSON.</summary>
-    public const string LayoutVersion = "1";
+    public const string LayoutVersion = "2";
 
     private readonly DuckDBConnection _connection;
     private readonly Lock _gate = new();
@@ -21,9 +21,9 @@ public sealed class DuckDbWarehouse : IDisposable
 
     public IReadOnlyList<IWarehouseRowSource> Sources { get; }
 
-    /// <summary>The row sources of the standard tables; a later one (QA review decisions) is added to this list.</summary>
+    /// <summary>The row sources of the standard tables.</summary>
     public static IReadOnlyList<IWarehouseRowSource> StandardSources() =>
-        [new DocumentRows(), new FactRows(), new CheckRows(), new SheetRows(), new IndicatorRows()];
+        [new DocumentRows(), new FactRows(), new CheckRows(), new SheetRows(), new IndicatorRows(), new CorrectionRows(), new ReviewedTableRows()];
 
     public DuckDbWarehouse(string path, IReadOnlyList<IWarehouseRowSource>? sources = null)
     {

@@ -29,6 +29,7 @@ public sealed class DocumentRows : IWarehouseRowSource
         new("warnings", SqlTypes.Int, "extraction warnings"),
         new("output", SqlTypes.Text, "the JSON file's name in the output folder"),
         new("loaded_utc", SqlTypes.Time, "when this row was loaded"),
+        new("reviewed", SqlTypes.Bool, "a reviewer's decisions (NAME.review.json) were applied: see corrections and reviewed_tables"),
     ]);
 
     public IEnumerable<object?[]> Rows(DocumentOutput output)
@@ -42,14 +43,14 @@ public sealed class DocumentRows : IWarehouseRowSource
             DocumentKind.Of(json), (int?)document["pageCount"], ((JArray)json["tables"]!).Count, (string?)json["extractorVersion"],
             (string?)json["schemaVersion"], "ok", null,
             (int?)summary?["checks"], (int?)summary?["pass"], (int?)summary?["rounding"], (int?)summary?["fail"], (int?)summary?["skipped"],
-            ((JArray)json["warnings"]!).Count, output.OutputBase + ".json", DateTime.UtcNow,
+            ((JArray)json["warnings"]!).Count, output.OutputBase + ".json", DateTime.UtcNow, (bool?)json["review"]?["reviewed"] == true,
         ];
     }
 
     /// <summary>The row of a document that failed: no JSON, only the reason.</summary>
     public object?[] Failure(string? documentId, string source, string error) =>
         [documentId, source, Path.GetFileName(source), null, null, null, null, null, ExtractorVersion.Current, JsonDocumentWriter.SchemaVersion,
-         "failed", error, null, null, null, null, null, null, null, DateTime.UtcNow];
+         "failed", error, null, null, null, null, null, null, null, DateTime.UtcNow, false];
 }
 
 /// <summary>One row per reconciliation check, with its cells as JSON text.</summary>

@@ -1,5 +1,7 @@
 using Extractor.Cli.Batch;
 using Extractor.Cli.Review;
+using Extractor.Cli.Warehouse;
+using Extractor.Tests.Warehouse;
 using Extractor.Output.Review;
 using Extractor.Tests.Support;
 using Microsoft.Playwright;
@@ -206,10 +208,26 @@ public class ReviewBrowserTests(ReviewedBatch batch) : IClassFixture<ReviewedBat
         Assert.Equal("9,999.99", (string?)review["corrections"]![0]!["corrected"]);
         Assert.Equal(9999.99m, (decimal)review["corrections"]![0]!["correctedValue"]!);
         Assert.False((bool)review["corrections"]![0]!["stale"]!);
+        // The warehouse carries them too: the document is reviewed, the correction keeps the extracted amount beside it.
+        var db = Path.Combine(batch.Output, DuckDbWarehouse.FileName);
+        Assert.Equal(true, Assert.Single(WarehouseRoundTripTests.Query(db, $"SELECT reviewed FROM documents WHERE output = '{name}.json'"))[0]);
+        Assert.Equal(false, Assert.Single(WarehouseRoundTripTests.Query(db, "SELECT reviewed FROM documents WHERE output = 'urumqi-port-office-2025.office.json'"))[0]);
+        var stored = Assert.Single(WarehouseRoundTripTests.Query(db, "SELECT c.table_index, c.row, c.\"column\", c.extracted, c.corrected, c.extracted_value, c.corrected_value, c.stale, c.note "
+                                             + $"FROM corrections c JOIN documents d ON d.id = c.document_id WHERE d.output = '{name}.json'"));
+        Assert.Equal((1, 0, 4, extracted, "9,999.99"), ((int)stored[0]!, (int)stored[1]!, (int)stored[2]!, (string?)stored[3], (string?)stored[4]));
+        Assert.Equal(Extractor.Text.AmountParser.TryParse(extracted, out var extractedValue) ? extractedValue : null, (decimal?)stored[5]);
+        Assert.NotNull(stored[5]);
+        Assert.Equal((9999.99m, false, "test correction"), ((decimal)stored[6]!, (bool)stored[7]!, (string?)stored[8]));
+        var types = WarehouseRoundTripTests.Query(db, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'corrections' AND column_name LIKE '%_value'");
+        Assert.All(types, t => Assert.Equal("DECIMAL(38,6)", (string)t[1]!));
+        Assert.Equal(2, types.Count);
+        Assert.Equal([(1, true, 1)], WarehouseRoundTripTests.Query(db, $"SELECT t.table_index, t.verified, t.corrections FROM reviewed_tables t JOIN documents d ON d.id = t.document_id WHERE d.output = '{name}.json'")
+            .Select(r => ((int)r[0]!, (bool)r[1]!, (int)r[2]!)));
         var latest = BatchJournal.ReadLatest(batch.Output);
         Assert.True(latest.Values.Single(e => e.Output == name + ".json").Reviewed);
         Assert.False(latest.Values.Single(e => e.Output == "urumqi-port-office-2025.office.json").Reviewed);
         // Nothing changed since: the run after that skips it again.
         Assert.Equal(0, (await BatchRunner.RunAsync(batch.Items, batch.Options, new ReviewedBatch.NoProgress(), CancellationToken.None)).Succeeded);
     }
+
 }

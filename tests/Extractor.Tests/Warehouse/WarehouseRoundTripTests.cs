@@ -26,7 +26,7 @@ public class WarehouseRoundTripTests
         return input;
     }
 
-    private static List<object?[]> Query(string db, string sql)
+    internal static List<object?[]> Query(string db, string sql)
     {
         using var connection = new DuckDBConnection($"Data Source={db}");
         connection.Open();
@@ -99,7 +99,7 @@ public class WarehouseRoundTripTests
         // One dataset per table.
         var exported = await BatchRunner.RunAsync(items, new BatchOptions(output, 2, false, TimeSpan.FromSeconds(300), Export: "parquet"), new Quiet(), CancellationToken.None);
         Assert.Equal(3, exported.Skipped);
-        Assert.Equal(5, exported.Exported.Count);
+        Assert.Equal(7, exported.Exported.Count); // documents, facts, checks, sheets, indicators, corrections, reviewed_tables
         var facts = Path.Combine(output, "export", "facts.parquet");
         Assert.Equal(before[0], Query(db, $"SELECT count(*) FROM read_parquet('{facts}')")[0][0]);
         Assert.Equal("DECIMAL(38,6)", Query(db, $"SELECT typeof(value_yuan) FROM read_parquet('{facts}') LIMIT 1")[0][0]);
