@@ -58,8 +58,8 @@ public static class BatchRunner
         using var journal = new BatchJournal(output);
         using var downloader = new PdfDownloader(options.Download, new DownloadCache(Path.Combine(output, DownloadCache.FolderName)));
         var items = OutputNames.Assign(inputs, journal.Claims);
-        var decided = items.Select(i => (Item: i, Previous: journal.Previous(i.Identity),
-            Reason: options.Force ? "forced" : ResumePolicy.RedoReason(journal.Previous(i.Identity), i, options.DocumentOutputs, output, options.RetryFailed))).ToList();
+        var decided = items.Select(i => (Item: i, Previous: journal.Previous(i.Identity))).Select(d => (d.Item, d.Previous,
+            Reason: options.Force ? "forced" : ResumePolicy.RedoReason(d.Previous, d.Item, options.DocumentOutputs, output, options.RetryFailed))).ToList();
         var todo = decided.Where(d => d.Reason is not null).Select(d => d.Item).ToList();
         var done = decided.Where(d => d.Reason is null).ToList();
         progress.Started(items.Count, done.Count);
@@ -175,13 +175,12 @@ public static class BatchRunner
                 outputBase: item.OutputBase, workerKilled: workerKilled);
         }
 
-        // Downloads (and a manifest's expected digest) are settled here, so the worker only ever reads a local file.
+        // Downloads are settled here, so the worker only ever reads a local file (and checks a manifest's digest
+        // against the hash it computes anyway; downloads are checked as they arrive).
         string local;
         try
         {
             local = item.Input.IsUrl ? (await downloader.FetchAsync(item.Input, ct)).Path : item.Input.LocalPath!;
-            if (!item.Input.IsUrl && item.Input.ExpectedSha256 is not null && File.Exists(local))
-                ExpectedDigest.Check(item.Input, await File.ReadAllBytesAsync(local, ct)); // downloads are checked as they arrive
         }
         catch (Exception e) when (e is DownloadException or InputException or IOException or UnauthorizedAccessException)
         {
@@ -195,6 +194,7 @@ public static class BatchRunner
         {
             Identity = item.Identity,
             DisplayName = item.Input.DisplayName,
+            ExpectedSha256 = item.Input.IsUrl ? null : item.Input.ExpectedSha256,
         };
         if (!idle.TryTake(out var worker) || worker.Exited) worker = Worker.Start(options.MemoryLimitBytes);
         WorkerReply? reply;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Extractor.Cli.Inputs;
 using Extractor.Model;
 using Extractor.Output;
 using Extractor.Pdf;
@@ -34,6 +35,7 @@ public static class DocumentJob
             if (!File.Exists(request.Source)) throw new PdfReadException($"{request.Source}: no such file");
             var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(request.Source, token), ct);
             sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            ExpectedDigest.Check(request.ExpectedSha256, sha);
             var extracted = DocumentExtractor.Extract(bytes, request.DisplayName ?? Path.GetFileName(request.Source), ExtractorOptions.Default, null, null, ct);
             var document = extracted with { Info = extracted.Info with { Source = request.Identity ?? request.Source } };
             var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
@@ -54,9 +56,10 @@ public static class DocumentJob
         {
             return new WorkerReply("failed", null, e.Message, 0, 0, 0, sha);
         }
+        catch (InputException e) { return new WorkerReply("failed", null, $"{request.Identity ?? request.Source}: {e.Message}", 0, 0, 0, sha); }
         catch (OutOfMemoryException)
         {
-            return new WorkerReply("failed", null, $"{request.Source}: too large: ran out of memory (worker heap limit)", 0, 0, 0, sha);
+            return new WorkerReply("failed", null, $"{request.Source}: too large: ran out of memory (worker heap limit)", 0, 0, 0, sha) { Exhausted = true };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

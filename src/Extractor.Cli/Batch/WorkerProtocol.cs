@@ -11,6 +11,9 @@ public sealed record WorkerRequest(string Source, string OutputDirectory, string
 
     /// <summary>The name the document is known by (the file name, or the URL's last segment).</summary>
     public string? DisplayName { get; init; }
+
+    /// <summary>The manifest's SHA-256 for a local file (lower-case hex), null when none was given.</summary>
+    public string? ExpectedSha256 { get; init; }
 }
 
 /// <summary>
@@ -19,7 +22,11 @@ public sealed record WorkerRequest(string Source, string OutputDirectory, string
 /// </summary>
 /// <param name="Outputs">the files written, relative to the output folder (the JSON first)</param>
 public sealed record WorkerReply(string Status, IReadOnlyList<string>? Outputs, string? Error, int Pages, int Tables, int Warnings, string? Sha256,
-    CheckCounts? Checks = null, bool Reviewed = false);
+    CheckCounts? Checks = null, bool Reviewed = false)
+{
+    /// <summary>The worker ran out of managed memory: it answers, then exits so the next document gets a fresh process.</summary>
+    public bool Exhausted { get; init; }
+}
 
 internal static class WorkerLines
 {

@@ -25,7 +25,7 @@ public static class WorkerCommand
                 var reply = await DocumentJob.RunAsync(request, cancel);
                 await stdout.WriteLineAsync(WorkerLines.Write(reply));
                 await stdout.FlushAsync(cancel);
-                if (reply.Error?.Contains("ran out of memory", StringComparison.Ordinal) == true) return 0; // start afresh
+                if (reply.Exhausted) return 0; // start afresh
                 // A big document leaves the GC holding its peak; give it back so the worker's size stays that of one
                 // document, not the largest it has seen (measured: 442 → below 400 MiB over the fixtures at -j 2).
                 if (Environment.WorkingSet > ReturnMemoryAbove) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);

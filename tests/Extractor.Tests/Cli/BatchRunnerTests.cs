@@ -63,4 +63,28 @@ public class BatchRunnerTests
         Assert.Equal(2, items.Select(i => i.OutputBase).Distinct().Count());
         Directory.Delete(root, true);
     }
+
+    [Fact]
+    public async Task A_manifest_digest_is_checked_by_the_worker_against_the_bytes_it_read()
+    {
+        var input = Directory.CreateTempSubdirectory("extractor-digest-").FullName;
+        var output = Path.Combine(input, "out");
+        var pdf = Path.Combine(input, "seed.pdf");
+        File.Copy(Repo.Fixture("urumqi-port-office-2025.office.pdf"), pdf);
+        var good = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(pdf)));
+        var wrong = new string('0', 64);
+        File.WriteAllText(Path.Combine(input, "good.txt"), $"seed.pdf\t{good}\n");
+        File.WriteAllText(Path.Combine(input, "wrong.txt"), $"seed.pdf\t{wrong}\n");
+
+        var ok = await BatchRunner.RunAsync(BatchInputs.Find([Path.Combine(input, "good.txt")]),
+            new BatchOptions(Path.Combine(output, "a"), 1, false, TimeSpan.FromSeconds(120), Warehouse: false), new Recorder(), CancellationToken.None);
+        Assert.Equal(1, ok.Succeeded);
+
+        var recorder = new Recorder();
+        var bad = await BatchRunner.RunAsync(BatchInputs.Find([Path.Combine(input, "wrong.txt")]),
+            new BatchOptions(Path.Combine(output, "b"), 1, false, TimeSpan.FromSeconds(120), Warehouse: false), recorder, CancellationToken.None);
+        Assert.Equal(1, bad.Failed);
+        Assert.Equal($"{pdf}: SHA-256 mismatch: the manifest expects {wrong}, the file has {good}", Assert.Single(recorder.Entries).Error);
+        Directory.Delete(input, true);
+    }
 }
