@@ -1,6 +1,7 @@
 using Extractor.Geometry;
 using Extractor.Layout;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Structure;
 
@@ -206,7 +207,7 @@ public static class DocumentSegmenter
         for (var r = 0; r <= row; r++)
         {
             var texts = grid.RowTexts(r);
-            if (HeaderAnalyzer.IsColumnNumberRow(texts)) continue;
+            if (ColumnNumberRow.IsRow(texts)) continue;
             if (texts.Any(t => t.Length > 0 && !headerTexts.Contains(t.Replace(" ", "")))) return false;
         }
         return true;

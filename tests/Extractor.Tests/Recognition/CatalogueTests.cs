@@ -1,6 +1,7 @@
 using Extractor.Model;
 using Extractor.Recognition;
 using Extractor.Structure;
+using Extractor.Text;
 
 namespace Extractor.Tests.Recognition;
 
@@ -35,7 +36,7 @@ public class CatalogueTests
     [InlineData("二十", 20)]
     [InlineData("三", 3)]
     public void Label_numbers_read_in_both_numeral_systems(string printed, int number) =>
-        Assert.Equal(number, TitleFinder.ParseNumber(printed));
+        Assert.Equal(number, ChineseNumerals.ParseNumber(printed));
 
     [Fact]
     public void Column_ids_join_the_header_path_and_stay_null_for_unknown_headers()

@@ -1,6 +1,7 @@
 using Extractor.Geometry;
 using Extractor.Model;
 using Extractor.Reconciliation;
+using Extractor.Text;
 
 namespace Extractor.Tests.Reconciliation;
 
@@ -51,13 +52,13 @@ public class ProseNumberTests
     [InlineData("一百零五", 105)]
     [InlineData("两千三百", 2300)]
     [InlineData("〇", 0)]
-    public void Chinese_numerals_have_their_value(string text, int value) => Assert.Equal(value, ProseNumbers.ParseChinese(text));
+    public void Chinese_numerals_have_their_value(string text, int value) => Assert.Equal(value, ChineseNumerals.Parse(text));
 
     [Fact]
     public void Ascii_mapping_keeps_length_and_leaves_clause_commas()
     {
         const string text = "支出１，２３４．５６万元，占比１０％。";
-        var mapped = ProseNumbers.ToAsciiDigits(text);
+        var mapped = TextNormalizer.AsciiDigitsInPlace(text);
         Assert.Equal(text.Length, mapped.Length);
         Assert.Equal("支出1，234.56万元，占比10％。", mapped);
     }
