@@ -58,7 +58,7 @@ public static partial class ProseFigureParser
         foreach (var paragraph in paragraphs)
         {
             var text = paragraph.Text;
-            var heading = ProseParagraphs.HeadingStart().Match(text.Replace(" ", ""));
+            var heading = ProseParagraphs.HeadingStart().Match(TextNormalizer.Compact(text));
             if (heading.Success)
             {
                 if (heading.Value.StartsWith('(') || heading.Value.StartsWith('（')) subsection = text;

@@ -18,7 +18,7 @@ public static class ProseTerms
     /// <summary>The heading's number and topic, short enough for a statement (`二、收入预算`).</summary>
     public static string SectionName(string section)
     {
-        var s = section.Replace(" ", "");
+        var s = TextNormalizer.Compact(section);
         return s.Length > 24 ? s[..24] + "…" : s;
     }
 

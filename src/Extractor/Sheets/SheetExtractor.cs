@@ -8,14 +8,11 @@ public static class SheetExtractor
     /// <param name="untitledGrids">grids the structure stage tied to no `表N` title, in page order</param>
     /// <param name="lines">text lines outside tables (titles, labels), each with page and box</param>
     /// <param name="titledTables">tables with a `表N` title; those whose title names a sheet are read as sheets too</param>
+    /// <param name="catalog">the sheet catalogue (titles, field and column roles), passed in by the composition root</param>
     /// <param name="consumedGrids">when given, receives the grids read into a sheet (the rest are tables of their own)</param>
-    public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
-        ICollection<TableGrid>? consumedGrids = null) => Extract(untitledGrids, lines, titledTables, SheetCatalog.Default, consumedGrids, CancellationToken.None);
-
-    /// <param name="catalog">the sheet catalogue (titles, field and column roles)</param>
     /// <param name="cancellationToken">checked once per sheet candidate</param>
     public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
-        SheetCatalog catalog, ICollection<TableGrid>? consumedGrids, CancellationToken cancellationToken, ICollection<Diagnostic>? warnings = null)
+        SheetCatalog catalog, ICollection<TableGrid>? consumedGrids = null, CancellationToken cancellationToken = default, ICollection<Diagnostic>? warnings = null)
     {
         var sheets = new List<PerformanceSheet>();
         var grids = RulelessSheetGrid.Prepare(untitledGrids, catalog);

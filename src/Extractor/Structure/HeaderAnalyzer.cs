@@ -42,8 +42,8 @@ public static partial class HeaderAnalyzer
         if (headerCount >= grid.RowCount) return columns;
         var levels = new Dictionary<int, string>();
         for (var c = 0; c < grid.ColumnCount; c++)
-            if (grid.CellAt(headerCount, c) is { ColSpan: 1 } cell && cell.Col == c && LevelNames.Contains(cell.Text.Replace(" ", "")))
-                levels[c] = cell.Text.Replace(" ", "");
+            if (grid.CellAt(headerCount, c) is { ColSpan: 1 } cell && cell.Col == c && LevelNames.Contains(TextNormalizer.Compact(cell.Text)))
+                levels[c] = TextNormalizer.Compact(cell.Text);
         if (levels.Count < 2 || levels.Values.Distinct().Count() != levels.Count) return columns;
         return columns.Select(col => levels.TryGetValue(col.Index, out var level) && (col.Path.Count == 0 || col.Path[^1] != level)
             ? col with { Path = [.. col.Path, level] } : col).ToList();
@@ -75,7 +75,7 @@ public static partial class HeaderAnalyzer
                 path.Add(cell.Text);
                 previous = cell;
             }
-            var number = numberRow is { } nr ? grid.CellAt(nr, c) is { Col: var col } cellN && col == c ? cellN.Text.Replace(" ", "") : null : null;
+            var number = numberRow is { } nr ? grid.CellAt(nr, c) is { Col: var col } cellN && col == c ? TextNormalizer.Compact(cellN.Text) : null : null;
             columns.Add(new Column(c, path, string.IsNullOrEmpty(number) ? null : number));
         }
         return columns;

@@ -66,28 +66,44 @@ public static class TextNormalizer
     /// <summary>The text without white space (<see cref="TextForm.Compact"/>).</summary>
     public static string Compact(string? text) => Fold(text, TextForm.Compact);
 
-    /// <summary>The text in the given form ("" for null).</summary>
+    /// <summary>The text in the given form ("" for null); the same instance when nothing changes.</summary>
     public static string Fold(string? text, TextFold form)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var sb = new StringBuilder(text.Length);
+        StringBuilder? sb = null;
         for (var i = 0; i < text.Length; i++)
         {
-            var ch = text[i];
-            if (form.HasFlag(TextFold.Ideographs) && IsLookAlikeStart(ch))
-            {
-                var length = char.IsHighSurrogate(ch) && i + 1 < text.Length ? 2 : 1;
-                sb.Append(CjkNormalizer.Normalize(text.Substring(i, length)));
-                i += length - 1;
-                continue;
-            }
-            Append(sb, ch, form);
+            var length = char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+            var replacement = Replacement(text, i, length, form);
+            if (replacement is null) sb?.Append(text, i, length);
+            else (sb ??= new StringBuilder(text.Length).Append(text, 0, i)).Append(replacement);
+            i += length - 1;
         }
-        var folded = sb.ToString();
+        var folded = sb?.ToString() ?? text;
         // `≥=` (two comparators for one) and `=>` are one comparator as meant.
-        return form.HasFlag(TextFold.Comparators)
+        return form.HasFlag(TextFold.Comparators) && folded.Contains('=')
             ? folded.Replace(">==", ">=").Replace("<==", "<=").Replace("=>", ">=").Replace("=<", "<=")
             : folded;
+    }
+
+    /// <summary>What the character (or surrogate pair) at <paramref name="i"/> becomes, or null when it stays.</summary>
+    private static string? Replacement(string text, int i, int length, TextFold form)
+    {
+        var ch = text[i];
+        if (form.HasFlag(TextFold.Whitespace) && char.IsWhiteSpace(ch)) return "";
+        if (form.HasFlag(TextFold.Quotes) && ch is '“' or '”' or '＂' or '‘' or '’' or '\'' or '＇' or '「' or '」') return "\"";
+        if (form.HasFlag(TextFold.Comparators) && Comparator(ch) is { } comparator) return comparator;
+        if (form.HasFlag(TextFold.Minus) && ch == '\u2212') return "-";
+        if (form.HasFlag(TextFold.Width) && ch is >= '\uFF01' and <= '\uFF5E'
+            || form.HasFlag(TextFold.NumberWidth) && ch is >= '０' and <= '９' or '．' or '，' or '％')
+            return ((char)(ch - 0xFEE0)).ToString();
+        if (form.HasFlag(TextFold.Ideographs) && IsLookAlikeStart(ch))
+        {
+            var original = text.Substring(i, length);
+            var unified = CjkNormalizer.Normalize(original);
+            return unified == original ? null : unified;
+        }
+        return null;
     }
 
     /// <summary>
@@ -103,21 +119,6 @@ public static class TextNormalizer
         for (var i = 1; i + 1 < chars.Length; i++)
             if (chars[i] == '．' && char.IsAsciiDigit(chars[i - 1]) && char.IsAsciiDigit(chars[i + 1])) chars[i] = '.';
         return new string(chars);
-    }
-
-    private static void Append(StringBuilder sb, char ch, TextFold form)
-    {
-        if (form.HasFlag(TextFold.Whitespace) && char.IsWhiteSpace(ch)) return;
-        if (form.HasFlag(TextFold.Quotes) && ch is '“' or '”' or '"' or '＂' or '‘' or '’' or '\'' or '＇' or '「' or '」') { sb.Append('"'); return; }
-        if (form.HasFlag(TextFold.Comparators) && Comparator(ch) is { } comparator) { sb.Append(comparator); return; }
-        if (form.HasFlag(TextFold.Minus) && ch == '\u2212') { sb.Append('-'); return; }
-        if (form.HasFlag(TextFold.Width) && ch is >= '\uFF01' and <= '\uFF5E'
-            || form.HasFlag(TextFold.NumberWidth) && ch is >= '０' and <= '９' or '．' or '，' or '％')
-        {
-            sb.Append((char)(ch - 0xFEE0));
-            return;
-        }
-        sb.Append(ch);
     }
 
     private static string? Comparator(char ch) => ch switch
