@@ -9,7 +9,7 @@ namespace Extractor.Tests.Architecture;
 /// </summary>
 public partial class TextFoldTests
 {
-    [GeneratedRegex(@"^\s*(?:(?:public|private|internal|protected|static|override)\s+)+[\w<>\[\]?,.]+\s+(?<name>\w*(?:Fold|Normali[sz]e|HalfWidth)\w*)\s*\(", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?:(?:public|private|internal|protected|static|override)\s+)+[\w<>\[\]?,.]+\s+(?<name>\w*(?:Fold|Normali[sz]e|HalfWidth)(?:[A-Z]\w*)?)\s*\(", RegexOptions.Multiline)]
     private static partial Regex FoldDeclaration();
 
     public static IReadOnlyList<string> FoldsOutsideText(IEnumerable<(string Path, string Source)> files) =>
@@ -39,7 +39,9 @@ public partial class TextFoldTests
             ("Reconciliation/LabelText.cs", "    private static string Normalise(string? s) => s;"),
             ("Recognition/ColumnCatalog.cs", "        var key = TextNormalizer.Fold(header, TextForm.Key);"),
             ("Text/TextNormalizer.cs", "    public static string Fold(string? text, TextFold form)"),
+            ("Output/Durable.cs", "    public static void FlushFolder(string folder)"),
+            ("Sheets/Labels.cs", "    private static string ToHalfWidth(string s) => s;"),
         ]);
-        Assert.Equal(["Sheets/SheetCatalog.cs: Fold", "Reconciliation/LabelText.cs: Normalise"], problems);
+        Assert.Equal(["Sheets/SheetCatalog.cs: Fold", "Reconciliation/LabelText.cs: Normalise", "Sheets/Labels.cs: ToHalfWidth"], problems);
     }
 }

@@ -67,25 +67,13 @@ public class TextNormalizerTests
         Assert.Equal("(1)", TextNormalizer.Fold("（１）", TextFold.Width));
         Assert.Equal("“三公” 经费", TextNormalizer.Fold("“三公” 经费", TextFold.None));
     }
-}
-
-public class UnitParserTests
-{
-    [Theory]
-    [InlineData("万元", 10000)]
-    [InlineData("万 元", 10000)]
-    [InlineData("亿元", 100000000)]
-    public void A_unit_and_its_factor_read_both_ways(string unit, int factor)
-    {
-        Assert.Equal(factor, UnitParser.FactorToYuan(unit));
-        Assert.Equal(TextNormalizer.Compact(unit), UnitParser.NameOf(factor));
-    }
 
     [Fact]
-    public void Other_units_have_no_factor()
+    public void Ascii_mapping_keeps_length_and_leaves_clause_commas()
     {
-        Assert.Null(UnitParser.FactorToYuan("平方米"));
-        Assert.Null(UnitParser.FactorToYuan(null));
-        Assert.Null(UnitParser.NameOf(100m));
+        const string text = "支出１，２３４．５６万元，占比１０％。";
+        var mapped = TextNormalizer.AsciiDigitsInPlace(text);
+        Assert.Equal(text.Length, mapped.Length);
+        Assert.Equal("支出1，234.56万元，占比10％。", mapped);
     }
 }
