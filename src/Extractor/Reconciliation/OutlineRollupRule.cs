@@ -72,5 +72,5 @@ public sealed record OutlineRollupRule(string Id, string Table, string? Side) : 
         return rows.Where((row, i) => !IsOfWhich(row) || rows.Take(i).All(IsOfWhich)).ToList();
     }
 
-    private static bool IsOfWhich(TableRecord row) => LabelText.Normalise(TableView.LabelOf(row)).StartsWith("其中", StringComparison.Ordinal);
+    private static bool IsOfWhich(TableRecord row) => LabelText.Normalise(row.RowLabel).StartsWith("其中", StringComparison.Ordinal);
 }
