@@ -59,18 +59,22 @@ public sealed class OutputContractResolver : CamelCasePropertyNamesContractResol
     }
 }
 
-/// <summary>A <see cref="Box"/> as <c>[left, bottom, right, top]</c> in PDF points, rounded to 0.01 (<see cref="Box.ToArray"/>).</summary>
-public sealed class BoxConverter : JsonConverter<Box>
+/// <summary>A <see cref="Box"/> (or a nullable one) as <c>[left, bottom, right, top]</c> in PDF points, rounded to 0.01 (<see cref="Box.ToArray"/>).</summary>
+public sealed class BoxConverter : JsonConverter
 {
-    public override void WriteJson(JsonWriter writer, Box value, JsonSerializer serializer)
+    public override bool CanConvert(Type objectType) => objectType == typeof(Box) || objectType == typeof(Box?);
+
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer)
     {
+        if (value is not Box box) { writer.WriteNull(); return; }
         writer.WriteStartArray();
-        foreach (var v in value.ToArray()) writer.WriteValue(v);
+        foreach (var v in box.ToArray()) writer.WriteValue(v);
         writer.WriteEndArray();
     }
 
-    public override Box ReadJson(JsonReader reader, Type objectType, Box existingValue, bool hasExistingValue, JsonSerializer serializer)
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
+        if (reader.TokenType == JsonToken.Null) return objectType == typeof(Box?) ? null : throw new JsonSerializationException("a box cannot be null");
         var v = serializer.Deserialize<double[]>(reader) ?? throw new JsonSerializationException("a box is an array [left, bottom, right, top]");
         return v.Length == 4 ? new Box(v[0], v[1], v[2], v[3]) : throw new JsonSerializationException($"a box has 4 numbers, not {v.Length}");
     }
