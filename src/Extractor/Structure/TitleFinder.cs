@@ -93,9 +93,9 @@ public static partial class TitleFinder
             last = index + 1;
             box = box.Union(next.Box);
         }
-        if (text.Length is < 4 or > MaxTitleLength || !EndsLikeTitle().IsMatch(text)) return null;
-        if (text.IndexOfAny(['，', '。', '；', '！', '？', ',', ';', '：', ':']) >= 0) return null;
+        if (text.Length > MaxTitleLength || text.IndexOfAny(['，', '。', '；', '！', '？', ',', ';', '：', ':']) >= 0) return null;
         (text, last, box) = WithContinuation(lines, last, text, box);
+        if (text.Length is < 4 or > MaxTitleLength || !EndsLikeTitle().IsMatch(text)) return null;
         if (PartHeading().IsMatch(text)) return null; // `第二部分 2026年部门预算表` heads a part, not a table
         var name = Enumerator().Replace(text, "");
         var verdict = vocabulary.Classify(name);
