@@ -51,7 +51,7 @@ public static class JsonDocumentWriter
             s.Rows.Select(r => (IReadOnlyList<CellOut>)r.Select(c => new CellOut(c.Page, c.Box, c.Raw == c.Text ? null : c.Raw)).ToList()).ToList(),
             s.Spans.Select(sp => new SpanOut(sp.Row, sp.Col, sp.ColSpan)).ToList(),
             s.Note,
-            table.Records);
+            table.Records) { UnrecognisedReason = table.UnrecognisedReason };
     }
 
     public static string Serialize(BudgetDocument document) => Serialize(ToOutput(document));
