@@ -69,10 +69,10 @@ public sealed class TableKindCatalog : ITitleVocabulary
     /// </summary>
     public TableKind? RecogniseUntitled(string textAbove, IEnumerable<string> headers)
     {
-        var above = Fold(textAbove);
-        if (above.Length > 0 && Kinds.FirstOrDefault(k => k.LeadIns?.Any(l => above.Contains(Fold(l), StringComparison.Ordinal)) == true) is { } byLeadIn)
+        var above = TextNormalizer.Key(textAbove);
+        if (above.Length > 0 && Kinds.FirstOrDefault(k => k.LeadIns?.Any(l => above.Contains(TextNormalizer.Key(l), StringComparison.Ordinal)) == true) is { } byLeadIn)
             return byLeadIn;
-        var folded = headers.Select(Fold).Where(h => h.Length > 0).ToList();
+        var folded = headers.Select(TextNormalizer.Key).Where(h => h.Length > 0).ToList();
         if (folded.Count == 0) return null;
         return Kinds.FirstOrDefault(k => k.Headers is { Count: > 0 } groups
             && groups.All(g => folded.Any(h => g.Any(word => h.Contains(word, StringComparison.Ordinal)))));

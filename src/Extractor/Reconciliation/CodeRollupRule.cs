@@ -69,8 +69,8 @@ public sealed record CodeRollupRule(string Id, string Table, string? Side) : IRe
     /// </summary>
     private List<Check> ByUnit(ReconciliationContext context, TableView view, List<Row> rows, TableRecord? total, IReadOnlyList<Column> columns)
     {
-        var departments = rows.Where(r => r.Level >= 1 && TableView.AmountsOf(r.Record).Count > 0).ToList();
-        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } && TableView.AmountsOf(r.Record).Count > 0).ToList();
+        var departments = rows.Where(r => r.Level >= 1 && r.Record.Amounts.Count > 0).ToList();
+        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } && r.Record.Amounts.Count > 0).ToList();
         var checks = new List<Check>();
         foreach (var column in columns)
         {
