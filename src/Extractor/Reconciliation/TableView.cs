@@ -33,7 +33,8 @@ public sealed partial class TableView
         }
         else Records = table.Records;
         // A body row of column numbers (`** 1 2 3`, `栏次`) is a printed key, not data.
-        Records = Records.Where(r => !ColumnNumberRow.IsMarker(r.RowLabel) && !NumbersColumns(r)).ToList();
+        Records = Records.Where(r => !ColumnNumberRow.IsMarker(r.RowLabel)
+            && !ColumnNumberRow.IsNumberSequence(r.Amounts.Values.OrderBy(a => a.Column).Select(a => a.Text).ToList())).ToList();
         Columns = columns;
         amountKeys = table.Structure.Columns.Select(c => RecordBuilder.AmountKey(table.Structure.Columns, c.Index)).ToArray();
         normalisedPaths = columns.Select(c => c.Path.Select(TextNormalizer.Key).ToArray()).ToArray();
@@ -66,16 +67,6 @@ public sealed partial class TableView
         return null;
     }
     private readonly string[] rowLabels;
-
-    // `1 2 3 … n` across the amount columns: the printed column numbers, whatever the label cell says.
-    private static bool NumbersColumns(TableRecord record)
-    {
-        var amounts = record.Amounts.Values.OrderBy(a => a.Column).ToList();
-        if (amounts.Count < 3) return false;
-        for (var i = 0; i < amounts.Count; i++)
-            if (amounts[i].Text.Contains('.') || i > 0 && amounts[i].Value != amounts[i - 1].Value + 1) return false;
-        return true;
-    }
 
     /// <summary>The first table of the kind (and its half), or why there is none.</summary>
     public static TableView? Find(IReadOnlyList<ExtractedTable> tables, string kind, string? side, out string reason)

@@ -38,4 +38,20 @@ public static partial class ColumnNumberRow
         }
         return numbers >= 2 && filled >= cells.Count / 2;
     }
+
+    /// <summary>
+    /// Amounts that count the columns, `1 2 3 … n` left to right (three or more, whole, each one more than the last):
+    /// column numbers printed in the amount cells of a body row, whatever its label cell says.
+    /// </summary>
+    public static bool IsNumberSequence(IReadOnlyList<string> printedAmounts)
+    {
+        if (printedAmounts.Count < 3) return false;
+        decimal? previous = null;
+        foreach (var printed in printedAmounts)
+        {
+            if (printed.Contains('.') || !AmountParser.TryParse(printed, out var value) || previous is { } p && value != p + 1) return false;
+            previous = value;
+        }
+        return true;
+    }
 }

@@ -43,4 +43,15 @@ public class ColumnNumberRowTests
     [InlineData("合计", false)]
     [InlineData("", false)]
     public void The_row_label_marks_the_row(string label, bool marker) => Assert.Equal(marker, ColumnNumberRow.IsMarker(label));
+
+    [Theory]
+    // A body row whose label cell is empty but whose amount cells print `1 2 3 4`.
+    [InlineData("1|2|3|4", true)]
+    [InlineData("5|6|7", true)]
+    [InlineData("1|2", false)]
+    [InlineData("1|2|4", false)]
+    [InlineData("1.00|2.00|3.00", false)]
+    [InlineData("1,029.48|2|3", false)]
+    public void Amount_cells_that_count_the_columns_are_numbers(string amounts, bool sequence) =>
+        Assert.Equal(sequence, ColumnNumberRow.IsNumberSequence(amounts.Split('|')));
 }
