@@ -1,6 +1,6 @@
 using System.Reflection;
-using System.Text;
 using Extractor.Structure;
+using Extractor.Text;
 using Newtonsoft.Json;
 
 namespace Extractor.Recognition;
@@ -33,10 +33,10 @@ public sealed class TableKindCatalog : ITitleVocabulary
     private TableKindCatalog(IReadOnlyList<TableKind> kinds, IReadOnlyList<string> titleWords, IReadOnlyList<string> partHeadingEndings)
     {
         Kinds = kinds;
-        _titleWords = titleWords;
-        _partHeadingEndings = partHeadingEndings;
+        _titleWords = titleWords.Select(TextNormalizer.Key).ToList();
+        _partHeadingEndings = partHeadingEndings.Select(TextNormalizer.Key).ToList();
         // Longest alias first, so `一般公共预算基本支出情况表` wins over `一般公共预算支出情况表` in containment matches.
-        _aliases = kinds.SelectMany(k => k.Titles.Select(t => (Fold(t), k))).OrderByDescending(a => a.Item1.Length).ToList();
+        _aliases = kinds.SelectMany(k => k.Titles.Select(t => (TextNormalizer.Key(t), k))).OrderByDescending(a => a.Item1.Length).ToList();
     }
 
     public static TableKindCatalog Default { get; } = Load();
@@ -53,7 +53,7 @@ public sealed class TableKindCatalog : ITitleVocabulary
     /// <summary>The kind whose alias equals the title, else the longest alias the title contains; null when none.</summary>
     public TableKind? Recognise(string title)
     {
-        var folded = Fold(title);
+        var folded = TextNormalizer.Key(title);
         foreach (var (alias, kind) in _aliases)
             if (folded == alias) return kind;
         foreach (var (alias, kind) in _aliases)
@@ -68,28 +68,9 @@ public sealed class TableKindCatalog : ITitleVocabulary
     public TitleVerdict Classify(string title)
     {
         if (Recognise(title) is { } kind) return kind.IsForm ? TitleVerdict.Form : TitleVerdict.Table;
-        var folded = Fold(title);
+        var folded = TextNormalizer.Key(title);
         // `2026年度部门预算表`, `…局2024年度部门决算表`: the heading of the whole table part, not of one table.
         if (_partHeadingEndings.Any(e => folded.EndsWith(e, StringComparison.Ordinal))) return TitleVerdict.NotATitle;
         return _titleWords.Any(w => folded.Contains(w, StringComparison.Ordinal)) ? TitleVerdict.Table : TitleVerdict.NotATitle;
-    }
-
-    /// <summary>Title folding: no spaces, one form of quotes and brackets, no year prefix such as `2025年`.</summary>
-    public static string Fold(string title)
-    {
-        var sb = new StringBuilder(title.Length);
-        foreach (var ch in title)
-        {
-            switch (ch)
-            {
-                case ' ' or '\u3000' or '\u00A0': break;
-                case '"' or '“' or '”' or '「' or '」' or '\'' or '‘' or '’': sb.Append('“'); break;
-                case '(': sb.Append('（'); break;
-                case ')': sb.Append('）'); break;
-                default: sb.Append(ch); break;
-            }
-        }
-        // Every quote becomes “, so “三公” and "三公" compare equal.
-        return sb.ToString();
     }
 }

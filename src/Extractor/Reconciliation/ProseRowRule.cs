@@ -1,4 +1,5 @@
 using Extractor.Model;
+using Extractor.Text;
 using Newtonsoft.Json.Linq;
 
 namespace Extractor.Reconciliation;
@@ -30,7 +31,7 @@ public sealed record ProseRowRule(string Id, IReadOnlyList<string> Section, stri
             string how;
             if (ByProject)
             {
-                if (figure.Project is null || !LabelText.Normalise(figure.Label).EndsWith("预算安排规模", StringComparison.Ordinal)) continue;
+                if (figure.Project is null || !TextNormalizer.Key(figure.Label).EndsWith("预算安排规模", StringComparison.Ordinal)) continue;
                 (row, how) = ProseTerms.MatchProject(rows.Where(r => r is ClassifiedRecord { Project: not null }).ToList(), figure.Project, context.Options.ProjectNameSimilarity);
             }
             else
@@ -45,7 +46,7 @@ public sealed record ProseRowRule(string Id, IReadOnlyList<string> Section, stri
             {
                 var whole = view.Value(total, column, "total");
                 checks.Add(context.Share(Id + ".share", $"第三部分 “{figure.Label}” 占 {figure.Share}% = {figure.Text} / {whole.Describe} × 100",
-                    ProseTerms.ShareCell(figure), share, figure.Value * (ProseTerms.UnitToYuan(figure.Unit) ?? 1m), whole.Yuan, [stated.Cell, whole.Cell]));
+                    ProseTerms.ShareCell(figure), share, figure.Value * (UnitParser.FactorToYuan(figure.Unit) ?? 1m), whole.Yuan, [stated.Cell, whole.Cell]));
             }
         }
         if (checks.Count == 0) checks.Add(Identity.Skip(Id, $"第三部分 figures = {view.Name()} rows", $"no figure in the section names a row of {view.Name()}"));

@@ -1,5 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Model;
+using Extractor.Text;
 using Newtonsoft.Json.Linq;
 
 namespace Extractor.Reconciliation;
@@ -53,12 +54,12 @@ public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef Fund
         if (carryView?.Resolve(Column) is { } cc)
         {
             var units = UnitRows.UnitNames(null, tables);
-            candidates.AddRange(carryView.Records.Where(r => !r.IsTableTotal && !units.Contains(LabelText.Normalise(r.RowLabel)))
+            candidates.AddRange(carryView.Records.Where(r => !r.IsTableTotal && !units.Contains(TextNormalizer.Key(r.RowLabel)))
                 .Select(r => (carryView, r, carryView.Value(r, cc, "actual"))));
         }
         foreach (var fact in facts)
         {
-            var unit = ProseTerms.UnitToYuan(fact.Unit) ?? 10000m;
+            var unit = UnitParser.FactorToYuan(fact.Unit) ?? 10000m;
             var stated = new Term(new CheckCell("绩效目标表", null, null, null, null, fact.Name, "年度预算总额", fact.Text, fact.Value, fact.Page, fact.Box, "expected"),
                 fact.Value * unit, unit, $"绩效目标表 “{fact.Name}” 年度预算总额 {fact.Text}");
             if (fact.IsDepartmentSheet)

@@ -1,5 +1,6 @@
 using Extractor.Model;
 using Extractor.Records;
+using Extractor.Text;
 
 namespace Extractor.Reconciliation;
 
@@ -9,9 +10,6 @@ namespace Extractor.Reconciliation;
 /// </summary>
 public sealed partial class TableView
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"^([*※]+|栏次|栏号)$")]
-    private static partial System.Text.RegularExpressions.Regex ColumnNumberRow();
-
     // Rules look the same table up many times; one view per table and half, kept as long as the table lives.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExtractedTable, System.Collections.Concurrent.ConcurrentDictionary<string, TableView>> Views = new();
 
@@ -35,10 +33,10 @@ public sealed partial class TableView
         }
         else Records = table.Records;
         // A body row of column numbers (`** 1 2 3`, `栏次`) is a printed key, not data.
-        Records = Records.Where(r => !ColumnNumberRow().IsMatch(LabelText.Normalise(r.RowLabel)) && !NumbersColumns(r)).ToList();
+        Records = Records.Where(r => !ColumnNumberRow.IsMarker(r.RowLabel) && !NumbersColumns(r)).ToList();
         Columns = columns;
         amountKeys = table.Structure.Columns.Select(c => RecordBuilder.AmountKey(table.Structure.Columns, c.Index)).ToArray();
-        normalisedPaths = columns.Select(c => c.Path.Select(LabelText.Normalise).ToArray()).ToArray();
+        normalisedPaths = columns.Select(c => c.Path.Select(TextNormalizer.Key).ToArray()).ToArray();
         idSegments = columns.Select(c => c.Index < table.ColumnIds.Count ? table.ColumnIds[c.Index]?.Split('.') : null).ToArray();
         rowLabels = Records.Select(r => LabelText.RowLabel(r.RowLabel)).ToArray();
     }
@@ -116,7 +114,7 @@ public sealed partial class TableView
     {
         foreach (var alias in aliases)
         {
-            var wanted = alias.Split('/').Select(LabelText.Normalise).ToList();
+            var wanted = alias.Split('/').Select(TextNormalizer.Key).ToList();
             for (var c = 0; c < Columns.Count; c++)
             {
                 var path = normalisedPaths[c];
@@ -144,7 +142,7 @@ public sealed partial class TableView
         // A leaf under the group counts whether the group is known by its id or by its printed name (a leaf header the
         // alias catalogue does not know leaves the column without an id, but it is still under the group).
         var groupIds = part.Ids.Where(i => !i.Contains('.')).ToList();
-        var groupNames = part.Names.Where(a => !a.Contains('/')).Select(LabelText.Normalise).ToList();
+        var groupNames = part.Names.Where(a => !a.Contains('/')).Select(TextNormalizer.Key).ToList();
         return Columns.Where((c, i) => idSegments[i] is { Length: > 1 } s && s[..^1].Any(groupIds.Contains)
                                        || c.Path.Count > 1 && normalisedPaths[i].Take(c.Path.Count - 1).Any(groupNames.Contains)).ToList();
     }
@@ -191,7 +189,7 @@ public sealed partial class TableView
         outlineDepths ??= Outline.Depths(Records);
         for (var i = index - 1; i >= 0; i--)
             if (outlineDepths[i] is 1 or 0 or Outline.Subtotal)
-                return outlineDepths[i] == 1 && headings.Any(h => rowLabels[i].Contains(LabelText.Normalise(h), StringComparison.Ordinal));
+                return outlineDepths[i] == 1 && headings.Any(h => rowLabels[i].Contains(TextNormalizer.Key(h), StringComparison.Ordinal));
         return false;
     }
     private int[]? outlineDepths;
