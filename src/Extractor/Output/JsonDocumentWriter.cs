@@ -1,3 +1,4 @@
+using System.Text;
 using Extractor.Model;
 using Newtonsoft.Json;
 
@@ -50,11 +51,30 @@ public static class JsonDocumentWriter
             s.Rows.Select(r => (IReadOnlyList<CellOut>)r.Select(c => new CellOut(c.Page, c.Box, c.Raw == c.Text ? null : c.Raw)).ToList()).ToList(),
             s.Spans.Select(sp => new SpanOut(sp.Row, sp.Col, sp.ColSpan)).ToList(),
             s.Note,
-            table.Records);
+            table.Records) { UnrecognisedReason = table.UnrecognisedReason };
     }
 
     public static string Serialize(BudgetDocument document) => Serialize(ToOutput(document));
 
     public static string Serialize(OutputDocument output) => JsonConvert.SerializeObject(output, Settings);
+
+    public static void WriteFile(string path, BudgetDocument document) => WriteFile(path, ToOutput(document));
+
+    /// <summary>
+    /// Writes the JSON straight into <paramref name="path"/> (atomically), byte for byte what <see cref="Serialize(OutputDocument)"/>
+    /// returns, without holding the whole text (a 328-page list is tens of MB as a string, twice that as UTF-16).
+    /// </summary>
+    public static void WriteFile(string path, OutputDocument output) =>
+        AtomicFile.WriteAsync(path, stream => { Write(output, stream); return Task.CompletedTask; }).GetAwaiter().GetResult();
+
+    /// <summary>The JSON as UTF-8 (no BOM) onto <paramref name="stream"/>, left open.</summary>
+    public static void Write(OutputDocument output, Stream stream)
+    {
+        // as JsonConvert.SerializeObject does it, onto a stream instead of a StringWriter
+        var serializer = JsonSerializer.CreateDefault(Settings);
+        using var text = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+        using var json = new JsonTextWriter(text) { Formatting = serializer.Formatting };
+        serializer.Serialize(json, output);
+    }
 
 }

@@ -54,7 +54,13 @@ public sealed record TableOut(
     IReadOnlyList<IReadOnlyList<CellOut>> Cells,
     IReadOnlyList<SpanOut> Spans,
     string? Note,
-    IReadOnlyList<TableRecord> Records);
+    IReadOnlyList<TableRecord> Records)
+{
+    /// <summary>Why an `unrecognised` table has no kind (`contents`, `unit_list`, `no_amounts`, `not_budget`, `headerless`,
+    /// `unknown_title`, `untitled`); absent on recognised tables.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? UnrecognisedReason { get; init; }
+}
 
 public sealed record ColumnOut(int Index, string Name, IReadOnlyList<string> Path, string? Number)
 {
