@@ -13,8 +13,6 @@ namespace Extractor.Structure;
 /// <param name="layout">the layout thresholds, for regridding a continuation with its first page's columns</param>
 public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances layout)
 {
-    public static DocumentSegmenter Default { get; } = new(StructureOptions.Default, LayoutTolerances.Default);
-
     private double NameOnlyReach => options.NameOnlyReach;
     private double MetaReachWithoutGrid => options.MetaReachWithoutGrid;
 

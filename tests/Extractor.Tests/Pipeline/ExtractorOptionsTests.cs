@@ -1,6 +1,10 @@
 using Extractor.Layout;
 using Extractor.Model;
+using Extractor.Pdf;
 using Extractor.Pipeline;
+using Extractor.Recognition;
+using Extractor.Sheets;
+using Extractor.Structure;
 using Extractor.Tests.Support;
 
 namespace Extractor.Tests.Pipeline;
@@ -34,5 +38,47 @@ public class ExtractorOptionsTests
         var latticeOnly = ExtractorOptions.Default with { Layout = LayoutOptions.Default with { Detectors = [new LatticeTableDetector()] } };
         var lattice = DocumentExtractor.Extract(Synth(), "synth.pdf", latticeOnly, null, null, CancellationToken.None);
         Assert.All(lattice.Tables.SelectMany(t => t.Structure.Grids), g => Assert.Equal(GridMethod.Lattice, g.Method));
+    }
+
+    /// <summary>
+    /// Each stage takes its thresholds from the options it is given, not from a static: a threshold set out of range
+    /// through <see cref="ExtractorOptions"/> changes what that stage finds (synth-01 prints every table with
+    /// horizontal rules only, so the stream detector finds them all).
+    /// </summary>
+    [Fact]
+    public void Each_stage_reads_its_thresholds_from_the_options_it_is_given()
+    {
+        var standard = DocumentExtractor.Extract(Synth(), "synth.pdf", ExtractorOptions.Default, null, null, CancellationToken.None);
+        Assert.Equal(2025, standard.Info.Year);
+        Assert.NotEmpty(standard.Tables.SelectMany(t => t.Structure.Grids));
+        Assert.NotEmpty(standard.PerformanceSheets.SelectMany(s => s.Indicators));
+
+        BudgetDocument With(ExtractorOptions options) => DocumentExtractor.Extract(Synth(), "synth.pdf", options, null, null, CancellationToken.None);
+
+        // Page source: no ruling is long enough, so no table has a grid.
+        var noRulings = With(ExtractorOptions.Default with
+        {
+            PageSource = new PdfTextLayerSourceFactory(PdfTextLayerOptions.Default with { MinRulingLength = 1e6 }),
+        });
+        Assert.Empty(noRulings.Tables.SelectMany(t => t.Structure.Grids));
+
+        // Layout: no stack of rules is wide enough to frame a table.
+        var noStreamTables = With(ExtractorOptions.Default with
+        {
+            Layout = LayoutOptions.Default with { Tolerances = LayoutTolerances.Default with { MinTableWidth = 1e6 } },
+        });
+        Assert.Empty(noStreamTables.Tables.SelectMany(t => t.Structure.Grids));
+
+        // Structure: a label alone on its line (`表 2`, the name on the line below) reaches no name, so no table keeps its number.
+        Assert.Contains(standard.Tables, t => t.Number is not null);
+        var noReach = With(ExtractorOptions.Default with { Structure = StructureOptions.Default with { NameReach = 0 } });
+        Assert.All(noReach.Tables, t => Assert.Null(t.Number));
+
+        // Sheets: no header cell is short enough to name an indicator column.
+        var noIndicatorHeader = With(ExtractorOptions.Default with { SheetReading = SheetOptions.Default with { MaxHeaderLength = 0 } });
+        Assert.NotEqual(standard.PerformanceSheets.Sum(s => s.Indicators.Count), noIndicatorHeader.PerformanceSheets.Sum(s => s.Indicators.Count));
+
+        // Document facts: no opening line is searched for the year.
+        Assert.Null(With(ExtractorOptions.Default with { Document = DocumentOptions.Default with { YearSearchLines = 0 } }).Info.Year);
     }
 }
