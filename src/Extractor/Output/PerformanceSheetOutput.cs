@@ -52,7 +52,11 @@ public sealed record SheetSummaryOut(
     string? Goal,
     SheetAmountOut? TotalAmount,
     SheetAmountOut? FiscalAmount,
-    SheetAmountOut? OtherAmount);
+    SheetAmountOut? OtherAmount)
+{
+    /// <summary>Self-evaluation sheets: the 实际完成情况 of the 年度总体目标; absent elsewhere.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public string? GoalOutcome { get; init; }
+}
 
 public sealed record IndicatorRecordOut(
     int Row,
@@ -135,7 +139,7 @@ public static class PerformanceSheetOutput
         b.Lines.Select(l => new BudgetLineOut(l.Row, l.Sources, Amount(l.Amount))).ToList());
 
     private static SheetSummaryOut Summary(SheetSummary s) => new(s.BudgetUnit, s.ProjectName, s.ProjectLead, s.Contact, s.Phone, s.Goal,
-        Amount(s.TotalAmount), Amount(s.FiscalAmount), Amount(s.OtherAmount));
+        Amount(s.TotalAmount), Amount(s.FiscalAmount), Amount(s.OtherAmount)) { GoalOutcome = s.GoalOutcome };
 
     private static IndicatorRecordOut Record(IndicatorRecord r) => new(r.Row, r.Page, r.Project, r.Level1, r.Level2, r.Level3,
         Target(r.Target), Target(r.PeriodTarget), r.Basis, r.PreviousValue, r.Weight, r.ScoringRule, r.Evidence)
