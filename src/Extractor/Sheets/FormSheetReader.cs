@@ -126,7 +126,7 @@ internal sealed class FormSheetReader(SheetOptions options)
             }
             // Two texts under their headers (`年度总体目标完成情况`: 预期目标（年初设定） | 实际完成情况, the texts below): each
             // header is the label of the text under it.
-            if (TextBlock(grid, row, label) is { } block)
+            if (TextBlock(grid, row, label, catalog) is { } block)
             {
                 fields.AddRange(block);
                 return row + label.RowSpan;
@@ -150,13 +150,15 @@ internal sealed class FormSheetReader(SheetOptions options)
     }
 
     /// <summary>A label over two rows whose first row names the texts of the second, column by column; null otherwise.</summary>
-    private static List<SheetField>? TextBlock(TableGrid grid, int row, GridCell label)
+    private static List<SheetField>? TextBlock(TableGrid grid, int row, GridCell label, SheetCatalog catalog)
     {
         if (label.RowSpan != 2 || row + 1 >= grid.RowCount) return null;
         var headers = grid.CellsStartingInRow(row).Where(c => c.Col > label.Col).ToList();
         var texts = grid.CellsStartingInRow(row + 1).Where(c => c.Col > label.Col).ToList();
         if (headers.Count < 2 || headers.Count != texts.Count || headers.Zip(texts).Any(p => p.First.Col != p.Second.Col)) return null;
         if (headers.Any(h => h.Text.Length == 0) || headers.Concat(texts).Any(c => AmountParser.TryParse(c.Text, out _))) return null;
+        // The headers are labels the catalogue knows (预期目标（年初设定）, 实际完成情况), not a label beside its text.
+        if (!headers.All(h => catalog.FieldRole(h.Text) is not null)) return null;
         return headers.Zip(texts).Select(p => new SheetField(p.First.Text, Value(p.Second, grid.Page), label.Text)).ToList();
     }
 
