@@ -1,3 +1,4 @@
+using Extractor.Geometry;
 using Extractor.Model;
 using Newtonsoft.Json;
 
@@ -69,10 +70,10 @@ public sealed record ColumnOut(int Index, string Name, IReadOnlyList<string> Pat
 
 public sealed record HeaderCellOut(string Text, int Column, int ColSpan, int RowSpan);
 
-public sealed record CellOut(int Page, double[] Box, [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] string? Raw);
+public sealed record CellOut(int Page, Box Box, [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] string? Raw);
 
 public sealed record SpanOut(int Row, int Col, int ColSpan);
 
 public sealed record WarningOut(string Code, string Message, int? Page);
 
-public sealed record ProseLineOut(int Page, string Text, double[] Box);
+public sealed record ProseLineOut(int Page, string Text, Box Box);

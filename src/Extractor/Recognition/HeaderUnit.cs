@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Recognition;
 
@@ -10,5 +11,5 @@ public static partial class HeaderUnit
     private static partial Regex InHeader();
 
     public static string? Of(IReadOnlyList<Column> columns) =>
-        columns.SelectMany(c => c.Path).Select(h => InHeader().Match(h.Replace(" ", ""))).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+        columns.SelectMany(c => c.Path).Select(h => InHeader().Match(TextNormalizer.Compact(h))).FirstOrDefault(m => m.Success)?.Groups[1].Value;
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Extractor.Model;
+using Extractor.Text;
 using Extractor.Structure;
 
 namespace Extractor.Recognition;
@@ -50,10 +51,10 @@ public static partial class UnrecognisedReason
 
     public static string Of(StructuredTable table, ITitleVocabulary vocabulary)
     {
-        var title = TableKindCatalog.Fold(table.Title.Title);
-        var headers = table.Columns.SelectMany(c => c.Path).Select(h => h.Replace(" ", "")).Where(h => h.Length > 0).ToList();
+        var title = TextNormalizer.Key(table.Title.Title);
+        var headers = table.Columns.SelectMany(c => c.Path).Select(TextNormalizer.Compact).Where(h => h.Length > 0).ToList();
         // The first column holds 序号 or labels; an amount stands in the others.
-        var hasAmounts = table.Rows.Any(row => row.Skip(1).Any(c => c.Text.Length > 0 && Number().IsMatch(c.Text.Replace(" ", ""))));
+        var hasAmounts = table.Rows.Any(row => row.Skip(1).Any(c => c.Text.Length > 0 && Number().IsMatch(TextNormalizer.Compact(c.Text))));
         if (title.Contains("目录", StringComparison.Ordinal) || !hasAmounts && headers.Any(h => TableLabel().IsMatch(h))) return Contents;
         if (!hasAmounts && (headers.Any(h => UnitWords.Any(w => h.Contains(w, StringComparison.Ordinal)))
                             || UnitWords.Any(w => title.Contains(w, StringComparison.Ordinal)) && UnitListWords.Any(w => title.Contains(w, StringComparison.Ordinal))))

@@ -16,8 +16,8 @@ public sealed record CodeRollupRule(string Id, string Table, string? Side) : IRe
     {
         var view = context.Find(Table, Side, out var reason);
         if (view is null) return [Identity.Skip(Id, $"{context.KindName(Table)}: totals = Σ codes", reason)];
-        var rows = view.Records.Select(r => new Row(r, LevelOf(r), TableView.CodeOf(r))).ToList();
-        var total = rows.FirstOrDefault(r => TableView.IsTotal(r.Record))?.Record;
+        var rows = view.Records.Select(r => new Row(r, LevelOf(r), r.Code)).ToList();
+        var total = rows.FirstOrDefault(r => r.Record.IsTableTotal)?.Record;
         var columns = view.AmountColumns();
         if (columns.Count == 0) return [Identity.Skip(Id, $"{view.Name()}: totals = Σ codes", $"{view.Name()} has no amounts")];
         if (view.IsByUnit) return ByUnit(context, view, rows, total, columns);
@@ -26,7 +26,7 @@ public sealed record CodeRollupRule(string Id, string Table, string? Side) : IRe
         // In a table laid out by unit (单位编码 | 单位名称) every uncoded row with amounts is a unit, whatever its printed
         // (often wrapped) name; elsewhere a unit row must carry a unit's name.
         var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } c && (view.IsByUnit || UnitRows.IsUnitName(c.Name, unitNames) && !view.PrintsCode(c))
-                                    && TableView.AmountsOf(r.Record).Count > 0).Select(r => r.Record).ToList();
+                                    && r.Record.Amounts.Count > 0).Select(r => r.Record).ToList();
         var checks = new List<Check>();
         foreach (var column in columns)
         {
@@ -69,8 +69,8 @@ public sealed record CodeRollupRule(string Id, string Table, string? Side) : IRe
     /// </summary>
     private List<Check> ByUnit(ReconciliationContext context, TableView view, List<Row> rows, TableRecord? total, IReadOnlyList<Column> columns)
     {
-        var departments = rows.Where(r => r.Level >= 1 && TableView.AmountsOf(r.Record).Count > 0).ToList();
-        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } && TableView.AmountsOf(r.Record).Count > 0).ToList();
+        var departments = rows.Where(r => r.Level >= 1 && r.Record.Amounts.Count > 0).ToList();
+        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } && r.Record.Amounts.Count > 0).ToList();
         var checks = new List<Check>();
         foreach (var column in columns)
         {
@@ -105,7 +105,7 @@ public sealed record CodeRollupRule(string Id, string Table, string? Side) : IRe
     {
         ClassifiedRecord c => c.Level,
         SummaryRecord { Code: { } code } => code.Length switch { 3 => 1, 5 => 2, 7 => 3, _ => -2 },
-        SummaryRecord s => TableView.IsTotal(s) ? 0 : -2,
+        SummaryRecord s => s.IsTableTotal ? 0 : -2,
         _ => -2,
     };
 }

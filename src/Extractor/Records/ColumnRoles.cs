@@ -1,3 +1,5 @@
+using Extractor.Text;
+
 namespace Extractor.Records;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class ColumnRoles
 
     public static bool IsTextColumn(string name)
     {
-        var folded = name.Replace(" ", "").Replace("\u3000", "");
+        var folded = TextNormalizer.Compact(name);
         return folded.Contains("编码") || folded.Contains("代码") || folded.Contains("编号") || folded.Contains("名称")
                || folded is "类" or "款" or "项" or "备注" or "说明"
                || CountAndDateHeaders.Contains(folded)

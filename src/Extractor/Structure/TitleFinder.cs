@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Structure;
 
@@ -45,7 +46,7 @@ public static partial class TitleFinder
         var line = lines[index];
         var m = Label().Match(line.Compact);
         if (!m.Success) return null;
-        var number = ParseNumber(m.Groups["n"].Value);
+        var number = ChineseNumerals.ParseNumber(m.Groups["n"].Value) ?? -1;
         var labelLength = line.Compact.Length - m.Groups["rest"].Value.Length;
         var label = PrefixWithCompactLength(line.Text, labelLength).Trim();
         var rest = m.Groups["rest"].Value.TrimStart('：', ':', '、', '.', '．', '-', '—', ' ');
@@ -100,7 +101,7 @@ public static partial class TitleFinder
         if (last + 1 < lines.Count && lines[last + 1] is { } below && box.Bottom - below.Box.Top < 2 * line.FontSize
             && Label().Match(below.Compact) is { Success: true } m && m.Groups["rest"].Value.Length == 0)
         {
-            number = ParseNumber(m.Groups["n"].Value);
+            number = ChineseNumerals.ParseNumber(m.Groups["n"].Value) ?? -1;
             label = below.Text.Trim();
             last++;
         }
@@ -159,18 +160,6 @@ public static partial class TitleFinder
 
     [GeneratedRegex(@"[（(](?:预算表|公开表|表)(?<n>\d{1,2})[)）]$")]
     private static partial Regex TrailingLabel();
-
-    /// <summary>Arabic or Chinese numerals up to 99: `07`, `十一`, `二十`.</summary>
-    public static int ParseNumber(string s)
-    {
-        if (int.TryParse(s, out var n)) return n;
-        const string digits = "零一二三四五六七八九";
-        var ten = s.IndexOf('十');
-        if (ten < 0) return digits.IndexOf(s[0]);
-        var tens = ten == 0 ? 1 : digits.IndexOf(s[0]);
-        var units = ten == s.Length - 1 ? 0 : digits.IndexOf(s[^1]);
-        return tens * 10 + units;
-    }
 
     private static string PrefixWithCompactLength(string text, int compactLength)
     {
