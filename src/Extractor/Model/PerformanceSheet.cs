@@ -73,7 +73,11 @@ public sealed record SheetSummary(
     string? Goal,
     SheetAmount? TotalAmount,
     SheetAmount? FiscalAmount,
-    SheetAmount? OtherAmount);
+    SheetAmount? OtherAmount)
+{
+    /// <summary>Self-evaluation sheets: what was achieved against the 年度总体目标 (its 实际完成情况 text).</summary>
+    public string? GoalOutcome { get; init; }
+}
 
 /// <summary>One project of a list-form sheet (one row per project, all its indicators packed in one cell).</summary>
 public sealed record SheetProject(

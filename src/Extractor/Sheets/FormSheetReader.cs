@@ -124,6 +124,13 @@ internal sealed class FormSheetReader(SheetOptions options)
                 fields.Add(new SheetField(label.Text, new SheetValue(string.Concat(parts.Select(c => c.Text)), grid.Page, box), null));
                 return row + label.RowSpan;
             }
+            // Two texts under their headers (`年度总体目标完成情况`: 预期目标（年初设定） | 实际完成情况, the texts below): each
+            // header is the label of the text under it.
+            if (TextBlock(grid, row, label, catalog) is { } block)
+            {
+                fields.AddRange(block);
+                return row + label.RowSpan;
+            }
             // A label followed by its value on the group's first row makes a field group; labels over a row of
             // amounts (or source rows with amounts) make a small table.
             var right = items.Skip(1).ToList();
@@ -140,6 +147,19 @@ internal sealed class FormSheetReader(SheetOptions options)
         ReadPairs(grid, items, start, group, fields, catalog);
         // Rows below under the same group label: the group is the label that covers them on the left.
         return row + 1;
+    }
+
+    /// <summary>A label over two rows whose first row names the texts of the second, column by column; null otherwise.</summary>
+    private static List<SheetField>? TextBlock(TableGrid grid, int row, GridCell label, SheetCatalog catalog)
+    {
+        if (label.RowSpan != 2 || row + 1 >= grid.RowCount) return null;
+        var headers = grid.CellsStartingInRow(row).Where(c => c.Col > label.Col).ToList();
+        var texts = grid.CellsStartingInRow(row + 1).Where(c => c.Col > label.Col).ToList();
+        if (headers.Count < 2 || headers.Count != texts.Count || headers.Zip(texts).Any(p => p.First.Col != p.Second.Col)) return null;
+        if (headers.Any(h => h.Text.Length == 0) || headers.Concat(texts).Any(c => AmountParser.TryParse(c.Text, out _))) return null;
+        // The headers are labels the catalogue knows (预期目标（年初设定）, 实际完成情况), not a label beside its text.
+        if (!headers.All(h => catalog.FieldRole(h.Text) is not null)) return null;
+        return headers.Zip(texts).Select(p => new SheetField(p.First.Text, Value(p.Second, grid.Page), label.Text)).ToList();
     }
 
     private static void ReadPairs(TableGrid grid, List<GridCell> items, int start, string? group, List<SheetField> fields, SheetCatalog catalog)

@@ -58,6 +58,6 @@ internal static class SheetSummaries
         SheetAmount? Amount(string role) =>
             byRole.TryGetValue(role, out var f) && AmountParser.TryParse(f.Value.Text, out var v) ? new SheetAmount(v, f.Value.Text, f.Value.Page, f.Value.Box) : null;
         return new SheetSummary(Text("budgetUnit"), Text("projectName"), Text("projectLead"), Text("contact"), Text("phone"), Text("goal"),
-            Amount("totalAmount"), Amount("fiscalAmount"), Amount("otherAmount"));
+            Amount("totalAmount"), Amount("fiscalAmount"), Amount("otherAmount")) { GoalOutcome = Text("goalOutcome") };
     }
 }

@@ -124,7 +124,8 @@ public static partial class TitleFinder
         if (below.IndexOfAny(['：', ':', '，', '。']) >= 0 || text.Length + below.Length > options.MaxTitleLength) return (text, index, box);
         var qualifier = QualifierLine().IsMatch(below) && EndsLikeTitle().IsMatch(text);
         var closesBracket = text.LastIndexOf('（') > text.LastIndexOf('）') && (below.EndsWith('）') || below.EndsWith(')'));
-        var completes = !EndsLikeTitle().IsMatch(text) && EndsLikeTitle().IsMatch(below);
+        // Not after a line that already names a table (`单位预算表10` over its title is a label, not half a title).
+        var completes = !text.Contains('表') && EndsLikeTitle().IsMatch(below);
         return qualifier || closesBracket || completes ? (text + below, index + 1, box.Union(next.Box)) : (text, index, box);
     }
 
