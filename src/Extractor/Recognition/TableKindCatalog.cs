@@ -10,7 +10,8 @@ namespace Extractor.Recognition;
 /// type it belongs to (<c>budget</c>, <c>final</c> for 决算, or <c>any</c>).
 /// </summary>
 public sealed record TableKind(string Id, string Name, string Shape, int? SeedNumber, IReadOnlyList<string> Titles,
-    string? Document = null, IReadOnlyList<string>? Regions = null)
+    string? Document = null, IReadOnlyList<string>? Regions = null,
+    IReadOnlyList<string>? LeadIns = null, IReadOnlyList<IReadOnlyList<string>>? Headers = null)
 {
     /// <summary>Forms (performance targets, self-evaluations) are sheets, not tables: the sheet stage reads their grids.</summary>
     public bool IsForm => Shape == "form";
@@ -59,6 +60,22 @@ public sealed class TableKindCatalog : ITitleVocabulary
         foreach (var (alias, kind) in _aliases)
             if (folded.Contains(alias, StringComparison.Ordinal)) return kind;
         return null;
+    }
+
+    /// <summary>
+    /// The kind of a table printed without a title the catalogue knows: by the sentence above it (a lead-in such as
+    /// `2026年，本部门重点项目绩效目标情况如下：`), else by its headers (`项目 | 预算数（单位：万元） | 绩效目标`: every
+    /// header group of the kind matched by some header). Null when neither says.
+    /// </summary>
+    public TableKind? RecogniseUntitled(string textAbove, IEnumerable<string> headers)
+    {
+        var above = TextNormalizer.Key(textAbove);
+        if (above.Length > 0 && Kinds.FirstOrDefault(k => k.LeadIns?.Any(l => above.Contains(TextNormalizer.Key(l), StringComparison.Ordinal)) == true) is { } byLeadIn)
+            return byLeadIn;
+        var folded = headers.Select(TextNormalizer.Key).Where(h => h.Length > 0).ToList();
+        if (folded.Count == 0) return null;
+        return Kinds.FirstOrDefault(k => k.Headers is { Count: > 0 } groups
+            && groups.All(g => folded.Any(h => g.Any(word => h.Contains(word, StringComparison.Ordinal)))));
     }
 
     /// <summary>

@@ -22,8 +22,8 @@ public sealed record ProseRowRule(string Id, IReadOnlyList<string> Section, stri
         if (view is null) return [Identity.Skip(Id, $"第三部分 figures on {Section[0]} = rows of {context.KindName(Table)}", reason)];
         var column = view.Resolve(Column);
         if (column is null) return [Identity.Skip(Id, $"第三部分 figures = {view.Name()} rows", $"{view.Name()} has no column {Column.Shown}")];
-        var total = view.Records.FirstOrDefault(TableView.IsTotal);
-        var rows = view.Records.Where(r => !TableView.IsTotal(r) && TableView.LabelOf(r).Length > 0).ToList();
+        var total = view.Records.FirstOrDefault(r => r.IsTableTotal);
+        var rows = view.Records.Where(r => !r.IsTableTotal && r.RowLabel.Length > 0).ToList();
         var checks = new List<Check>();
         foreach (var figure in inSection)
         {

@@ -34,7 +34,7 @@ public static class ProseTerms
         foreach (var row in rows)
         {
             if (level is { } want && row is ClassifiedRecord c && c.Level != want) continue;
-            var name = TextNormalizer.Key(row is SummaryRecord { Code: not null } s ? s.Name : TableView.LabelOf(row));
+            var name = TextNormalizer.Key(row is SummaryRecord { Code: not null } s ? s.Name : row.RowLabel);
             if (name.Length >= 2 && l.EndsWith(name, StringComparison.Ordinal) && name.Length > bestLength) { best = row; bestLength = name.Length; }
         }
         return (best, "row name");
@@ -43,10 +43,10 @@ public static class ProseTerms
     /// <summary>A project by name: equal names first, else the most similar name (at least similarEnough), saying which.</summary>
     public static (TableRecord? Row, string How) MatchProject(IReadOnlyList<TableRecord> rows, string project, double similarEnough)
     {
-        var exact = rows.FirstOrDefault(r => TextNormalizer.Key(TableView.LabelOf(r)) == TextNormalizer.Key(project));
+        var exact = rows.FirstOrDefault(r => TextNormalizer.Key(r.RowLabel) == TextNormalizer.Key(project));
         if (exact is not null) return (exact, "project name");
-        var scored = rows.Select(r => (Row: r, Score: LabelText.Similarity(TableView.LabelOf(r), project))).OrderByDescending(x => x.Score).FirstOrDefault();
-        return scored.Score >= similarEnough ? (scored.Row, $"project name similarity {scored.Score:0.00} (“{TableView.LabelOf(scored.Row!)}”)") : (null, "");
+        var scored = rows.Select(r => (Row: r, Score: LabelText.Similarity(r.RowLabel, project))).OrderByDescending(x => x.Score).FirstOrDefault();
+        return scored.Score >= similarEnough ? (scored.Row, $"project name similarity {scored.Score:0.00} (“{scored.Row!.RowLabel}”)") : (null, "");
     }
 }
 

@@ -76,9 +76,9 @@ public static partial class Outline
 
     private static int Depth(TableRecord r)
     {
-        if (TableView.IsTotal(r)) return 0;
+        if (r.IsTableTotal) return 0;
         if (r is SummaryRecord { IsTotal: true }) return Subtotal;
-        var label = TextNormalizer.Key(r is SummaryRecord s ? s.Label : TableView.LabelOf(r));
+        var label = TextNormalizer.Key(r is SummaryRecord s ? s.Label : r.RowLabel);
         // 江苏 prints the year's subtotal as `当年收入小计` or bare `当年收入` above 上年结转资金.
         if (r is SummaryRecord && (label.EndsWith("小计", StringComparison.Ordinal) || label is "当年收入" or "本年收入")) return Subtotal;
         if (label.Length == 0) return 4;

@@ -54,7 +54,7 @@ public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef Fund
         if (carryView?.Resolve(Column) is { } cc)
         {
             var units = UnitRows.UnitNames(null, tables);
-            candidates.AddRange(carryView.Records.Where(r => !TableView.IsTotal(r) && !units.Contains(TextNormalizer.Key(TableView.LabelOf(r))))
+            candidates.AddRange(carryView.Records.Where(r => !r.IsTableTotal && !units.Contains(TextNormalizer.Key(r.RowLabel)))
                 .Select(r => (carryView, r, carryView.Value(r, cc, "actual"))));
         }
         foreach (var fact in facts)
@@ -74,7 +74,7 @@ public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef Fund
                 checks.Add(Identity.Skip(Id, stated.Describe, "the document has no 表7 project rows or 表11 rows to match the sheet against", [stated.Cell]));
                 continue;
             }
-            var scored = candidates.Select(c => (c.View, c.Row, c.Value, Score: LabelText.Similarity(TableView.LabelOf(c.Row), fact.Name))).OrderByDescending(c => c.Score).ToList();
+            var scored = candidates.Select(c => (c.View, c.Row, c.Value, Score: LabelText.Similarity(c.Row.RowLabel, fact.Name))).OrderByDescending(c => c.Score).ToList();
             var byName = scored.FirstOrDefault(c => c.Score >= 0.999);
             if (byName.Row is not null && byName.Value.Yuan == stated.Yuan)
             {

@@ -33,13 +33,13 @@ public sealed partial class TableView
         }
         else Records = table.Records;
         // A body row of column numbers (`** 1 2 3`, `栏次`) is a printed key, not data.
-        Records = Records.Where(r => !ColumnNumberRow.IsMarker(LabelOf(r))
-            && !ColumnNumberRow.IsNumberSequence(AmountsOf(r).Values.OrderBy(a => a.Column).Select(a => a.Text).ToList())).ToList();
+        Records = Records.Where(r => !ColumnNumberRow.IsMarker(r.RowLabel)
+            && !ColumnNumberRow.IsNumberSequence(r.Amounts.Values.OrderBy(a => a.Column).Select(a => a.Text).ToList())).ToList();
         Columns = columns;
         amountKeys = table.Structure.Columns.Select(c => RecordBuilder.AmountKey(table.Structure.Columns, c.Index)).ToArray();
         normalisedPaths = columns.Select(c => c.Path.Select(TextNormalizer.Key).ToArray()).ToArray();
         idSegments = columns.Select(c => c.Index < table.ColumnIds.Count ? table.ColumnIds[c.Index]?.Split('.') : null).ToArray();
-        rowLabels = Records.Select(r => LabelText.RowLabel(LabelOf(r))).ToArray();
+        rowLabels = Records.Select(r => LabelText.RowLabel(r.RowLabel)).ToArray();
     }
 
     private readonly string[][] normalisedPaths;
@@ -50,7 +50,7 @@ public sealed partial class TableView
     /// (rows of side-by-side halves share keys).</summary>
     private Amount? AmountAt(TableRecord record, Column column)
     {
-        var amounts = AmountsOf(record);
+        var amounts = record.Amounts;
         if (amounts.TryGetValue(amountKeys[column.Index], out var amount) && amount.Column == column.Index) return amount;
         // A merged label over the amount column (江苏 表1: `支出合计` across 功能分类 名称 | 金额 | 支出用途 名称) prints the
         // row's amount in the first amount column after the merge.
@@ -148,7 +148,7 @@ public sealed partial class TableView
     /// <summary>The columns that hold amounts in some row.</summary>
     public IReadOnlyList<Column> AmountColumns()
     {
-        var columnsWithAmounts = new HashSet<int>(Records.SelectMany(r => AmountsOf(r).Values).Select(a => a.Column));
+        var columnsWithAmounts = new HashSet<int>(Records.SelectMany(r => r.Amounts.Values).Select(a => a.Column));
         return Columns.Where(c => columnsWithAmounts.Contains(c.Index)).ToList();
     }
 
@@ -157,11 +157,11 @@ public sealed partial class TableView
         if (selector.Total)
         {
             // Without a 总计 row, a single unit row over the codes (深圳: 预算单位 | 科目编码 …) is the table's total.
-            if (Records.FirstOrDefault(IsTotal) is { } total) return total;
+            if (Records.FirstOrDefault(r => r.IsTableTotal) is { } total) return total;
             var units = Records.OfType<ClassifiedRecord>().Where(r => r.Level == -1 && r.Project is null && r.Amounts.Count > 0).ToList();
             return units.Count == 1 && Records.OfType<ClassifiedRecord>().Any(r => r.Level >= 1) ? units[0] : null;
         }
-        if (selector.Code is { } code) return Records.FirstOrDefault(r => CodeOf(r) == code);
+        if (selector.Code is { } code) return Records.FirstOrDefault(r => r.Code == code);
         if (selector.Labels is { } labels)
             foreach (var label in labels.Select(LabelText.RowLabel))
             {
@@ -214,20 +214,12 @@ public sealed partial class TableView
         return false;
     }
 
-    public static bool IsTotal(TableRecord r) => r.IsTableTotal;
-
-    public static string? CodeOf(TableRecord r) => r.Code;
-
-    public static string LabelOf(TableRecord r) => r.RowLabel;
-
-    public static IReadOnlyDictionary<string, Amount> AmountsOf(TableRecord r) => r.Amounts;
-
     /// <summary>How a row is named in a statement: `201 03 01 行政运行`, `收入总计`, a project name.</summary>
     public static string RowName(TableRecord r) => r switch
     {
         ClassifiedRecord { Code: { } } c => $"{c.ClassCode}{(c.ItemCode is null ? "" : " " + c.ItemCode)}{(c.SubitemCode is null ? "" : " " + c.SubitemCode)} {c.Project ?? c.Name}",
         SummaryRecord s => s.Label,
-        _ => LabelOf(r),
+        _ => r.RowLabel,
     };
 
     public bool HasValue(TableRecord r, Column c) => AmountAt(r, c) is not null;

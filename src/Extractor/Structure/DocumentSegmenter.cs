@@ -216,8 +216,10 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
         return true;
     }
 
+    // A continuation page may repeat the name without its label (Xi'an: `表5 …明细表（按功能科目分）`, then the same name
+    // alone on the next page).
     private static bool SameTitle(TableTitle a, TableTitle b) =>
-        a.Number is not null ? a.Number == b.Number : b.Number is null && a.Title == b.Title;
+        a.Number is not null && b.Number is not null ? a.Number == b.Number : a.Title == b.Title;
 
     private sealed record Candidate(TitleFinder.Found Found, int FirstIndex, TextLine FirstLine, bool Labelled);
 
