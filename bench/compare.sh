@@ -60,7 +60,7 @@ done
 time_of() {
   local t="$work/time.txt"
   /usr/bin/time -o "$t" -f '%U %S %e %M' "$@" >/dev/null 2>"$work/stderr.txt" || true
-  awk '{printf "%.2f %.2f %.0f\n", $1 + $2, $3, $4 / 1024}' "$t"
+  tail -n 1 "$t" | awk '{printf "%.2f %.2f %.0f\n", $1 + $2, $3, $4 / 1024}' # GNU time may first say "Command exited with non-zero status 4"
 }
 pdftotext_loop() { for f in "$1"/*.pdf; do pdftotext -layout "$f" - >/dev/null 2>&1 || true; done; }
 export -f pdftotext_loop
