@@ -26,7 +26,12 @@ public sealed record PerformanceSheetOut(
 {
     /// <summary>Self-evaluation sheets: the typed 预算执行 lines; absent on target sheets.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public IReadOnlyList<ExecutionLineOut>? Execution { get; init; }
+
+    /// <summary>List-form sheets: the 合计 and funding-unit rows with their amounts; absent when the sheet prints none.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public IReadOnlyList<SheetTotalOut>? Totals { get; init; }
 }
+
+public sealed record SheetTotalOut(int Row, string Name, IReadOnlyDictionary<string, SheetAmountOut> Amounts, int FirstProject);
 
 public sealed record SheetCellOut(int Page, double[] Box);
 
@@ -119,8 +124,13 @@ public static class PerformanceSheetOutput
             Execution = sheet.Execution.Count == 0 ? null
                 : sheet.Execution.Select(l => new ExecutionLineOut(l.Row, l.Label, Amount(l.InitialBudget), Amount(l.FullYearBudget), Amount(l.Executed),
                     l.Weight, l.ExecutionRate, l.Score)).ToList(),
+            Totals = sheet.Totals.Count == 0 ? null
+                : sheet.Totals.Select(t => new SheetTotalOut(t.Row, t.Name, Amounts(t.Amounts), t.FirstProject)).ToList(),
         };
     }
+
+    private static Dictionary<string, SheetAmountOut> Amounts(IReadOnlyDictionary<string, SheetAmount> amounts) =>
+        amounts.ToDictionary(a => a.Key, a => Amount(a.Value)!);
 
     private static SheetCellOut Cell(SheetValue value) => new(value.Page, value.Box.ToArray());
 
@@ -146,5 +156,5 @@ public static class PerformanceSheetOutput
     };
 
     private static SheetProjectOut Project(SheetProject p) => new(p.Row, p.Name, p.FundingUnit,
-        p.Amounts.ToDictionary(a => a.Key, a => Amount(a.Value)!), p.Goal?.Text, p.Goal is { } g ? Cell(g) : null, p.FirstIndicator, p.IndicatorCount);
+        Amounts(p.Amounts), p.Goal?.Text, p.Goal is { } g ? Cell(g) : null, p.FirstIndicator, p.IndicatorCount);
 }
