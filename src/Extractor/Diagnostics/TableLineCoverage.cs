@@ -48,7 +48,7 @@ public static partial class TableLineCoverage
             foreach (var token in CellTokens(text))
                 cells[token] = cells.GetValueOrDefault(token) + 1;
         int tokens = 0, captured = 0, lines = 0;
-        var missed = new SortedDictionary<int, int>();
+        var unmatched = new List<(int Page, string Token)>();
         for (var p = 0; p < pageTexts.Count; p++)
         {
             foreach (var line in pageTexts[p].Split('\n', '\r'))
@@ -60,10 +60,24 @@ public static partial class TableLineCoverage
                 {
                     tokens++;
                     if (cells.GetValueOrDefault(token) > 0) { cells[token]--; captured++; }
-                    else missed[p + 1] = missed.GetValueOrDefault(p + 1) + 1;
+                    else unmatched.Add((p + 1, token));
                 }
             }
         }
+        // An amount wrapped inside its cell prints its last digits on the line below (`1,532.5537` over `59`): the cell
+        // holds the whole `1,532.553759`, which begins with the line's token and goes on in digits only. Matched after
+        // every whole token, so a wrapped amount never takes the cell of one printed in full.
+        var missed = new SortedDictionary<int, int>();
+        var wrappedCandidates = cells.Keys.Where(k => k.Contains('.')).ToList();
+        foreach (var (page, token) in unmatched)
+        {
+            var whole = token.Contains('.') ? wrappedCandidates.FirstOrDefault(k => cells[k] > 0 && IsWrappedPrefix(token, k)) : null;
+            if (whole is not null) { cells[whole]--; captured++; }
+            else missed[page] = missed.GetValueOrDefault(page) + 1;
+        }
         return new TableLineCount(tokens, captured, lines, missed);
     }
+
+    private static bool IsWrappedPrefix(string token, string whole) =>
+        whole.Length > token.Length && whole.StartsWith(token, StringComparison.Ordinal) && whole.AsSpan(token.Length).IndexOfAnyExceptInRange('0', '9') < 0;
 }
