@@ -24,6 +24,9 @@ public static partial class TableLineCoverage
     [GeneratedRegex(@"\S\s{3,}\S")]
     private static partial Regex Gap();
 
+    [GeneratedRegex(@"(\d)\s+(\.\d)")]
+    private static partial Regex SplitDecimals();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
@@ -34,6 +37,8 @@ public static partial class TableLineCoverage
     /// <summary>The amount tokens of one layout line, or none when it is not a table line.</summary>
     public static IReadOnlyList<string> TableLineTokens(string line)
     {
+        // A prose amount whose decimals pdftotext set apart (`减少 10,586          .36 万元`) is one amount, not two columns.
+        line = SplitDecimals().Replace(line, "$1$2");
         var found = Amount().Matches(line);
         if (found.Count < 2 || !Gap().IsMatch(line)) return [];
         return found.Select(m => m.Value).ToList();
@@ -71,13 +76,19 @@ public static partial class TableLineCoverage
         var wrappedCandidates = cells.Keys.Where(k => k.Contains('.')).ToList();
         foreach (var (page, token) in unmatched)
         {
-            var whole = token.Contains('.') ? wrappedCandidates.FirstOrDefault(k => cells[k] > 0 && IsWrappedPrefix(token, k)) : null;
+            var whole = wrappedCandidates.FirstOrDefault(k => cells[k] > 0 && IsWrappedPrefix(token, k));
             if (whole is not null) { cells[whole]--; captured++; }
             else missed[page] = missed.GetValueOrDefault(page) + 1;
         }
         return new TableLineCount(tokens, captured, lines, missed);
     }
 
-    private static bool IsWrappedPrefix(string token, string whole) =>
-        whole.Length > token.Length && whole.StartsWith(token, StringComparison.Ordinal) && whole.AsSpan(token.Length).IndexOfAnyExceptInRange('0', '9') < 0;
+    /// <summary>`whole` is `token` continued: more decimals (`1,532.5537` + `59`), or the decimals of an integer part (`99,320` + `.55`).</summary>
+    private static bool IsWrappedPrefix(string token, string whole)
+    {
+        if (whole.Length <= token.Length || !whole.StartsWith(token, StringComparison.Ordinal)) return false;
+        var rest = whole.AsSpan(token.Length);
+        if (!token.Contains('.') && rest[0] == '.') rest = rest[1..];
+        return rest.Length > 0 && rest.IndexOfAnyExceptInRange('0', '9') < 0;
+    }
 }

@@ -115,6 +115,14 @@ public static class LatticeDetector
             list.Add(g);
         }
 
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c + 1 < cols; c++)
+            {
+                int a = sets.Find(r * cols + c), b = sets.Find(r * cols + c + 1);
+                if (a != b && members.TryGetValue(a, out var left) && members.TryGetValue(b, out var right))
+                    OverflowingText.Reclaim(left, right, xs[c + 1]);
+            }
+
         var cells = new List<GridCell>();
         foreach (var group in Enumerable.Range(0, rows * cols).GroupBy(sets.Find))
         {
