@@ -24,7 +24,7 @@ public static class DebugPageCommand
             var model = reader.ReadPage(number);
             var layout = PageLayoutAnalyzer.Default.Analyze(model);
             Console.WriteLine($"page {model.Number} {model.Width:F0}x{model.Height:F0} rotate={model.Rotation} glyphs={model.Glyphs.Count} rulings={model.Rulings.Count} problem={model.Problem} {model.ProblemDetail}");
-            foreach (var ruling in RulingCleaner.Clean(model.Rulings))
+            foreach (var ruling in RulingCleaner.Clean(model.Rulings, LayoutTolerances.Default))
                 Console.WriteLine(ruling.Orientation == Orientation.Horizontal
                     ? $"  hrule y={ruling.Position:F1} x={ruling.Start:F0}..{ruling.End:F0}"
                     : $"  vrule x={ruling.Position:F1} y={ruling.Start:F0}..{ruling.End:F0}");

@@ -172,9 +172,9 @@ public sealed class PdfPageReader : IPageSource
             if (direction != 180) (width, height) = (height, width);
         }
 
-        var glyphs = ReadGlyphs(page, toDisplay, _normalised);
+        var glyphs = ReadGlyphs(page, toDisplay, _normalised, _options.OverprintDistance);
         List<Ruling> rulings;
-        try { rulings = RulingExtractor.Extract(page.Paths, toDisplay); }
+        try { rulings = RulingExtractor.Extract(page.Paths, toDisplay, _options); }
         catch (Exception) { rulings = []; } // a broken content stream costs the rulings, not the page's text
 
         var (problem, detail) = TextLayerInspector.Inspect(glyphs, page, _options.UndecodableShare);
@@ -203,7 +203,7 @@ public sealed class PdfPageReader : IPageSource
         return votes[best] > 2 * votes[0] ? best * 90 : 0;
     }
 
-    private static List<Glyph> ReadGlyphs(Page page, Func<double, double, (double X, double Y)> toDisplay, Dictionary<string, string> normalised)
+    private static List<Glyph> ReadGlyphs(Page page, Func<double, double, (double X, double Y)> toDisplay, Dictionary<string, string> normalised, double overprint)
     {
         var letters = page.Letters;
         var result = new List<Glyph>(letters.Count);
@@ -222,7 +222,7 @@ public sealed class PdfPageReader : IPageSource
             if (!normalised.TryGetValue(raw, out var text)) normalised[raw] = text = CjkNormalizer.Normalize(raw);
 
             // Fake bold draws the same glyph again a fraction of a point away: keep the first.
-            var key = (text, (long)Math.Round(box.CentreX / Tolerances.OverprintDistance), (long)Math.Round(box.CentreY / Tolerances.OverprintDistance));
+            var key = (text, (long)Math.Round(box.CentreX / overprint), (long)Math.Round(box.CentreY / overprint));
             if (!seen.Add(key)) continue;
 
             var advLeft = Math.Min(sx, ex);

@@ -37,16 +37,10 @@ public static partial class TitleFinder
     [GeneratedRegex(@"^第[一二三四五六七八九十\d]{1,3}部分")]
     private static partial Regex PartHeading();
 
-    /// <summary>How far below the label, in points, the name may stand.</summary>
-    private const double NameReach = 60;
-
-    /// <summary>A heading longer than this (folded) is a sentence, not a title.</summary>
-    private const int MaxTitleLength = 60;
-
     public sealed record Found(TableTitle Title, int LastLineIndex);
 
     /// <summary>Tries to read a labelled title starting at <paramref name="index"/> of the page's lines (top to bottom).</summary>
-    public static Found? TryRead(IReadOnlyList<TextLine> lines, int index)
+    public static Found? TryRead(IReadOnlyList<TextLine> lines, int index, StructureOptions options)
     {
         var line = lines[index];
         var m = Label().Match(line.Compact);
@@ -64,7 +58,7 @@ public static partial class TitleFinder
         for (var j = index + 1; j < lines.Count; j++)
         {
             var next = lines[j];
-            if (line.Box.Bottom - next.Box.Top > NameReach) break;
+            if (line.Box.Bottom - next.Box.Top > options.NameReach) break;
             if (next.Compact.Contains('：') || next.Compact.Contains(':')) break; // 编制部门：… / 单位：… below a label that follows its name
             if (next.Compact.EndsWith('表') || next.Compact.Contains("表（") || next.Compact.Contains("表(") || next.FontSize > line.FontSize)
                 return new Found(new TableTitle(number, label, TitleText(next.Text), line.Page, line.Box.Union(next.Box)), j);
@@ -77,7 +71,7 @@ public static partial class TitleFinder
     /// a title or that the vocabulary knows. A title broken before its last character (`…支出预算` / `表`) is joined.
     /// The caller decides whether a table follows it.
     /// </summary>
-    public static (Found Found, TitleVerdict Verdict)? TryReadName(IReadOnlyList<TextLine> lines, int index, ITitleVocabulary vocabulary)
+    public static (Found Found, TitleVerdict Verdict)? TryReadName(IReadOnlyList<TextLine> lines, int index, ITitleVocabulary vocabulary, StructureOptions options)
     {
         var line = lines[index];
         var text = line.Compact;
@@ -90,7 +84,7 @@ public static partial class TitleFinder
             last = index + 1;
             box = box.Union(next.Box);
         }
-        if (text.Length is < 4 or > MaxTitleLength || !EndsLikeTitle().IsMatch(text)) return null;
+        if (text.Length < 4 || text.Length > options.MaxTitleLength || !EndsLikeTitle().IsMatch(text)) return null;
         if (text.IndexOfAny(['，', '。', '；', '！', '？', ',', ';', '：', ':']) >= 0) return null;
         if (PartHeading().IsMatch(text)) return null; // `第二部分 2026年部门预算表` heads a part, not a table
         var name = Enumerator().Replace(text, "");
@@ -113,10 +107,10 @@ public static partial class TitleFinder
     /// A title printed in the first row of the grid itself (`收支总表（预算表 1）` in a merged cell), as some spreadsheet
     /// exports do. A trailing `（预算表 N）` / `（表N）` is the label.
     /// </summary>
-    public static TableTitle? TryReadCellTitle(string text, int page, Geometry.Box box, ITitleVocabulary vocabulary)
+    public static TableTitle? TryReadCellTitle(string text, int page, Geometry.Box box, ITitleVocabulary vocabulary, StructureOptions options)
     {
         var compact = text.Replace(" ", "");
-        if (compact.Length is < 4 or > MaxTitleLength || !EndsLikeTitle().IsMatch(compact)) return null;
+        if (compact.Length < 4 || compact.Length > options.MaxTitleLength || !EndsLikeTitle().IsMatch(compact)) return null;
         if (compact.IndexOfAny(['，', '。', '；', '：', ':']) >= 0 || PartHeading().IsMatch(compact)) return null;
         int? number = null;
         var label = "";

@@ -39,8 +39,8 @@ public class LatticeDetectorTests
     [Fact]
     public void Finds_row_and_column_spans_from_missing_rulings()
     {
-        var frame = Assert.Single(LatticeDetector.FindFrames(MergedFrame()));
-        var grid = LatticeDetector.BuildGrid(frame, 1, [G("合", 50, 70), G("并", 60, 70), G("左", 15, 25), G("a", 55, 40), G("d", 95, 10)]);
+        var frame = Assert.Single(LatticeDetector.FindFrames(MergedFrame(), LayoutTolerances.Default));
+        var grid = LatticeDetector.BuildGrid(frame, 1, [G("合", 50, 70), G("并", 60, 70), G("左", 15, 25), G("a", 55, 40), G("d", 95, 10)], LayoutTolerances.Default);
         Assert.Equal((3, 3), (grid.RowCount, grid.ColumnCount));
 
         var title = grid.CellAt(0, 1)!;
@@ -59,7 +59,7 @@ public class LatticeDetectorTests
     public void Separate_frames_are_separate_tables()
     {
         var second = MergedFrame().Select(r => r with { Position = r.Orientation == Orientation.Horizontal ? r.Position - 200 : r.Position, Start = r.Orientation == Orientation.Vertical ? r.Start - 200 : r.Start, End = r.Orientation == Orientation.Vertical ? r.End - 200 : r.End });
-        var frames = LatticeDetector.FindFrames(MergedFrame().Concat(second).ToList());
+        var frames = LatticeDetector.FindFrames(MergedFrame().Concat(second).ToList(), LayoutTolerances.Default);
         Assert.Equal(2, frames.Count);
         Assert.True(frames[0].Box.Top > frames[1].Box.Top);
     }
@@ -67,10 +67,10 @@ public class LatticeDetectorTests
     [Fact]
     public void Wrapped_cell_text_is_joined_without_spaces_and_gaps_become_one_space()
     {
-        var frame = Assert.Single(LatticeDetector.FindFrames(MergedFrame()));
+        var frame = Assert.Single(LatticeDetector.FindFrames(MergedFrame(), LayoutTolerances.Default));
         // Two lines in cell "a": 其他政府 / 事务, and a wide gap inside cell "b" ("收  入").
         var grid = LatticeDetector.BuildGrid(frame, 1,
-            [G("其", 41, 48, 8), G("他", 49, 48, 8), G("事", 41, 38, 8), G("务", 49, 38, 8), G("收", 81, 40, 8), G("入", 95, 40, 8)]);
+            [G("其", 41, 48, 8), G("他", 49, 48, 8), G("事", 41, 38, 8), G("务", 49, 38, 8), G("收", 81, 40, 8), G("入", 95, 40, 8)], LayoutTolerances.Default);
         Assert.Equal("其他事务", grid.CellAt(1, 1)!.Text);
         Assert.Equal("收 入", grid.CellAt(1, 2)!.Text);
     }
@@ -102,8 +102,8 @@ public class LatticeDetectorTests
             // A rule of something else beside the table (shorter): not part of the frame.
             new(Orientation.Vertical, 160, 10, 50),
         ];
-        var frame = Assert.Single(LatticeDetector.FindFrames(rulings));
-        var grid = LatticeDetector.BuildGrid(frame, 1, [G("项", 5, 40), G("目", 15, 40), G("9", 45, 40, 5), G(".", 50, 40, 5), G("5", 55, 40, 5), G("a", 95, 40), G("b", 95, 10)]);
+        var frame = Assert.Single(LatticeDetector.FindFrames(rulings, LayoutTolerances.Default));
+        var grid = LatticeDetector.BuildGrid(frame, 1, [G("项", 5, 40), G("目", 15, 40), G("9", 45, 40, 5), G(".", 50, 40, 5), G("5", 55, 40, 5), G("a", 95, 40), G("b", 95, 10)], LayoutTolerances.Default);
         Assert.Equal((2, 3), (grid.RowCount, grid.ColumnCount));
         Assert.Equal(0, grid.Box.Left);
         Assert.Equal(["项目", "9.5", "a"], grid.RowTexts(0));
@@ -123,11 +123,11 @@ public class LatticeDetectorTests
             new(Orientation.Vertical, 40, 0, 20),
             new(Orientation.Vertical, 100, 0, 20),
         ];
-        var frame = Assert.Single(LatticeDetector.FindFrames(rulings));
+        var frame = Assert.Single(LatticeDetector.FindFrames(rulings, LayoutTolerances.Default));
         // 经常性补助: 补 ends at the rule, 助 (x 40..50) lies over the cell of the right-aligned amount 1.50 (x 80..100).
         var label = "对事业经常性补助".Select((ch, i) => G(ch.ToString(), i * 5 + 10, 5, 5));
         var amount = "1.50".Select((ch, i) => G(ch.ToString(), 80 + i * 5, 5, 5));
-        var grid = LatticeDetector.BuildGrid(frame, 1, [.. label, .. amount]);
+        var grid = LatticeDetector.BuildGrid(frame, 1, [.. label, .. amount], LayoutTolerances.Default);
         Assert.Equal(["对事业经常性补助", "1.50"], grid.RowTexts(0));
     }
 }
