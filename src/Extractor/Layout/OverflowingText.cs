@@ -22,16 +22,21 @@ internal static class OverflowingText
         if (left.Count == 0 || right.Count == 0) return;
         foreach (var line in left.Where(g => !g.IsWhitespace).GroupBy(g => Math.Round(g.Baseline)).ToList())
         {
-            var end = line.Max(g => g.AdvanceRight);
+            var last = line.MaxBy(g => g.AdvanceRight)!;
+            var end = last.AdvanceRight;
             var size = line.Max(g => g.FontSize);
-            // Only a line that reaches its cell's rule overflows.
-            if (end < rule - ReachEms * size) continue;
+            // Only a text line that reaches its cell's rule overflows: a right-aligned number ends there too, and the
+            // next cell's text starts a hair after it (`0.00` | `动工作积极性…`).
+            if (end < rule - ReachEms * size || IsNumberPart(last)) continue;
+            var first = true;
             var baseline = line.Key;
             var candidates = right.Where(g => !g.IsWhitespace && Math.Abs(g.Baseline - baseline) <= 0.2 * size).OrderBy(g => g.AdvanceLeft).ToList();
             foreach (var g in candidates)
             {
                 if (IsNumberPart(g)) continue;
-                if (g.AdvanceLeft > end + RunGapEms * size) break;
+                // The overflow starts on the rule's left side: a character of its own cell starts right of it.
+                if (g.AdvanceLeft > end + RunGapEms * size || (first && g.AdvanceLeft >= rule)) break;
+                first = false;
                 right.Remove(g);
                 left.Add(g);
                 end = Math.Max(end, g.AdvanceRight);
