@@ -13,6 +13,9 @@ internal static class OverflowingText
     /// <summary>Largest gap, in em, between two characters of one run of text (an overflowing label's advances touch).</summary>
     private const double RunGapEms = 0.1;
 
+    /// <summary>A cell's own text starts this close, in em, right of its rule (its left padding).</summary>
+    private const double PaddingEms = 0.3;
+
     /// <summary>A line that ends farther than this, in em, left of its cell's rule does not overflow it.</summary>
     private const double ReachEms = 1.0;
 
@@ -27,22 +30,39 @@ internal static class OverflowingText
             var size = line.Max(g => g.FontSize);
             // Only a text line that reaches its cell's rule overflows: a right-aligned number ends there too, and the
             // next cell's text starts a hair after it (`0.00` | `动工作积极性…`).
-            if (end < rule - ReachEms * size || IsNumberPart(last)) continue;
-            var first = true;
+            if (end < rule - ReachEms * size || IsNumberPart(last) || Overprinted(line)) continue;
             var baseline = line.Key;
             var candidates = right.Where(g => !g.IsWhitespace && Math.Abs(g.Baseline - baseline) <= 0.2 * size).OrderBy(g => g.AdvanceLeft).ToList();
+            var moved = new List<Glyph>();
             foreach (var g in candidates)
             {
                 if (IsNumberPart(g)) continue;
-                // The overflow starts on the rule's left side: a character of its own cell starts right of it.
-                if (g.AdvanceLeft > end + RunGapEms * size || (first && g.AdvanceLeft >= rule)) break;
-                first = false;
+                // The overflow starts on the rule's left side; a character that starts just right of the rule is where
+                // the next cell's own text begins (`服务对象满意度指` | `学生满意度`, the 指 over the rule).
+                if (g.AdvanceLeft > end + RunGapEms * size || (moved.Count == 0 && g.AdvanceLeft >= rule)
+                    || (g.AdvanceLeft >= rule && g.AdvanceLeft <= rule + PaddingEms * size)) break;
+                moved.Add(g);
+                end = Math.Max(end, g.AdvanceRight);
+            }
+            // Printed over the next cell's own text (two headers overprinted): which character is whose is not known.
+            if (moved.Count == 0 || candidates.Except(moved).Any(o => !IsNumberPart(o) && moved.Any(m => Overlap(m, o)))) continue;
+            foreach (var g in moved)
+            {
                 right.Remove(g);
                 left.Add(g);
-                end = Math.Max(end, g.AdvanceRight);
             }
         }
     }
+
+    private static bool Overprinted(IEnumerable<Glyph> line)
+    {
+        var sorted = line.OrderBy(g => g.AdvanceLeft).ToList();
+        for (var i = 1; i < sorted.Count; i++)
+            if (Overlap(sorted[i - 1], sorted[i])) return true;
+        return false;
+    }
+
+    private static bool Overlap(Glyph a, Glyph b) => a.AdvanceLeft < b.AdvanceRight - 0.1 * b.FontSize && b.AdvanceLeft < a.AdvanceRight - 0.1 * a.FontSize;
 
     private static bool IsNumberPart(Glyph g) => g.Text.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '%');
 }
