@@ -34,13 +34,15 @@ internal static class OverflowingText
             var baseline = line.Key;
             var candidates = right.Where(g => !g.IsWhitespace && Math.Abs(g.Baseline - baseline) <= 0.2 * size).OrderBy(g => g.AdvanceLeft).ToList();
             var moved = new List<Glyph>();
+            // A line whose own characters already reach past the rule (`…服务保` ending 3.6 pt right of it) continues over it.
+            var crossed = end > rule + RunGapEms * size;
             foreach (var g in candidates)
             {
                 if (IsNumberPart(g)) continue;
                 // The overflow starts on the rule's left side; a character that starts just right of the rule is where
                 // the next cell's own text begins (`服务对象满意度指` | `学生满意度`, the 指 over the rule).
-                if (g.AdvanceLeft > end + RunGapEms * size || (moved.Count == 0 && g.AdvanceLeft >= rule)
-                    || (g.AdvanceLeft >= rule && g.AdvanceLeft <= rule + PaddingEms * size)) break;
+                if (g.AdvanceLeft > end + RunGapEms * size) break;
+                if (!crossed && ((moved.Count == 0 && g.AdvanceLeft >= rule) || (g.AdvanceLeft >= rule && g.AdvanceLeft <= rule + PaddingEms * size))) break;
                 moved.Add(g);
                 end = Math.Max(end, g.AdvanceRight);
             }

@@ -124,8 +124,9 @@ public class LatticeDetectorTests
             new(Orientation.Vertical, 100, 0, 20),
         ];
         var frame = Assert.Single(LatticeDetector.FindFrames(rulings, LayoutTolerances.Default));
-        // 经常性补助: 补 ends at the rule, 助 (x 40..50) lies over the cell of the right-aligned amount 1.50 (x 80..100).
-        var label = "对事业经常性补助".Select((ch, i) => G(ch.ToString(), i * 5 + 10, 5, 5));
+        // 经常性补助: 补 (x 38..43) starts left of the rule and lies over it, 助 (x 43..48) over the cell of the
+        // right-aligned amount 1.50 (x 80..100).
+        var label = "对事业经常性补助".Select((ch, i) => G(ch.ToString(), i * 5 + 8, 5, 5));
         var amount = "1.50".Select((ch, i) => G(ch.ToString(), 80 + i * 5, 5, 5));
         var grid = LatticeDetector.BuildGrid(frame, 1, [.. label, .. amount], LayoutTolerances.Default);
         Assert.Equal(["对事业经常性补助", "1.50"], grid.RowTexts(0));
