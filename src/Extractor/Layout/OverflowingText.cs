@@ -34,8 +34,8 @@ internal static class OverflowingText
             var baseline = line.Key;
             var candidates = right.Where(g => !g.IsWhitespace && Math.Abs(g.Baseline - baseline) <= 0.2 * size).OrderBy(g => g.AdvanceLeft).ToList();
             var moved = new List<Glyph>();
-            // A line whose own characters already reach past the rule (`…服务保` ending 3.6 pt right of it) continues over it.
-            var crossed = end > rule + RunGapEms * size;
+            // A line whose own characters already reach past the rule (`…服务保` ending right of it) continues over it.
+            var crossed = end > rule;
             foreach (var g in candidates)
             {
                 if (IsNumberPart(g)) continue;
