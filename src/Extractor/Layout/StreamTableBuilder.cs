@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Extractor.Geometry;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Layout;
 
@@ -20,9 +21,6 @@ public sealed partial class StreamTableBuilder(LayoutTolerances tolerances)
 
     [GeneratedRegex(@"^(合计|总计|[一二三四五六七八九十]+、)")]
     private static partial Regex BodyOpener();
-
-    [GeneratedRegex(@"^(※|\d{1,2}|栏次)$")]
-    private static partial Regex ColumnNumberToken();
 
     private double Eps => tolerances.StreamEps;
 
@@ -46,7 +44,7 @@ public sealed partial class StreamTableBuilder(LayoutTolerances tolerances)
         {
             var tokens = Tokens(bandGlyphs[i], page);
             if (tokens.Count == 0) continue;
-            if (IsColumnNumberRow(tokens)) { headerEnd = i + 1; labelEnd = i; break; }
+            if (ColumnNumberRow.IsRow(tokens)) { headerEnd = i + 1; labelEnd = i; break; }
             // A table whose amounts are all blank still opens its body with the total row or an enumerated item (一、…).
             if (tokens.Any(t => NumberToken().IsMatch(t)) || BodyOpener().IsMatch(tokens[0])) { headerEnd = labelEnd = i; break; }
         }
@@ -343,15 +341,4 @@ public sealed partial class StreamTableBuilder(LayoutTolerances tolerances)
 
     private List<string> Tokens(List<Glyph> glyphs, int page) =>
         TextLineBuilder.Build(glyphs, page, tolerances, 1.0).SelectMany(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-
-    private static bool IsColumnNumberRow(List<string> tokens)
-    {
-        var numbers = 0;
-        foreach (var t in tokens)
-        {
-            if (!ColumnNumberToken().IsMatch(t)) return false;
-            if (char.IsAsciiDigit(t[0])) numbers++;
-        }
-        return numbers >= 2;
-    }
 }

@@ -1,3 +1,4 @@
+using Extractor.Geometry;
 using Extractor.Model;
 using Newtonsoft.Json;
 
@@ -53,7 +54,13 @@ public sealed record TableOut(
     IReadOnlyList<IReadOnlyList<CellOut>> Cells,
     IReadOnlyList<SpanOut> Spans,
     string? Note,
-    IReadOnlyList<TableRecord> Records);
+    IReadOnlyList<TableRecord> Records)
+{
+    /// <summary>Why an `unrecognised` table has no kind (`contents`, `unit_list`, `no_amounts`, `not_budget`, `headerless`,
+    /// `unknown_title`, `untitled`); absent on recognised tables.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? UnrecognisedReason { get; init; }
+}
 
 public sealed record ColumnOut(int Index, string Name, IReadOnlyList<string> Path, string? Number)
 {
@@ -63,10 +70,10 @@ public sealed record ColumnOut(int Index, string Name, IReadOnlyList<string> Pat
 
 public sealed record HeaderCellOut(string Text, int Column, int ColSpan, int RowSpan);
 
-public sealed record CellOut(int Page, double[] Box, [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] string? Raw);
+public sealed record CellOut(int Page, Box Box, [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] string? Raw);
 
 public sealed record SpanOut(int Row, int Col, int ColSpan);
 
 public sealed record WarningOut(string Code, string Message, int? Page);
 
-public sealed record ProseLineOut(int Page, string Text, double[] Box);
+public sealed record ProseLineOut(int Page, string Text, Box Box);

@@ -25,6 +25,15 @@ public interface IPageSourceFactory
     IPageSource Open(byte[] bytes, string name, IStageTimer? timer);
 }
 
+/// <summary>
+/// A factory from a function, so that a new page source is one class (its <see cref="IPageSource"/>):
+/// <c>new PageSourceFactory((bytes, name, timer) => new OcrPageSource(bytes, name))</c>.
+/// </summary>
+public sealed class PageSourceFactory(Func<byte[], string, IStageTimer?, IPageSource> open) : IPageSourceFactory
+{
+    public IPageSource Open(byte[] bytes, string name, IStageTimer? timer) => open(bytes, name, timer);
+}
+
 /// <summary>Options of the PDF text-layer source.</summary>
 /// <param name="UndecodableShare">
 /// Share of a page's visible glyphs that may fail to decode (no ToUnicode, private use, U+FFFD) before the page's text

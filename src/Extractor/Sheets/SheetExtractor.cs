@@ -12,8 +12,10 @@ public static class SheetExtractor
     /// <param name="untitledGrids">grids the structure stage tied to no `表N` title, in page order</param>
     /// <param name="lines">text lines outside tables (titles, labels), each with page and box</param>
     /// <param name="titledTables">tables with a `表N` title; those whose title names a sheet are read as sheets too</param>
-    public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables) =>
-        Extract(untitledGrids, lines, titledTables, SheetCatalog.Default, SheetOptions.Default, LayoutTolerances.Default, CancellationToken.None).Sheets;
+    /// <param name="catalog">the sheet catalogue (titles, field and column roles), passed in by the caller</param>
+    public static IReadOnlyList<PerformanceSheet> Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
+        SheetCatalog catalog) =>
+        Extract(untitledGrids, lines, titledTables, catalog, SheetOptions.Default, LayoutTolerances.Default, CancellationToken.None).Sheets;
 
     /// <param name="catalog">the sheet catalogue (titles, field and column roles)</param>
     /// <param name="options">the stage's lengths and distances</param>

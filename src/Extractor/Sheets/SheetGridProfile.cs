@@ -1,4 +1,5 @@
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Sheets;
 
@@ -55,6 +56,6 @@ internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? 
         if (grid.RowCount == 0) return null;
         var header = grid.CellsStartingInRow(0).ToList();
         if (!header.Any(c => catalog.IsPackedIndicatorHeader(c.Text)) || !header.Any(c => catalog.IsListNameHeader(c.Text))) return null;
-        return string.Join("|", header.Select(c => SheetCatalog.Fold(c.Text)));
+        return string.Join("|", header.Select(c => TextNormalizer.Key(c.Text)));
     }
 }

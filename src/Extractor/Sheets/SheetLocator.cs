@@ -1,4 +1,5 @@
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Sheets;
 
@@ -72,7 +73,7 @@ internal sealed class SheetLocator(SheetOptions options)
     {
         if (!firstOnPage || grid.Page != open.LastGrid.Page + 1 || profile.HasHeaderBlock) return false;
         // A title above the grid is allowed only when it repeats the open sheet's title (list sheets repeat it on every page).
-        if (heading.Title is not null && SheetCatalog.Fold(heading.Title.Text) != SheetCatalog.Fold(open.Title)) return false;
+        if (heading.Title is not null && TextNormalizer.Key(heading.Title.Text) != TextNormalizer.Key(open.Title)) return false;
         if (heading.Foreign) return false;
         var last = open.LastGrid;
         // The same column edges on the next page are the sheet's own signature: text above such a grid is a row whose

@@ -1,6 +1,7 @@
 using Extractor.Geometry;
 using Extractor.Layout;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Structure;
 
@@ -151,7 +152,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                 continue;
             }
             if (cells.Count != 1) break;
-            var text = cells[0].Text.Replace(" ", "");
+            var text = TextNormalizer.Compact(cells[0].Text);
             if (TitleFinder.TryReadCellTitle(text, grid.Page, cells[0].Box, vocabulary, options) is { } found) title ??= found;
             else if (!TitleFinder.IsLabelOnly(text)) break;
         }
@@ -209,14 +210,16 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
         for (var r = 0; r <= row; r++)
         {
             var texts = grid.RowTexts(r);
-            if (HeaderAnalyzer.IsColumnNumberRow(texts)) continue;
-            if (texts.Any(t => t.Length > 0 && !headerTexts.Contains(t.Replace(" ", "")))) return false;
+            if (ColumnNumberRow.IsRow(texts)) continue;
+            if (texts.Any(t => t.Length > 0 && !headerTexts.Contains(TextNormalizer.Compact(t)))) return false;
         }
         return true;
     }
 
+    // A continuation page may repeat the name without its label (Xi'an: `表5 …明细表（按功能科目分）`, then the same name
+    // alone on the next page).
     private static bool SameTitle(TableTitle a, TableTitle b) =>
-        a.Number is not null ? a.Number == b.Number : b.Number is null && a.Title == b.Title;
+        a.Number is not null && b.Number is not null ? a.Number == b.Number : a.Title == b.Title;
 
     private sealed record Candidate(TitleFinder.Found Found, int FirstIndex, TextLine FirstLine, bool Labelled);
 
@@ -387,12 +390,12 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             if (_headerTexts is null)
             {
                 var header = HeaderAnalyzer.Analyze(first, FirstRow);
-                _headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => c.Text.Replace(" ", "")).Where(t => t.Length > 0).ToHashSet();
+                _headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => TextNormalizer.Compact(c.Text)).Where(t => t.Length > 0).ToHashSet();
             }
             if (_headerTexts.Count < 3) return false;
             var top = new HashSet<string>();
             for (var r = 0; r < Math.Min(grid.RowCount, 6); r++)
-                foreach (var t in grid.RowTexts(r)) top.Add(t.Replace(" ", ""));
+                foreach (var t in grid.RowTexts(r)) top.Add(TextNormalizer.Compact(t));
             return _headerTexts.Count(top.Contains) >= Math.Max(3, (int)Math.Ceiling(0.8 * _headerTexts.Count));
         }
 
@@ -488,7 +491,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
 
             var first = _grids[0];
             var header = WithWrappedUnit(HeaderAnalyzer.Analyze(first, FirstRow), first);
-            var headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => c.Text.Replace(" ", "")).ToHashSet();
+            var headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => TextNormalizer.Compact(c.Text)).ToHashSet();
             var rows = new List<IReadOnlyList<Cell>>();
             var spans = new List<Span>();
             var pages = new SortedSet<int> { title.Page };
