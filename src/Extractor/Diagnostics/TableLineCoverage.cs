@@ -25,6 +25,9 @@ public static partial class TableLineCoverage
     [GeneratedRegex(@"\S\s{3,}\S")]
     private static partial Regex Gap();
 
+    [GeneratedRegex(@"(\d)\s+(\.\d)")]
+    private static partial Regex SplitDecimals();
+
     /// <summary>The amount tokens of a text (whitespace removed first, as a cell's text may be wrapped).</summary>
     public static IEnumerable<string> CellTokens(string cellText) =>
         Amount().Matches(TextNormalizer.Compact(cellText)).Select(m => m.Value);
@@ -32,6 +35,8 @@ public static partial class TableLineCoverage
     /// <summary>The amount tokens of one layout line, or none when it is not a table line.</summary>
     public static IReadOnlyList<string> TableLineTokens(string line)
     {
+        // A prose amount whose decimals pdftotext set apart (`减少 10,586          .36 万元`) is one amount, not two columns.
+        line = SplitDecimals().Replace(line, "$1$2");
         var found = Amount().Matches(line);
         if (found.Count < 2 || !Gap().IsMatch(line)) return [];
         return found.Select(m => m.Value).ToList();
@@ -46,7 +51,7 @@ public static partial class TableLineCoverage
             foreach (var token in CellTokens(text))
                 cells[token] = cells.GetValueOrDefault(token) + 1;
         int tokens = 0, captured = 0, lines = 0;
-        var missed = new SortedDictionary<int, int>();
+        var unmatched = new List<(int Page, string Token)>();
         for (var p = 0; p < pageTexts.Count; p++)
         {
             foreach (var line in pageTexts[p].Split('\n', '\r'))
@@ -58,10 +63,30 @@ public static partial class TableLineCoverage
                 {
                     tokens++;
                     if (cells.GetValueOrDefault(token) > 0) { cells[token]--; captured++; }
-                    else missed[p + 1] = missed.GetValueOrDefault(p + 1) + 1;
+                    else unmatched.Add((p + 1, token));
                 }
             }
         }
+        // An amount wrapped inside its cell prints its last digits on the line below (`1,532.5537` over `59`): the cell
+        // holds the whole `1,532.553759`, which begins with the line's token and goes on in digits only. Matched after
+        // every whole token, so a wrapped amount never takes the cell of one printed in full.
+        var missed = new SortedDictionary<int, int>();
+        var wrappedCandidates = cells.Keys.Where(k => k.Contains('.')).ToList();
+        foreach (var (page, token) in unmatched)
+        {
+            var whole = wrappedCandidates.FirstOrDefault(k => cells[k] > 0 && IsWrappedPrefix(token, k));
+            if (whole is not null) { cells[whole]--; captured++; }
+            else missed[page] = missed.GetValueOrDefault(page) + 1;
+        }
         return new TableLineCount(tokens, captured, lines, missed);
+    }
+
+    /// <summary>`whole` is `token` continued: more decimals (`1,532.5537` + `59`), or the decimals of an integer part (`99,320` + `.55`).</summary>
+    private static bool IsWrappedPrefix(string token, string whole)
+    {
+        if (whole.Length <= token.Length || !whole.StartsWith(token, StringComparison.Ordinal)) return false;
+        var rest = whole.AsSpan(token.Length);
+        if (!token.Contains('.') && rest[0] == '.') rest = rest[1..];
+        return rest.Length > 0 && rest.IndexOfAnyExceptInRange('0', '9') < 0;
     }
 }

@@ -36,11 +36,14 @@ public static class LatticeDetector
         }
 
         var frames = new List<Frame>();
-        foreach (var group in Enumerable.Range(0, all.Count).GroupBy(sets.Find))
+        var groups = Enumerable.Range(0, all.Count).GroupBy(sets.Find).Select(group => (
+            Hs: group.Where(i => i < horizontals.Count).Select(i => all[i]).ToList(),
+            Vs: group.Where(i => i >= horizontals.Count).Select(i => all[i]).ToList())).ToList();
+        var loose = groups.Where(g => g.Hs.Count == 0).SelectMany(g => g.Vs).ToList();
+        foreach (var (hs, vs) in groups)
         {
-            var hs = group.Where(i => i < horizontals.Count).Select(i => all[i]).ToList();
-            var vs = group.Where(i => i >= horizontals.Count).Select(i => all[i]).ToList();
             if (hs.Count < 2 || vs.Count < 2) continue;
+            vs.AddRange(OpenColumns(hs, vs, loose, reach));
             var xs = GridLines.DistinctAscending(vs.Select(v => v.Position), tolerances.RulingSnap);
             var ys = GridLines.DistinctAscending(hs.Select(h => h.Position), tolerances.RulingSnap);
             if (xs.Count < 2 || ys.Count < 2) continue;
@@ -50,6 +53,36 @@ public static class LatticeDetector
             frames.Add(new Frame(box, xs, ys, hs, vs));
         }
         return frames.OrderByDescending(f => f.Box.Top).ToList();
+    }
+
+    /// <summary>
+    /// Column rules of a frame whose top and bottom rules stop short of them: a row continued from the page before onto
+    /// the next one prints its merged cells (project name, amounts) with no rule above or below them, only the column
+    /// rules down the whole frame, so those rules touch no horizontal one. A rule that no horizontal crosses and that
+    /// runs from the frame's bottom to its top (bj 项目支出绩效目标表: rules x=61…323 beside 435…780) belongs to the frame.
+    /// </summary>
+    private static IEnumerable<Ruling> OpenColumns(List<Ruling> hs, List<Ruling> vs, List<Ruling> loose, double reach)
+    {
+        if (loose.Count == 0) return [];
+        double top = vs.Max(v => v.End), bottom = vs.Min(v => v.Start);
+        if (hs.Max(h => h.Position) < top - reach || hs.Min(h => h.Position) > bottom + reach) return [];
+        double left = vs.Min(v => v.Position), right = vs.Max(v => v.Position), width = right - left;
+        var spanning = loose.Where(v => Math.Abs(v.Start - bottom) <= reach && Math.Abs(v.End - top) <= reach).ToList();
+        // A chain of such rules from the frame's edge outwards, each no farther from the last than the frame is wide.
+        var taken = new List<Ruling>();
+        foreach (var v in spanning.Where(v => v.Position < left).OrderByDescending(v => v.Position))
+        {
+            if (left - v.Position > width) break;
+            taken.Add(v);
+            left = v.Position;
+        }
+        foreach (var v in spanning.Where(v => v.Position > right).OrderBy(v => v.Position))
+        {
+            if (v.Position - right > width) break;
+            taken.Add(v);
+            right = v.Position;
+        }
+        return taken;
     }
 
     /// <summary>Builds the cell structure of a frame and places glyphs in it.</summary>
@@ -81,6 +114,14 @@ public static class LatticeDetector
             if (!members.TryGetValue(id, out var list)) members[id] = list = [];
             list.Add(g);
         }
+
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c + 1 < cols; c++)
+            {
+                int a = sets.Find(r * cols + c), b = sets.Find(r * cols + c + 1);
+                if (a != b && members.TryGetValue(a, out var left) && members.TryGetValue(b, out var right))
+                    OverflowingText.Reclaim(left, right, xs[c + 1]);
+            }
 
         var cells = new List<GridCell>();
         foreach (var group in Enumerable.Range(0, rows * cols).GroupBy(sets.Find))

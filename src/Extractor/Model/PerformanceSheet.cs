@@ -90,6 +90,13 @@ public sealed record SheetProject(
     int IndicatorCount);
 
 /// <summary>
+/// A total row of a list-form sheet: 合计 (the whole sheet) or a funding unit's row (the projects under it), with the
+/// amounts it prints (`广州市固体废物管理中心 | 163.39 | 163.39`). <see cref="FirstProject"/> is the row of the first
+/// project after it.
+/// </summary>
+public sealed record SheetTotal(int Row, string Name, IReadOnlyDictionary<string, SheetAmount> Amounts, int FirstProject);
+
+/// <summary>
 /// A 绩效目标表 as data: the header block (fields), the indicator grid as printed (columns and rows, merged levels carried
 /// down), and typed records beside them. <see cref="Layout"/> is "form" (one sheet per project, header block + grid) or
 /// "list" (one row per project, indicators packed in a cell).
@@ -110,4 +117,7 @@ public sealed record PerformanceSheet(
 {
     /// <summary>Self-evaluation sheets (绩效自评表): the 预算执行 lines (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分).</summary>
     public IReadOnlyList<ExecutionLine> Execution { get; init; } = [];
+
+    /// <summary>List-form sheets: the 合计 and funding-unit rows above the projects they total.</summary>
+    public IReadOnlyList<SheetTotal> Totals { get; init; } = [];
 }

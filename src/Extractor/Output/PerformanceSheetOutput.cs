@@ -32,6 +32,9 @@ public sealed record PerformanceSheetOut(
 {
     /// <summary>Self-evaluation sheets: the typed 预算执行 lines; absent on target sheets.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public IReadOnlyList<ExecutionLine>? Execution { get; init; }
+
+    /// <summary>List-form sheets: the 合计 and funding-unit rows with their amounts; absent when the sheet prints none.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public IReadOnlyList<SheetTotal>? Totals { get; init; }
 }
 
 /// <summary>Where a printed value stands: page and box.</summary>
@@ -83,6 +86,7 @@ public static class PerformanceSheetOutput
             sheet.Projects.Select(Project).ToList())
         {
             Execution = sheet.Execution.Count == 0 ? null : sheet.Execution,
+            Totals = sheet.Totals.Count == 0 ? null : sheet.Totals,
         };
     }
 

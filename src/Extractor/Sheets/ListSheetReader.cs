@@ -15,6 +15,7 @@ internal static class ListSheetReader
         var pages = new SortedSet<int>();
         if (candidate.TitlePage is { } titlePage) pages.Add(titlePage);
         var projects = new List<SheetProject>();
+        var totals = new List<SheetTotal>();
         var parsed = new List<(string Project, SheetValue Cell, PackedIndicator Item)>();
         var valueLabels = new List<string>();
         string? fundingUnit = null;
@@ -35,18 +36,19 @@ internal static class ListSheetReader
                 if (nameCell.Row != r) continue;
                 var goalCell = goal >= 0 ? cells[goal] : null;
                 var packedCell = cells[packed]!;
-                if (packedCell.Text.Length == 0 && (goalCell is null || goalCell.Text.Length == 0))
-                {
-                    // 合计 / 总计 is the sheet's total, any other such row names the unit that uses the funds below.
-                    if (!catalog.ListAmountHeaders.Contains(TextNormalizer.Key(nameCell.Text))) fundingUnit = nameCell.Text;
-                    continue;
-                }
                 var amounts = new Dictionary<string, SheetAmount>();
                 for (var k = 0; k < header.Count; k++)
                 {
                     if (k == name || k == packed || k == goal) continue;
                     var cell = cells[k]!;
                     if (AmountParser.TryParse(cell.Text, out var value)) amounts[header[k].Text] = new SheetAmount(value, cell.Text, grid.Page, cell.Box);
+                }
+                if (packedCell.Text.Length == 0 && (goalCell is null || goalCell.Text.Length == 0))
+                {
+                    // 合计 / 总计 is the sheet's total, any other such row names the unit that uses the funds below.
+                    if (!catalog.ListAmountHeaders.Contains(TextNormalizer.Key(nameCell.Text))) fundingUnit = nameCell.Text;
+                    if (nameCell.Text.Length > 0 || amounts.Count > 0) totals.Add(new SheetTotal(totals.Count, nameCell.Text, amounts, projectRow));
+                    continue;
                 }
                 var packedValue = new SheetValue(packedCell.Text, grid.Page, packedCell.Box);
                 var items = PackedIndicatorParser.Parse(packedCell.Text);
@@ -75,6 +77,6 @@ internal static class ListSheetReader
             rows.Add(row);
         }
         return new PerformanceSheet(candidate.Kind, candidate.Title, candidate.Subtitle, "list", pages.ToList(), candidate.MetaFields, null,
-            columns, rows, records, SheetSummaries.From(candidate.MetaFields, catalog), projects);
+            columns, rows, records, SheetSummaries.From(candidate.MetaFields, catalog), projects) { Totals = totals };
     }
 }

@@ -67,6 +67,8 @@ public class BreadthCorpusTests
         // 2026年 项目支出绩效目标表 only.
         { "gz-govdata-2026-project-perf-targets-a3.pdf", DocumentKind.PerformanceSheets, false },
         { "gz-008.pdf", DocumentKind.PerformanceSheets, false },
+        { "bj-038.pdf", DocumentKind.Budget, false },
+        { "xa-001.pdf", DocumentKind.Budget, false },
         // 北京市…2026 年度部门预算信息公开: the explanation, its tables published in another file.
         { "bj-001.pdf", DocumentKind.Budget, true },
         { "bj-commerce-2026-budget-explanation.pdf", DocumentKind.Budget, true },
@@ -100,9 +102,14 @@ public class BreadthCorpusTests
         { "suzhou-001.pdf", 0.995 },
         { "cs-002.pdf", 0.995 },
         { "xa-health-commission-2022-final.pdf", 0.995 },
-        // Known gaps: list-sheet pages whose project block the lattice misses; ruleless sheet pages.
-        { "bj-035.pdf", 0.75 },
-        { "gz-008.pdf", 0.87 },
+        // 项目支出绩效目标表 pages whose continued project block has column rules but no top or bottom rule.
+        { "bj-035.pdf", 0.995 },
+        // List sheet whose 合计 and funding-unit rows print amounts (sheet totals).
+        { "gz-008.pdf", 0.995 },
+        // The same over ~100 pages, with six-decimal amounts wrapped inside their cells.
+        { "bj-038.pdf", 0.995 },
+        // Labels wider than their cells printed over the amount beside them; a 部门整体支出绩效目标表 whose budget block is not read.
+        { "xa-001.pdf", 0.97 },
     };
 
     [Theory, MemberData(nameof(CoverageFloors))]
