@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Extractor.Layout;
 using Extractor.Model;
+using Extractor.Ocr;
 using Extractor.Pdf;
 using Extractor.Recognition;
 using Extractor.Reconciliation;
@@ -21,9 +22,11 @@ public sealed class UnreadableDocumentException(string message) : Exception(mess
 /// </summary>
 public static class DocumentExtractor
 {
-    public static BudgetDocument Extract(string path)
+    public static BudgetDocument Extract(string path) => Extract(path, ExtractorOptions.Default);
+
+    public static BudgetDocument Extract(string path, ExtractorOptions options)
     {
-        var document = Extract(File.ReadAllBytes(path), Path.GetFileName(path));
+        var document = Extract(File.ReadAllBytes(path), Path.GetFileName(path), options, null, null, CancellationToken.None);
         return document with { Info = document.Info with { Source = Path.GetFullPath(path) } };
     }
 
@@ -41,7 +44,7 @@ public static class DocumentExtractor
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var opening = StageScope.Start(timer, Stages.PdfPig);
-        using var source = options.PageSource.Open(bytes, name, timer);
+        using var source = (options.Ocr.Mode == OcrMode.Never ? options.PageSource : new OcrPageSourceFactory(options.PageSource, options.Ocr)).Open(bytes, name, timer);
         opening.Dispose();
         var (layouts, pageWarnings) = ReadPages(source, name, new PageLayoutAnalyzer(options.Layout), timer, onPage, cancellationToken);
 
@@ -96,6 +99,7 @@ public static class DocumentExtractor
     {
         var layouts = new List<PageLayout>(source.PageCount);
         var warnings = new List<Diagnostic>();
+        var ocrPages = new List<int>();
         for (var p = 1; p <= source.PageCount; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -107,11 +111,13 @@ public static class DocumentExtractor
                 continue;
             }
             onPage?.Invoke(page);
+            if (page.FromOcr) ocrPages.Add(p);
             if (page.Problem != TextLayerProblem.None)
                 warnings.Add(new Diagnostic(page.Problem == TextLayerProblem.NoTextLayer ? "no-text-layer" : "undecodable-text", $"{name}: page {p}: {page.ProblemDetail}", p));
             using (StageScope.Start(timer, Stages.Layout))
                 if (StageGuard.Run(() => analyzer.Analyze(page), null, warnings, $"{name}: layout of the page", p) is { } layout) layouts.Add(layout);
         }
+        if (ocrPages.Count > 0) warnings.Insert(0, OcrWarning.For(name, ocrPages));
         if (layouts.Count > 0 && layouts.All(l => l.Page.Problem != TextLayerProblem.None))
         {
             var reason = !layouts.All(l => l.Page.Problem == TextLayerProblem.NoTextLayer)
