@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Extractor.Ocr;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
@@ -33,6 +34,7 @@ public static class ExtractCommand
                 if (target is null) Console.Out.Write(json + Environment.NewLine);
                 else AtomicFile.Write(target.FullName, json);
                 Console.Error.WriteLine($"{file.Name}: {document.Tables.Count} tables, {document.Warnings.Count} warnings");
+                if (document.Warnings.FirstOrDefault(w => w.Code == OcrWarning.Code) is { } ocrPages) Console.Error.WriteLine($"warning: {ocrPages.Message}");
                 if (document.Reconciliation is { } report)
                 {
                     Console.Error.Write(ReconciliationText.Summary(report));

@@ -20,7 +20,6 @@ public enum OcrMode
 /// <param name="MaxPages">pages of one document that may be OCR'd; further pages keep their problem (bounds the cost of a hostile file)</param>
 /// <param name="PageTimeout">time one page may take; a page over it is a warning, not the end of the document</param>
 /// <param name="CellLanguages">`-l` of the second reading of a cell read as Latin letters only: with `+eng`, tesseract takes a short Chinese cell for English (培训费 → `HEIR`)</param>
-/// <param name="LowConfidence">a value whose weakest glyph has a tesseract confidence below this (0–100) is marked low-confidence</param>
 public sealed record OcrOptions(
     OcrMode Mode = OcrMode.Never,
     int Dpi = 300,
@@ -29,10 +28,12 @@ public sealed record OcrOptions(
     int Workers = 0,
     int MaxPages = 300,
     TimeSpan? PageTimeout = null,
-    double LowConfidence = 80,
     string CellLanguages = "chi_sim")
 {
     public const string TesseractVariable = "EXTRACTOR_TESSERACT";
+
+    /// <summary>Tesseract confidence below which an OCR value is marked low-confidence (measured on the seed's scan: misread cells score under it).</summary>
+    public const double DefaultLowConfidence = 80;
 
     public static OcrOptions Never { get; } = new();
     public static OcrOptions Auto { get; } = new(OcrMode.Auto);
