@@ -12,18 +12,20 @@ public static class OcrFlags
 {
     public const string Source = "ocr";
 
-    public static CellOut Mark(CellOut cell, Cell from) => from.Confidence is not { } confidence ? cell : cell with
+    /// <summary>A cell on a page read by OCR: source `ocr`, and the confidence of its glyphs (none when it is empty).</summary>
+    public static CellOut Mark(CellOut cell, Cell from, IReadOnlyCollection<int> ocrPages) => !ocrPages.Contains(from.Page) ? cell : cell with
     {
         Source = Source,
-        Confidence = Math.Round(confidence, 1),
-        LowConfidence = confidence < OcrOptions.DefaultLowConfidence,
+        Confidence = from.Confidence is { } c ? Math.Round(c, 1) : null,
+        LowConfidence = from.Confidence is { } low ? low < OcrOptions.DefaultLowConfidence : null,
     };
 
-    public static TableOut Mark(TableOut table, ExtractedTable from, IReadOnlySet<int> failing)
+    /// <summary>A table on a page read by OCR: needsReview when a check over it fails or a cell is low-confidence.</summary>
+    public static TableOut Mark(TableOut table, ExtractedTable from, IReadOnlySet<int> failing, IReadOnlyCollection<int> ocrPages)
     {
-        var cells = from.Structure.Rows.SelectMany(r => r).Where(c => c.Confidence is not null).ToList();
-        if (cells.Count == 0) return table;
-        var review = (from.Number is { } n && failing.Contains(n)) || cells.Any(c => c.Confidence < OcrOptions.DefaultLowConfidence);
+        if (!from.Structure.Pages.Any(ocrPages.Contains)) return table;
+        var review = (from.Number is { } n && failing.Contains(n))
+                     || from.Structure.Rows.SelectMany(r => r).Any(c => c.Confidence < OcrOptions.DefaultLowConfidence);
         return table with { NeedsReview = review };
     }
 
@@ -32,5 +34,4 @@ public static class OcrFlags
         report is null ? new HashSet<int>()
             : report.Checks.Where(c => c.Outcome == Outcome.Fail).SelectMany(c => c.Cells).Select(c => c.Table).OfType<int>().ToHashSet();
 
-    public static string? SourceOf(IReadOnlyList<Glyph> glyphs) => glyphs.Any(g => g.Confidence is not null) ? Source : null;
 }

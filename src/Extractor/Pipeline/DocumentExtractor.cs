@@ -70,7 +70,10 @@ public static class DocumentExtractor
         var others = untitled.Tables.Select(t => recognizer.Recognise(t, titled: false)).ToList();
         var tables = titled.Concat(others).Select(r => r.Table).ToList();
         var (department, year, unit) = DocumentFacts.Infer(titled.Select(r => r.Table).ToList(), structure.TextLines);
-        var info = new DocumentInfo(name, sha, source.PageCount, department, year, unit, null);
+        var info = new DocumentInfo(name, sha, source.PageCount, department, year, unit, null)
+        {
+            OcrPages = layouts.Where(l => l.Page.FromOcr).Select(l => l.Page.Number).ToList(),
+        };
         recognising.Dispose();
 
         IReadOnlyList<Diagnostic> warnings = [
