@@ -1,3 +1,4 @@
+using Extractor.Geometry;
 using Extractor.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
@@ -5,6 +6,7 @@ using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 using NJsonSchema;
 using NJsonSchema.Generation;
+using NJsonSchema.Generation.TypeMappers;
 using NJsonSchema.NewtonsoftJson.Generation;
 
 namespace Extractor.Output;
@@ -41,8 +43,10 @@ public static class OutputSchema
             SerializerSettings = new JsonSerializerSettings
             {
                 ContractResolver = JsonDocumentWriter.Settings.ContractResolver,
-                Converters = { new StringEnumConverter() },
+                Converters = { new StringEnumConverter(new CamelCaseNamingStrategy()) },
             },
+            // A box is written as [left, bottom, right, top] by the contract's one Box converter.
+            TypeMappers = { new PrimitiveTypeMapper(typeof(Box), s => { s.Type = JsonObjectType.Array; s.Item = new JsonSchema { Type = JsonObjectType.Number }; }) },
             DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
             SchemaType = SchemaType.JsonSchema,
             FlattenInheritanceHierarchy = true,

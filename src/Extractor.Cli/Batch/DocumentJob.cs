@@ -42,7 +42,7 @@ public static class DocumentJob
             var writers = Writers(request.Outputs);
             // The JSON carries the reviewer's decisions (NAME.review.json beside it), so it is written here, not by the registry's json writer.
             var output = ReviewedOutput.Apply(JsonDocumentWriter.ToOutput(document), request.OutputDirectory, request.OutputBase);
-            AtomicFile.Write(Path.Combine(request.OutputDirectory, request.OutputBase + writers[0].Suffix), JsonDocumentWriter.Serialize(output));
+            JsonDocumentWriter.WriteFile(Path.Combine(request.OutputDirectory, request.OutputBase + writers[0].Suffix), output);
             foreach (var writer in writers.Skip(1))
                 await writer.WriteAsync(Path.Combine(request.OutputDirectory, request.OutputBase + writer.Suffix), written, ct);
             var summary = document.Reconciliation?.Summary;

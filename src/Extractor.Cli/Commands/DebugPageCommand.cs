@@ -24,7 +24,7 @@ public static class DebugPageCommand
             var model = reader.ReadPage(number);
             var layout = PageLayoutAnalyzer.Default.Analyze(model);
             Console.WriteLine($"page {model.Number} {model.Width:F0}x{model.Height:F0} rotate={model.Rotation} glyphs={model.Glyphs.Count} rulings={model.Rulings.Count} problem={model.Problem} {model.ProblemDetail}");
-            foreach (var ruling in RulingCleaner.Clean(model.Rulings).Where(r => r.Orientation == Orientation.Horizontal))
+            foreach (var ruling in RulingCleaner.Clean(model.Rulings, LayoutTolerances.Default).Where(r => r.Orientation == Orientation.Horizontal))
                 Console.WriteLine($"  hrule y={ruling.Position:F1} x={ruling.Start:F0}..{ruling.End:F0}");
             foreach (var line in layout.Lines)
                 Console.WriteLine($"  line [{line.Box.Left:F0},{line.Box.Bottom:F0},{line.Box.Right:F0},{line.Box.Top:F0}] fs={line.FontSize:F1} {line.Text}");

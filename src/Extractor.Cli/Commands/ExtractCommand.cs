@@ -30,9 +30,8 @@ public static class ExtractCommand
             {
                 if (!file.Exists) { Console.Error.WriteLine($"error: {file.FullName}: no such file"); return 2; }
                 var document = DocumentExtractor.Extract(file.FullName, ExtractorOptions.Default with { Ocr = OcrOption.Options(parse.GetValue(ocr)) });
-                var json = JsonDocumentWriter.Serialize(document);
-                if (target is null) Console.Out.Write(json + Environment.NewLine);
-                else AtomicFile.Write(target.FullName, json);
+                if (target is null) Console.Out.Write(JsonDocumentWriter.Serialize(document) + Environment.NewLine);
+                else JsonDocumentWriter.WriteFile(target.FullName, document);
                 Console.Error.WriteLine($"{file.Name}: {document.Tables.Count} tables, {document.Warnings.Count} warnings");
                 if (document.Warnings.FirstOrDefault(w => w.Code == OcrWarning.Code) is { } ocrPages) Console.Error.WriteLine($"warning: {ocrPages.Message}");
                 if (document.Reconciliation is { } report)

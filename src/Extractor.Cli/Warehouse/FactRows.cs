@@ -1,4 +1,5 @@
 using Extractor.Records;
+using Extractor.Text;
 using Newtonsoft.Json.Linq;
 
 namespace Extractor.Cli.Warehouse;
@@ -86,7 +87,7 @@ public sealed class FactRows : IWarehouseRowSource
     private static bool IsTotalLabel(string label)
     {
         // `公务用车购置及运行费（小计）` is a subtotal too.
-        var folded = label.Replace(" ", "").Replace("\u3000", "").TrimEnd('）', ')');
+        var folded = TextNormalizer.Key(label).TrimEnd(')');
         return RecordBuilder.IsTotalLabel(folded) || folded.EndsWith("合计") || folded.EndsWith("总计") || folded.EndsWith("小计");
     }
 }

@@ -117,15 +117,17 @@ public static partial class AmountTokenCoverage
     private sealed record Word(string Text, Box Box);
 
     /// <summary>Glyphs to words: same baseline, split at whitespace glyphs and visible gaps.</summary>
+    /// <remarks>A measure, not a stage: words are read with the default layout thresholds whatever a run was configured with.</remarks>
     private static IEnumerable<Word> Words(List<Glyph> glyphs)
     {
-        foreach (var line in TextLineBuilder.Build(glyphs, 0))
+        var tolerances = LayoutTolerances.Default;
+        foreach (var line in TextLineBuilder.Build(glyphs, 0, tolerances))
         {
             var current = new List<Glyph>();
             Glyph? previous = null;
             foreach (var g in line.Glyphs.OrderBy(g => g.AdvanceLeft))
             {
-                if (previous is not null && g.AdvanceLeft - previous.AdvanceRight > Tolerances.SpaceGapFraction * Math.Max(g.FontSize, previous.FontSize))
+                if (previous is not null && g.AdvanceLeft - previous.AdvanceRight > tolerances.SpaceGapFraction * Math.Max(g.FontSize, previous.FontSize))
                 {
                     yield return ToWord(current);
                     current = [];

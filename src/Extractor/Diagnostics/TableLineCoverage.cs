@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extractor.Text;
 
 namespace Extractor.Diagnostics;
 
@@ -24,12 +25,9 @@ public static partial class TableLineCoverage
     [GeneratedRegex(@"\S\s{3,}\S")]
     private static partial Regex Gap();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
     /// <summary>The amount tokens of a text (whitespace removed first, as a cell's text may be wrapped).</summary>
     public static IEnumerable<string> CellTokens(string cellText) =>
-        Amount().Matches(Whitespace().Replace(cellText, "")).Select(m => m.Value);
+        Amount().Matches(TextNormalizer.Compact(cellText)).Select(m => m.Value);
 
     /// <summary>The amount tokens of one layout line, or none when it is not a table line.</summary>
     public static IReadOnlyList<string> TableLineTokens(string line)

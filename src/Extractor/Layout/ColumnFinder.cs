@@ -10,23 +10,18 @@ namespace Extractor.Layout;
 /// left-aligned text with the header on their right (Calc centres headers but aligns numbers right).
 /// The caller leaves out header text that spans columns (merged header groups).
 /// </summary>
-public static class ColumnFinder
+/// <param name="tolerances">the profile resolution and the narrowest gutter (<see cref="LayoutTolerances"/>)</param>
+public sealed class ColumnFinder(LayoutTolerances tolerances)
 {
-    /// <summary>Profile resolution in points.</summary>
-    private const double BinWidth = 0.25;
+    private double BinWidth => tolerances.ColumnBinWidth;
 
-    /// <summary>
-    /// Gaps narrower than this fraction of the font size are rounding between advances, not column gutters. Calc
-    /// leaves gutters of only ~0.2 em between a right-aligned number and the next cell's text; inside a cell the
-    /// advances touch and a space glyph covers its own gap, so words with spaces stay together.
-    /// </summary>
-    public const double MinGapEms = 0.12;
+    private double MinGapEms => tolerances.MinColumnGapEms;
 
     private readonly record struct Run(int Start, int End);
 
     /// <param name="labels">Extents of the row labels left out of <paramref name="body"/> (they may be centred over several
     /// columns); a boundary that would cut one whose tail ends in a gutter moves past it.</param>
-    public static List<double> Find(double left, double right, IReadOnlyList<Glyph> header, IReadOnlyList<Glyph> body,
+    public List<double> Find(double left, double right, IReadOnlyList<Glyph> header, IReadOnlyList<Glyph> body,
         IReadOnlyList<(double Left, double Right)>? labels = null)
     {
         var bins = (int)Math.Ceiling((right - left) / BinWidth) + 1;
@@ -78,7 +73,7 @@ public static class ColumnFinder
     /// part right of the boundary touches no other text, overflows into the gutter: the boundary moves to the middle
     /// of what is left of the gutter. A label centred over several columns reaches into their runs and keeps its cuts.
     /// </summary>
-    private static void KeepLabelsWhole(List<double> edges, List<Run> all, IReadOnlyList<(double Left, double Right)> labels, double left)
+    private void KeepLabelsWhole(List<double> edges, List<Run> all, IReadOnlyList<(double Left, double Right)> labels, double left)
     {
         double X(int bin) => left + bin * BinWidth;
         for (var k = 1; k < edges.Count - 1; k++)
@@ -98,7 +93,7 @@ public static class ColumnFinder
     /// 0.1 em between a right-aligned number and the next cell's left-aligned text (`0.00` | `珠海和澳门…` under 其他资金 |
     /// 绩效目标). The boundary goes into the last such gap before the second header.
     /// </summary>
-    private static IEnumerable<double> NumberTextGutters(List<Run> heads, Func<int, int> runOf, IReadOnlyList<Glyph> header,
+    private IEnumerable<double> NumberTextGutters(List<Run> heads, Func<int, int> runOf, IReadOnlyList<Glyph> header,
         IReadOnlyList<Glyph> body, double left, int bins)
     {
         List<Run>? fine = null;
@@ -137,7 +132,7 @@ public static class ColumnFinder
     /// the gap. The boundary goes into the gutter between two header texts when one lies between the numbers (right-
     /// aligned numbers end just short of the next header), else halfway.
     /// </summary>
-    private static List<double> SplitNumberColumns(List<double> edges, double left, int bins, int minGapBins, IReadOnlyList<Glyph> body, List<Run> heads)
+    private List<double> SplitNumberColumns(List<double> edges, double left, int bins, int minGapBins, IReadOnlyList<Glyph> body, List<Run> heads)
     {
         var visible = body.Where(g => !g.IsWhitespace).ToList();
         var numbers = Runs(visible.Where(IsNumeric), left, bins, minGapBins);
@@ -184,9 +179,9 @@ public static class ColumnFinder
 
     private static bool IsNumeric(Glyph g) => g.Text.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '%');
 
-    private static int Bin(double x, double left, int bins) => Math.Clamp((int)Math.Floor((x - left) / BinWidth), 0, bins - 1);
+    private int Bin(double x, double left, int bins) => Math.Clamp((int)Math.Floor((x - left) / BinWidth), 0, bins - 1);
 
-    private static List<Run> Runs(IEnumerable<Glyph> glyphs, double left, int bins, int minGapBins)
+    private List<Run> Runs(IEnumerable<Glyph> glyphs, double left, int bins, int minGapBins)
     {
         var covered = new int[bins + 1]; // difference array: +1 at start, −1 after end
         foreach (var g in glyphs)

@@ -8,17 +8,17 @@ namespace Extractor.Layout;
 /// </summary>
 public static class GridLines
 {
-    /// <summary>Positions ascending, positions closer than <see cref="Tolerances.RulingSnap"/> to the previous one dropped.</summary>
-    public static List<double> DistinctAscending(IEnumerable<double> positions) => Distinct(positions.Order(), ascending: true);
+    /// <summary>Positions ascending, positions closer than <paramref name="snap"/> (<see cref="LayoutTolerances.RulingSnap"/>) to the previous one dropped.</summary>
+    public static List<double> DistinctAscending(IEnumerable<double> positions, double snap) => Distinct(positions.Order(), ascending: true, snap);
 
     /// <summary>Positions descending (top of the page first), snapped the same way.</summary>
-    public static List<double> DistinctDescending(IEnumerable<double> positions) => Distinct(positions.OrderDescending(), ascending: false);
+    public static List<double> DistinctDescending(IEnumerable<double> positions, double snap) => Distinct(positions.OrderDescending(), ascending: false, snap);
 
-    private static List<double> Distinct(IEnumerable<double> ordered, bool ascending)
+    private static List<double> Distinct(IEnumerable<double> ordered, bool ascending, double snap)
     {
         var result = new List<double>();
         foreach (var p in ordered)
-            if (result.Count == 0 || (ascending ? p - result[^1] : result[^1] - p) > Tolerances.RulingSnap) result.Add(p);
+            if (result.Count == 0 || (ascending ? p - result[^1] : result[^1] - p) > snap) result.Add(p);
         return result;
     }
 

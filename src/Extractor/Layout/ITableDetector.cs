@@ -14,7 +14,8 @@ public interface ITableDetector
 
     /// <param name="cleanedRulings">the page's rulings after <see cref="RulingCleaner"/></param>
     /// <param name="taken">boxes of the regions earlier detectors found on this page</param>
-    IReadOnlyList<TableCandidate> Find(PageModel page, IReadOnlyList<Ruling> cleanedRulings, IReadOnlyList<Box> taken);
+    /// <param name="tolerances">the layout stage's geometric thresholds (<see cref="LayoutOptions.Tolerances"/>)</param>
+    IReadOnlyList<TableCandidate> Find(PageModel page, IReadOnlyList<Ruling> cleanedRulings, IReadOnlyList<Box> taken, LayoutTolerances tolerances);
 }
 
 /// <summary>A region a detector found: its box (which glyphs belong to it) and how to build its grid from them.</summary>
@@ -25,9 +26,9 @@ public sealed class LatticeTableDetector : ITableDetector
 {
     public GridMethod Method => GridMethod.Lattice;
 
-    public IReadOnlyList<TableCandidate> Find(PageModel page, IReadOnlyList<Ruling> cleanedRulings, IReadOnlyList<Box> taken) =>
-        LatticeDetector.FindFrames(cleanedRulings)
-            .Select(frame => new TableCandidate(frame.Box, glyphs => LatticeDetector.BuildGrid(frame, page.Number, glyphs)))
+    public IReadOnlyList<TableCandidate> Find(PageModel page, IReadOnlyList<Ruling> cleanedRulings, IReadOnlyList<Box> taken, LayoutTolerances tolerances) =>
+        LatticeDetector.FindFrames(cleanedRulings, tolerances)
+            .Select(frame => new TableCandidate(frame.Box, glyphs => LatticeDetector.BuildGrid(frame, page.Number, glyphs, tolerances)))
             .ToList();
 }
 
@@ -36,8 +37,8 @@ public sealed class RuledStreamTableDetector : ITableDetector
 {
     public GridMethod Method => GridMethod.Stream;
 
-    public IReadOnlyList<TableCandidate> Find(PageModel page, IReadOnlyList<Ruling> cleanedRulings, IReadOnlyList<Box> taken) =>
-        RuledRegionFinder.Find(cleanedRulings, taken, page.Height)
-            .Select(region => new TableCandidate(region.Box, glyphs => StreamTableBuilder.Build(region, page.Number, glyphs)))
+    public IReadOnlyList<TableCandidate> Find(PageModel page, IReadOnlyList<Ruling> cleanedRulings, IReadOnlyList<Box> taken, LayoutTolerances tolerances) =>
+        RuledRegionFinder.Find(cleanedRulings, taken, page.Height, tolerances)
+            .Select(region => new TableCandidate(region.Box, glyphs => new StreamTableBuilder(tolerances).Build(region, page.Number, glyphs)))
             .ToList();
 }

@@ -11,7 +11,7 @@ public static class LatticeDetector
 {
     public sealed record Frame(Box Box, List<double> Xs, List<double> Ys, List<Ruling> Horizontals, List<Ruling> Verticals);
 
-    public static List<Frame> FindFrames(IReadOnlyList<Ruling> cleaned)
+    public static List<Frame> FindFrames(IReadOnlyList<Ruling> cleaned, LayoutTolerances tolerances)
     {
         var horizontals = cleaned.Where(r => r.Orientation == Orientation.Horizontal).ToList();
         var verticals = cleaned.Where(r => r.Orientation == Orientation.Vertical).OrderBy(r => r.Position).ToList();
@@ -20,7 +20,7 @@ public static class LatticeDetector
         all.AddRange(verticals);
         var sets = new DisjointSets(all.Count);
         var verticalPositions = verticals.Select(v => v.Position).ToArray();
-        const double reach = Tolerances.IntersectionReach;
+        var reach = tolerances.IntersectionReach;
 
         for (var h = 0; h < horizontals.Count; h++)
         {
@@ -41,8 +41,8 @@ public static class LatticeDetector
             var hs = group.Where(i => i < horizontals.Count).Select(i => all[i]).ToList();
             var vs = group.Where(i => i >= horizontals.Count).Select(i => all[i]).ToList();
             if (hs.Count < 2 || vs.Count < 2) continue;
-            var xs = GridLines.DistinctAscending(vs.Select(v => v.Position));
-            var ys = GridLines.DistinctAscending(hs.Select(h => h.Position));
+            var xs = GridLines.DistinctAscending(vs.Select(v => v.Position), tolerances.RulingSnap);
+            var ys = GridLines.DistinctAscending(hs.Select(h => h.Position), tolerances.RulingSnap);
             if (xs.Count < 2 || ys.Count < 2) continue;
             ys.Reverse();
             var box = new Box(xs[0], ys[^1], xs[^1], ys[0]);
@@ -53,7 +53,7 @@ public static class LatticeDetector
     }
 
     /// <summary>Builds the cell structure of a frame and places glyphs in it.</summary>
-    public static TableGrid BuildGrid(Frame frame, int page, IReadOnlyList<Glyph> glyphs, GridMethod method = GridMethod.Lattice, IReadOnlyList<Ruling>? sourceRules = null)
+    public static TableGrid BuildGrid(Frame frame, int page, IReadOnlyList<Glyph> glyphs, LayoutTolerances tolerances, GridMethod method = GridMethod.Lattice, IReadOnlyList<Ruling>? sourceRules = null)
     {
         var xs = frame.Xs;
         var ys = frame.Ys;
@@ -65,9 +65,9 @@ public static class LatticeDetector
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < cols; c++)
             {
-                if (c + 1 < cols && !Covered(verticalAt, c + 1, (ys[r] + ys[r + 1]) / 2))
+                if (c + 1 < cols && !Covered(verticalAt, c + 1, (ys[r] + ys[r + 1]) / 2, tolerances.IntersectionReach))
                     sets.Union(r * cols + c, r * cols + c + 1);
-                if (r + 1 < rows && !Covered(horizontalAt, r + 1, (xs[c] + xs[c + 1]) / 2))
+                if (r + 1 < rows && !Covered(horizontalAt, r + 1, (xs[c] + xs[c + 1]) / 2, tolerances.IntersectionReach))
                     sets.Union(r * cols + c, (r + 1) * cols + c);
             }
 
@@ -93,17 +93,17 @@ public static class LatticeDetector
             }
             var box = new Box(xs[c0], ys[r1 + 1], xs[c1 + 1], ys[r0]);
             var inCell = members.TryGetValue(group.Key, out var list) ? list : [];
-            var (text, raw) = inCell.Count == 0 ? ("", "") : TextLineBuilder.JoinLines(inCell);
+            var (text, raw) = inCell.Count == 0 ? ("", "") : TextLineBuilder.JoinLines(inCell, tolerances);
             cells.Add(new GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, box, text.Trim(), raw.Trim(), inCell));
         }
         return new TableGrid(page, frame.Box, xs, ys, cells, method) { HorizontalRules = sourceRules ?? [] };
     }
 
-    private static bool Covered(Dictionary<int, List<Ruling>> rulingsAt, int index, double middle)
+    private static bool Covered(Dictionary<int, List<Ruling>> rulingsAt, int index, double middle, double reach)
     {
         if (!rulingsAt.TryGetValue(index, out var list)) return false;
         foreach (var r in list)
-            if (r.Start - Tolerances.IntersectionReach <= middle && r.End + Tolerances.IntersectionReach >= middle) return true;
+            if (r.Start - reach <= middle && r.End + reach >= middle) return true;
         return false;
     }
 }

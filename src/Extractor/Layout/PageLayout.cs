@@ -13,6 +13,9 @@ public sealed record PageLayout(PageModel Page, IReadOnlyList<TableGrid> Grids, 
 /// </param>
 public sealed record LayoutOptions(IReadOnlyList<ITableDetector> Detectors, double LineSplitGapEms = 3.0)
 {
+    /// <summary>The geometric thresholds every detector and grid builder of the stage is given.</summary>
+    public LayoutTolerances Tolerances { get; init; } = LayoutTolerances.Default;
+
     public static LayoutOptions Default { get; } = new([new LatticeTableDetector(), new RuledStreamTableDetector()]);
 }
 
@@ -24,10 +27,10 @@ public sealed class PageLayoutAnalyzer(LayoutOptions options)
     public PageLayout Analyze(PageModel page)
     {
         if (page.Problem != TextLayerProblem.None) return new PageLayout(page, [], []);
-        var cleaned = RulingCleaner.Clean(page.Rulings);
+        var cleaned = RulingCleaner.Clean(page.Rulings, options.Tolerances);
         var candidates = new List<TableCandidate>();
         foreach (var detector in options.Detectors)
-            candidates.AddRange(detector.Find(page, cleaned, candidates.Select(c => c.Box).ToList()));
+            candidates.AddRange(detector.Find(page, cleaned, candidates.Select(c => c.Box).ToList(), options.Tolerances));
         // A glyph belongs to every region whose box holds its centre; glyphs in none are free text.
         var free = new List<Glyph>(page.Glyphs.Count);
         var inTable = new List<Glyph>[candidates.Count];
@@ -41,7 +44,7 @@ public sealed class PageLayoutAnalyzer(LayoutOptions options)
         }
         var grids = new List<TableGrid>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++) grids.Add(candidates[i].BuildGrid(inTable[i]));
-        var lines = TextLineBuilder.Build(free, page.Number, options.LineSplitGapEms);
+        var lines = TextLineBuilder.Build(free, page.Number, options.Tolerances, options.LineSplitGapEms);
         return new PageLayout(page, grids, lines);
     }
 }

@@ -16,25 +16,18 @@ public sealed record RuledRegion(Box Box, IReadOnlyList<double> RuleYs, IReadOnl
 /// </summary>
 public static class RuledRegionFinder
 {
-    /// <summary>Rules whose ends differ by less than this belong to the same stack (same table width).</summary>
-    private const double EndTolerance = 3.0;
-
-    /// <summary>A stack needs top, header and bottom rules.</summary>
-    private const int MinRules = 3;
-
-    /// <summary>A rule must be at least this wide to frame a table (shorter ones underline words).</summary>
-    private const double MinTableWidth = 100;
-
-    public static List<RuledRegion> Find(IReadOnlyList<Ruling> cleaned, IReadOnlyList<Box> taken, double pageHeight)
+    /// <param name="tolerances">rule-end tolerance, minimum rules and width of a stack (<see cref="LayoutTolerances"/>)</param>
+    public static List<RuledRegion> Find(IReadOnlyList<Ruling> cleaned, IReadOnlyList<Box> taken, double pageHeight, LayoutTolerances tolerances)
     {
+        var (endTolerance, snap) = (tolerances.RuleEndTolerance, tolerances.RulingSnap);
         var horizontals = cleaned
             .Where(r => r.Orientation == Orientation.Horizontal && !taken.Any(b => b.Contains((r.Start + r.End) / 2, r.Position)))
             .OrderBy(r => r.Start).ThenBy(r => r.End).ToList();
         // Group by (start, end): sorted by start, a group is a run whose starts and ends agree within the tolerance.
         var groups = new List<List<Ruling>>();
-        foreach (var rule in horizontals.Where(r => r.Length >= MinTableWidth))
+        foreach (var rule in horizontals.Where(r => r.Length >= tolerances.MinTableWidth))
         {
-            var group = groups.FirstOrDefault(g => Math.Abs(g[0].Start - rule.Start) <= EndTolerance && Math.Abs(g[0].End - rule.End) <= EndTolerance);
+            var group = groups.FirstOrDefault(g => Math.Abs(g[0].Start - rule.Start) <= endTolerance && Math.Abs(g[0].End - rule.End) <= endTolerance);
             if (group is null) groups.Add([rule]); else group.Add(rule);
         }
 
@@ -48,15 +41,15 @@ public static class RuledRegionFinder
             for (var i = 1; i <= ys.Count; i++)
             {
                 if (i < ys.Count && ys[i - 1] - ys[i] <= maxGap) continue;
-                if (i - start >= MinRules)
+                if (i - start >= tolerances.MinRules)
                 {
                     var stack = ys.GetRange(start, i - start);
                     var left = group.Min(r => r.Start);
                     var right = group.Max(r => r.End);
                     var box = new Box(left, stack[^1], right, stack[0]);
-                    var partials = horizontals.Where(r => r.Position < box.Top - Tolerances.RulingSnap && r.Position > box.Bottom + Tolerances.RulingSnap
-                        && r.Start >= left - EndTolerance && r.End <= right + EndTolerance
-                        && (r.Start > left + EndTolerance || r.End < right - EndTolerance)).ToList();
+                    var partials = horizontals.Where(r => r.Position < box.Top - snap && r.Position > box.Bottom + snap
+                        && r.Start >= left - endTolerance && r.End <= right + endTolerance
+                        && (r.Start > left + endTolerance || r.End < right - endTolerance)).ToList();
                     regions.Add(new RuledRegion(box, stack, partials));
                 }
                 start = i;

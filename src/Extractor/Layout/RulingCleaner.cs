@@ -1,4 +1,3 @@
-using Extractor.Geometry;
 using Extractor.Model;
 
 namespace Extractor.Layout;
@@ -9,7 +8,7 @@ namespace Extractor.Layout;
 /// </summary>
 public static class RulingCleaner
 {
-    public static List<Ruling> Clean(IEnumerable<Ruling> rulings)
+    public static List<Ruling> Clean(IEnumerable<Ruling> rulings, LayoutTolerances tolerances)
     {
         var result = new List<Ruling>();
         foreach (var orientation in new[] { Orientation.Horizontal, Orientation.Vertical })
@@ -21,14 +20,14 @@ public static class RulingCleaner
                 // One cluster: positions within the snap distance of the cluster's first member.
                 var j = i;
                 var sum = 0.0;
-                while (j < sorted.Count && sorted[j].Position - sorted[i].Position <= Tolerances.RulingSnap) { sum += sorted[j].Position; j++; }
+                while (j < sorted.Count && sorted[j].Position - sorted[i].Position <= tolerances.RulingSnap) { sum += sorted[j].Position; j++; }
                 var position = sum / (j - i);
                 var pieces = sorted.GetRange(i, j - i).OrderBy(r => r.Start).ToList();
                 var start = pieces[0].Start;
                 var end = pieces[0].End;
                 foreach (var piece in pieces.Skip(1))
                 {
-                    if (piece.Start <= end + Tolerances.RulingJoinGap) end = Math.Max(end, piece.End);
+                    if (piece.Start <= end + tolerances.RulingJoinGap) end = Math.Max(end, piece.End);
                     else
                     {
                         result.Add(new Ruling(orientation, position, start, end));

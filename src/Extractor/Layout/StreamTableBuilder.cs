@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Extractor.Geometry;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Layout;
 
@@ -12,7 +13,8 @@ namespace Extractor.Layout;
 /// centred over empty leading columns. The result goes through <see cref="LatticeDetector.BuildGrid"/>, so spans and
 /// cell texts come out exactly as for a ruled table.
 /// </summary>
-public static partial class StreamTableBuilder
+/// <param name="tolerances">the layout stage's thresholds (<see cref="LayoutOptions.Tolerances"/>)</param>
+public sealed partial class StreamTableBuilder(LayoutTolerances tolerances)
 {
     [GeneratedRegex(@"^[-−]?[\d,]*\d(\.\d+)?%?$")]
     private static partial Regex NumberToken();
@@ -20,15 +22,11 @@ public static partial class StreamTableBuilder
     [GeneratedRegex(@"^(合计|总计|[一二三四五六七八九十]+、)")]
     private static partial Regex BodyOpener();
 
-    [GeneratedRegex(@"^(※|\d{1,2}|栏次)$")]
-    private static partial Regex ColumnNumberToken();
+    private double Eps => tolerances.StreamEps;
 
-    private const double Eps = 1.0;
+    private double ColumnReward => tolerances.ColumnReward;
 
-    /// <summary>Points of centring error a header group may pay to take in one more column instead of leaving it empty.</summary>
-    private const double ColumnReward = 10.0;
-
-    public static TableGrid Build(RuledRegion region, int page, IReadOnlyList<Glyph> glyphs)
+    public TableGrid Build(RuledRegion region, int page, IReadOnlyList<Glyph> glyphs)
     {
         var ys = region.RuleYs;
         var bands = ys.Count - 1;
@@ -46,7 +44,7 @@ public static partial class StreamTableBuilder
         {
             var tokens = Tokens(bandGlyphs[i], page);
             if (tokens.Count == 0) continue;
-            if (IsColumnNumberRow(tokens)) { headerEnd = i + 1; labelEnd = i; break; }
+            if (ColumnNumberRow.IsRow(tokens)) { headerEnd = i + 1; labelEnd = i; break; }
             // A table whose amounts are all blank still opens its body with the total row or an enumerated item (一、…).
             if (tokens.Any(t => NumberToken().IsMatch(t)) || BodyOpener().IsMatch(tokens[0])) { headerEnd = labelEnd = i; break; }
         }
@@ -71,11 +69,11 @@ public static partial class StreamTableBuilder
                 if (i >= labelEnd || IsLeaf(g)) headerLeaves.Add(g);
         var labels = new List<(double Left, double Right)>();
         body.AddRange(WithoutCentredLabels(bandGlyphs.Skip(headerEnd).ToList(), labels));
-        var edges = ColumnFinder.Find(region.Box.Left, region.Box.Right, headerLeaves, body, labels);
+        var edges = new ColumnFinder(tolerances).Find(region.Box.Left, region.Box.Right, headerLeaves, body, labels);
         var columns = edges.Count - 1;
 
         var gridYs = ys.Concat(partials.Select(p => p.Position)).OrderByDescending(y => y).ToList();
-        gridYs = GridLines.DistinctDescending(gridYs);
+        gridYs = GridLines.DistinctDescending(gridYs, tolerances.RulingSnap);
         var rows = gridYs.Count - 1;
         var present = new bool[columns + 1, rows];
         for (var b = 0; b <= columns; b++)
@@ -93,14 +91,14 @@ public static partial class StreamTableBuilder
                 if (present[b, r]) verticals.Add(new Ruling(Orientation.Vertical, edges[b], gridYs[r + 1], gridYs[r]));
         var frame = new LatticeDetector.Frame(region.Box, edges, gridYs, horizontals, verticals);
         var sourceRules = ys.Select(y => new Ruling(Orientation.Horizontal, y, region.Box.Left, region.Box.Right)).Concat(region.PartialRules).ToList();
-        return LatticeDetector.BuildGrid(frame, page, glyphs, GridMethod.Stream, sourceRules);
+        return LatticeDetector.BuildGrid(frame, page, glyphs, tolerances, GridMethod.Stream, sourceRules);
     }
 
     /// <summary>
     /// The same rows read with another table's column boundaries: a continuation page without repeated header rows
     /// has nothing to anchor its own columns on, but sits under the same template as the page before.
     /// </summary>
-    public static TableGrid Regrid(TableGrid grid, IReadOnlyList<double> columnEdges)
+    public TableGrid Regrid(TableGrid grid, IReadOnlyList<double> columnEdges)
     {
         var edges = columnEdges.ToList();
         var ys = grid.RowEdges.ToList();
@@ -108,14 +106,14 @@ public static partial class StreamTableBuilder
         var horizontals = ys.Select(y => new Ruling(Orientation.Horizontal, y, box.Left, box.Right)).ToList();
         var verticals = edges.Select(x => new Ruling(Orientation.Vertical, x, box.Bottom, box.Top)).ToList();
         var glyphs = grid.Cells.SelectMany(c => c.Glyphs).ToList();
-        return LatticeDetector.BuildGrid(new LatticeDetector.Frame(box, edges, ys, horizontals, verticals), grid.Page, glyphs, grid.Method, grid.HorizontalRules);
+        return LatticeDetector.BuildGrid(new LatticeDetector.Frame(box, edges, ys, horizontals, verticals), grid.Page, glyphs, tolerances, grid.Method, grid.HorizontalRules);
     }
 
     /// <summary>
     /// Body glyphs that anchor columns: all but a row's leading label when no other row's text starts where it starts
     /// (`总计` or the department's name centred over several columns would bridge the gutters between them).
     /// </summary>
-    private static List<Glyph> WithoutCentredLabels(List<List<Glyph>> bands, List<(double Left, double Right)> leftOut)
+    private List<Glyph> WithoutCentredLabels(List<List<Glyph>> bands, List<(double Left, double Right)> leftOut)
     {
         var leading = new List<Glyph>?[bands.Count];
         var starts = new List<double>();
@@ -152,7 +150,7 @@ public static partial class StreamTableBuilder
     /// In each header band, columns whose piece between rules has the same top and bottom form a strip; within a strip
     /// every text claims the columns it touches, and the empty columns between texts go to the text they centre best.
     /// </summary>
-    private static void MergeHeaderCells(bool[,] present, List<double> edges, List<double> gridYs, IReadOnlyList<double> ys,
+    private void MergeHeaderCells(bool[,] present, List<double> edges, List<double> gridYs, IReadOnlyList<double> ys,
         List<Ruling> partials, double headerBottom, List<Glyph> headerGlyphs, int page)
     {
         var columns = edges.Count - 1;
@@ -183,12 +181,12 @@ public static partial class StreamTableBuilder
     }
 
     /// <summary>For columns c0..c1 of one strip: the group each column belongs to (−1: an empty cell of its own).</summary>
-    private static int[] GroupColumns(List<Glyph> glyphs, List<double> edges, int c0, int c1, int page)
+    private int[] GroupColumns(List<Glyph> glyphs, List<double> edges, int c0, int c1, int page)
     {
         var n = c1 - c0 + 1;
         var sets = new DisjointSets(n);
         var hasText = new bool[n];
-        foreach (var line in TextLineBuilder.Build(glyphs, page, ColumnFinder.MinGapEms))
+        foreach (var line in TextLineBuilder.Build(glyphs, page, tolerances, tolerances.MinColumnGapEms))
         {
             var first = -1;
             foreach (var g in line.Glyphs)
@@ -268,7 +266,7 @@ public static partial class StreamTableBuilder
     /// A body label that stands alone in its row, after empty leading columns, centred over them and its own column
     /// rather than aligned like the other texts of its column, is a merged cell (`总计`, the department's name).
     /// </summary>
-    private static void MergeBodyLabels(bool[,] present, List<double> edges, List<double> gridYs, double headerBottom, IReadOnlyList<Glyph> glyphs)
+    private void MergeBodyLabels(bool[,] present, List<double> edges, List<double> gridYs, double headerBottom, IReadOnlyList<Glyph> glyphs)
     {
         var columns = edges.Count - 1;
         var firstBody = gridYs.FindIndex(y => y <= headerBottom + Eps);
@@ -322,7 +320,7 @@ public static partial class StreamTableBuilder
     }
 
     /// <summary>The leftmost run of touching glyphs on a row's first line, when it is text (not a number or code).</summary>
-    private static List<Glyph>? LeadingSegment(List<Glyph> glyphs)
+    private List<Glyph>? LeadingSegment(List<Glyph> glyphs)
     {
         var visible = glyphs.Where(g => !g.IsWhitespace).ToList();
         if (visible.Count == 0) return null;
@@ -334,24 +332,13 @@ public static partial class StreamTableBuilder
         foreach (var g in line)
         {
             if (g.AdvanceRight <= first.AdvanceLeft) continue;
-            if (g.AdvanceLeft - end > ColumnFinder.MinGapEms * first.FontSize) break;
+            if (g.AdvanceLeft - end > tolerances.MinColumnGapEms * first.FontSize) break;
             if (!g.IsWhitespace) segment.Add(g);
             end = Math.Max(end, g.AdvanceRight);
         }
         return segment;
     }
 
-    private static List<string> Tokens(List<Glyph> glyphs, int page) =>
-        TextLineBuilder.Build(glyphs, page, 1.0).SelectMany(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-
-    private static bool IsColumnNumberRow(List<string> tokens)
-    {
-        var numbers = 0;
-        foreach (var t in tokens)
-        {
-            if (!ColumnNumberToken().IsMatch(t)) return false;
-            if (char.IsAsciiDigit(t[0])) numbers++;
-        }
-        return numbers >= 2;
-    }
+    private List<string> Tokens(List<Glyph> glyphs, int page) =>
+        TextLineBuilder.Build(glyphs, page, tolerances, 1.0).SelectMany(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
 }

@@ -8,7 +8,7 @@ namespace Extractor.Layout;
 public static class TextLineBuilder
 {
     /// <summary>Groups glyphs into lines top to bottom. A gap wider than <paramref name="splitGapEms"/> em starts a new line segment.</summary>
-    public static List<TextLine> Build(IEnumerable<Glyph> glyphs, int page, double splitGapEms = double.PositiveInfinity)
+    public static List<TextLine> Build(IEnumerable<Glyph> glyphs, int page, LayoutTolerances tolerances, double splitGapEms = double.PositiveInfinity)
     {
         var sorted = SortTopDownLeftRight(glyphs);
         var rows = new List<List<Glyph>>();
@@ -16,7 +16,7 @@ public static class TextLineBuilder
         double currentBaseline = 0, currentSize = 0;
         foreach (var g in sorted)
         {
-            if (current is not null && Math.Abs(g.Baseline - currentBaseline) <= Tolerances.SameLineFraction * Math.Max(currentSize, g.FontSize))
+            if (current is not null && Math.Abs(g.Baseline - currentBaseline) <= tolerances.SameLineFraction * Math.Max(currentSize, g.FontSize))
             {
                 current.Add(g);
                 continue;
@@ -37,13 +37,13 @@ public static class TextLineBuilder
             {
                 if (previous is not null && !g.IsWhitespace && g.AdvanceLeft - previous.AdvanceRight > splitGapEms * Math.Max(g.FontSize, previous.FontSize))
                 {
-                    AddLine(lines, segment, page);
+                    AddLine(lines, segment, page, tolerances.SpaceGapFraction);
                     segment = [];
                 }
                 segment.Add(g);
                 if (!g.IsWhitespace) previous = g;
             }
-            AddLine(lines, segment, page);
+            AddLine(lines, segment, page, tolerances.SpaceGapFraction);
         }
         return lines;
     }
@@ -70,7 +70,7 @@ public static class TextLineBuilder
         return sorted;
     }
 
-    private static void AddLine(List<TextLine> lines, List<Glyph> glyphs, int page)
+    private static void AddLine(List<TextLine> lines, List<Glyph> glyphs, int page, double spaceGapFraction)
     {
         List<Glyph>? visible = null;
         Box box = default;
@@ -83,12 +83,13 @@ public static class TextLineBuilder
             visible.Add(g);
         }
         if (visible is null) return;
-        var (text, raw) = Spell(glyphs);
+        var (text, raw) = Spell(glyphs, spaceGapFraction);
         lines.Add(new TextLine(text, raw, box, fontSize, page, visible));
     }
 
     /// <summary>Reads glyphs of one line (sorted left to right) as text, putting one space for each visible gap.</summary>
-    public static (string Text, string Raw) Spell(IReadOnlyList<Glyph> glyphs)
+    /// <param name="spaceGapFraction">a gap wider than this fraction of the font size is a space (<see cref="LayoutTolerances.SpaceGapFraction"/>)</param>
+    public static (string Text, string Raw) Spell(IReadOnlyList<Glyph> glyphs, double spaceGapFraction)
     {
         var text = new StringBuilder();
         var raw = new StringBuilder();
@@ -100,7 +101,7 @@ public static class TextLineBuilder
             if (previous is not null)
             {
                 var gap = g.AdvanceLeft - previous.AdvanceRight;
-                if (pendingSpace || gap > Tolerances.SpaceGapFraction * Math.Max(g.FontSize, previous.FontSize))
+                if (pendingSpace || gap > spaceGapFraction * Math.Max(g.FontSize, previous.FontSize))
                 {
                     text.Append(' ');
                     raw.Append(' ');
@@ -115,9 +116,9 @@ public static class TextLineBuilder
     }
 
     /// <summary>Text of glyphs that sit in one box (a cell): lines top to bottom, joined without a separator.</summary>
-    public static (string Text, string Raw) JoinLines(IEnumerable<Glyph> glyphs)
+    public static (string Text, string Raw) JoinLines(IEnumerable<Glyph> glyphs, LayoutTolerances tolerances)
     {
-        var lines = Build(glyphs, 0);
+        var lines = Build(glyphs, 0, tolerances);
         if (lines.Count == 1) return (lines[0].Text, lines[0].Raw);
         return (string.Concat(lines.Select(l => l.Text)), string.Concat(lines.Select(l => l.Raw)));
     }

@@ -12,6 +12,9 @@ public sealed record ExtractedTable(
     /// <summary>Canonical column id per leaf column (from the column catalogue), null where a header is not known.</summary>
     public IReadOnlyList<string?> ColumnIds { get; init; } = [];
 
+    /// <summary>Why an `unrecognised` table has no kind (`contents`, `unit_list`, … see Recognition/UnrecognisedReason); null otherwise.</summary>
+    public string? UnrecognisedReason { get; init; }
+
     public int? Number => Structure.Title.Number;
     public string Title => Structure.Title.Title;
 }

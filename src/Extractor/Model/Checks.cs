@@ -1,11 +1,8 @@
 using Extractor.Geometry;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
 
 namespace Extractor.Model;
 
 /// <summary>How one identity came out.</summary>
-[JsonConverter(typeof(StringEnumConverter), typeof(Newtonsoft.Json.Serialization.CamelCaseNamingStrategy))]
 public enum Outcome { Pass, Rounding, Fail, Skipped }
 
 /// <summary>
@@ -24,11 +21,8 @@ public sealed record CheckCell(
     string Text,
     decimal Value,
     int? Page,
-    [property: JsonIgnore] Box? Box,
-    string Role)
-{
-    [JsonProperty("box")] public double[]? BoxArray => Box?.ToArray();
-}
+    Box? Box,
+    string Role);
 
 /// <summary>
 /// The result of one identity: expected (the printed total or the figure stated elsewhere) against actual (what the

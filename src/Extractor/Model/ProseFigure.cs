@@ -1,6 +1,5 @@
 using System.Globalization;
 using Extractor.Geometry;
-using Newtonsoft.Json;
 
 namespace Extractor.Model;
 
@@ -26,9 +25,7 @@ public sealed record ProseFigure(
     string? Growth,
     string Sentence,
     int Page,
-    [property: JsonIgnore] Box Box)
+    Box Box)
 {
-    [JsonProperty("box")] public double[] BoxArray => Box.ToArray();
-
-    [JsonIgnore] public decimal? ShareValue => Share is null ? null : decimal.Parse(Share, CultureInfo.InvariantCulture);
+    public decimal? ShareValue => Share is null ? null : decimal.Parse(Share, CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using Extractor.Geometry;
-using Newtonsoft.Json;
 
 namespace Extractor.Model;
 
@@ -9,9 +8,6 @@ namespace Extractor.Model;
 /// </summary>
 public sealed record Amount(decimal Value, decimal ValueYuan, string Text, int Page, Box Box, int Row, int Column)
 {
-    [JsonProperty("box")] public double[] BoxArray => Box.ToArray();
-    [JsonIgnore] public Box Box { get; init; } = Box;
-
     /// <summary>The column's canonical id (column catalogue), null when its header is not known.</summary>
     public string? ColumnId { get; init; }
 }
@@ -29,8 +25,8 @@ public enum RecordShape
 
 /// <summary>
 /// Base of every typed row. <see cref="Row"/> indexes the table's body rows. The common members below let the checks,
-/// writers and tests read any record without a type switch; the members the JSON does not carry are [JsonIgnore] so
-/// the output contract (and its schema) stays as it was.
+/// writers and tests read any record without a type switch; the derived ones are not part of the JSON
+/// (Output/OutputContract.cs), so the output contract (and its schema) stays as it was.
 /// </summary>
 public abstract record TableRecord(string Type, int Row)
 {
@@ -41,12 +37,12 @@ public abstract record TableRecord(string Type, int Row)
     public abstract string? Code { get; init; }
 
     /// <summary>What the row is called: a project's name, an item's label, a summary line's name (or label if uncoded).</summary>
-    [JsonIgnore] public abstract string RowLabel { get; }
+    public abstract string RowLabel { get; }
 
     /// <summary>Whether this row totals the whole table (level 0, 总计, the items' 合计).</summary>
-    [JsonIgnore] public abstract bool IsTableTotal { get; }
+    public abstract bool IsTableTotal { get; }
 
-    [JsonIgnore] public abstract RecordShape Shape { get; }
+    public abstract RecordShape Shape { get; }
 
     /// <summary>The same row with other amounts (column ids tagged, a mutation test's changed value).</summary>
     public abstract TableRecord WithAmounts(IReadOnlyDictionary<string, Amount> amounts);
@@ -68,9 +64,9 @@ public sealed record ClassifiedRecord(
     string? Project,
     IReadOnlyDictionary<string, Amount> Amounts) : TableRecord(Classification == "economic" ? "economic" : Project is null ? "functional" : "project", Row)
 {
-    [JsonIgnore] public override string RowLabel => Project ?? Name;
-    [JsonIgnore] public override bool IsTableTotal => Level == 0;
-    [JsonIgnore] public override RecordShape Shape => RecordShape.Classified;
+    public override string RowLabel => Project ?? Name;
+    public override bool IsTableTotal => Level == 0;
+    public override RecordShape Shape => RecordShape.Classified;
     public override TableRecord WithAmounts(IReadOnlyDictionary<string, Amount> amounts) => this with { Amounts = amounts };
 }
 
@@ -84,12 +80,12 @@ public sealed record SummaryRecord(
     bool IsTotal,
     IReadOnlyDictionary<string, Amount> Amounts) : TableRecord("summary", Row)
 {
-    [JsonIgnore] public override string RowLabel => Code is null ? Label : Name;
+    public override string RowLabel => Code is null ? Label : Name;
 
     /// <summary>Only the grand total (收入总计 / 支出总计) totals the table; 本年收入合计 is a subtotal.</summary>
-    [JsonIgnore] public override bool IsTableTotal => IsTotal && string.Concat(Label.Where(c => !char.IsWhiteSpace(c))).EndsWith("总计", StringComparison.Ordinal);
+    public override bool IsTableTotal => IsTotal && string.Concat(Label.Where(c => !char.IsWhiteSpace(c))).EndsWith("总计", StringComparison.Ordinal);
 
-    [JsonIgnore] public override RecordShape Shape => RecordShape.Summary;
+    public override RecordShape Shape => RecordShape.Summary;
     public override TableRecord WithAmounts(IReadOnlyDictionary<string, Amount> amounts) => this with { Amounts = amounts };
 }
 
@@ -100,9 +96,9 @@ public sealed record ItemRecord(
     bool IsTotal,
     IReadOnlyDictionary<string, Amount> Amounts) : TableRecord("item", Row)
 {
-    [JsonIgnore] public override string? Code { get => null; init { } }
-    [JsonIgnore] public override string RowLabel => Label;
-    [JsonIgnore] public override bool IsTableTotal => IsTotal;
-    [JsonIgnore] public override RecordShape Shape => RecordShape.Item;
+    public override string? Code { get => null; init { } }
+    public override string RowLabel => Label;
+    public override bool IsTableTotal => IsTotal;
+    public override RecordShape Shape => RecordShape.Item;
     public override TableRecord WithAmounts(IReadOnlyDictionary<string, Amount> amounts) => this with { Amounts = amounts };
 }

@@ -32,7 +32,7 @@ public sealed class JsonFileWriter : IDocumentWriter
 
     public Task WriteAsync(string path, DocumentToWrite document, CancellationToken cancellationToken)
     {
-        AtomicFile.Write(path, JsonDocumentWriter.Serialize(document.Document));
+        JsonDocumentWriter.WriteFile(path, document.Document);
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using Extractor.Geometry;
 using Extractor.Model;
 using Newtonsoft.Json;
 
@@ -55,6 +56,11 @@ public sealed record TableOut(
     string? Note,
     IReadOnlyList<TableRecord> Records)
 {
+    /// <summary>Why an `unrecognised` table has no kind (`contents`, `unit_list`, `no_amounts`, `not_budget`, `headerless`,
+    /// `unknown_title`, `untitled`); absent on recognised tables.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? UnrecognisedReason { get; init; }
+
     /// <summary>
     /// OCR only: true when the table was read from page images and a check over its cells fails or a cell is
     /// low-confidence: its values must be checked against the page before use. Absent for text-layer tables.
@@ -70,7 +76,7 @@ public sealed record ColumnOut(int Index, string Name, IReadOnlyList<string> Pat
 
 public sealed record HeaderCellOut(string Text, int Column, int ColSpan, int RowSpan);
 
-public sealed record CellOut(int Page, double[] Box, [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] string? Raw)
+public sealed record CellOut(int Page, Box Box, [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] string? Raw)
 {
     /// <summary>`ocr` when the cell was read from the page image (absent for the text layer).</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public string? Source { get; init; }
@@ -86,7 +92,7 @@ public sealed record SpanOut(int Row, int Col, int ColSpan);
 
 public sealed record WarningOut(string Code, string Message, int? Page);
 
-public sealed record ProseLineOut(int Page, string Text, double[] Box)
+public sealed record ProseLineOut(int Page, string Text, Box Box)
 {
     /// <summary>`ocr` when the line was read from the page image (absent for the text layer).</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public string? Source { get; init; }

@@ -24,6 +24,20 @@ internal sealed class ContentCounter(string objectId, ResourceLimits limits)
     public long Segments { get; private set; }
     public long StringBytes { get; private set; }
 
+    /// <summary>
+    /// The stream length (bytes, decoded) up to which no bound can be exceeded, so counting is not needed: every
+    /// operator takes at least one byte, shown text at most one glyph per byte, and path segments at most two per byte
+    /// (`re` is two bytes and counts four). Default bounds: 125,000 bytes.
+    /// </summary>
+    public static long Unreachable(ResourceLimits limits)
+    {
+        var bound = long.MaxValue;
+        if (limits.MaxOperatorsPerStream > 0) bound = Math.Min(bound, limits.MaxOperatorsPerStream);
+        if (limits.MaxPathSegmentsPerStream > 0) bound = Math.Min(bound, limits.MaxPathSegmentsPerStream / 2);
+        if (limits.MaxGlyphsPerStream > 0) bound = Math.Min(bound, limits.MaxGlyphsPerStream);
+        return bound;
+    }
+
     public void Feed(ReadOnlySpan<byte> bytes)
     {
         foreach (var c in bytes) Step(c);

@@ -25,6 +25,15 @@ public interface IPageSourceFactory
     IPageSource Open(byte[] bytes, string name, IStageTimer? timer);
 }
 
+/// <summary>
+/// A factory from a function, so that a new page source is one class (its <see cref="IPageSource"/>):
+/// <c>new PageSourceFactory((bytes, name, timer) => new OcrPageSource(bytes, name))</c>.
+/// </summary>
+public sealed class PageSourceFactory(Func<byte[], string, IStageTimer?, IPageSource> open) : IPageSourceFactory
+{
+    public IPageSource Open(byte[] bytes, string name, IStageTimer? timer) => open(bytes, name, timer);
+}
+
 /// <summary>Options of the PDF text-layer source.</summary>
 /// <param name="UndecodableShare">
 /// Share of a page's visible glyphs that may fail to decode (no ToUnicode, private use, U+FFFD) before the page's text
@@ -36,6 +45,24 @@ public sealed record PdfTextLayerOptions(double UndecodableShare = PdfTextLayerO
 
     /// <summary>Bounds checked before and while PdfPig reads (README, Reliability).</summary>
     public ResourceLimits Limits { get; init; } = ResourceLimits.Default;
+
+    /// <summary>
+    /// A filled rectangle thinner than this (points) is a ruling line: browsers draw borders as thin fills (a 1-px CSS
+    /// border is a 0.75 pt fill, a 3-px one 2.25 pt); a shaded header band is a text line high (over 10 pt).
+    /// </summary>
+    public double MaxRulingThickness { get; init; } = 2.5;
+
+    /// <summary>
+    /// Rulings shorter than this (points) are decoration — tick marks, a glyph's underline, a check box stroke — not a
+    /// table border; even a one-digit `序号` cell is wider than a digit (about 5 pt at 9 pt type).
+    /// </summary>
+    public double MinRulingLength { get; init; } = 4.0;
+
+    /// <summary>
+    /// A glyph drawn again within this distance (points) of an identical one is a fake-bold overprint (`合计` drawn twice
+    /// a fraction of a point apart); two real neighbouring glyphs are at least a glyph width (several points) apart.
+    /// </summary>
+    public double OverprintDistance { get; init; } = 0.6;
 
     public static PdfTextLayerOptions Default { get; } = new();
 }

@@ -22,8 +22,11 @@ public sealed class PdfPageReader : IPageSource
     private readonly IStageTimer? _timer;
     private ResourceLimits Limits => _options.Limits;
 
-    /// <summary>Normalised text per raw letter text: a document repeats a few thousand distinct letters.</summary>
-    private readonly Dictionary<string, string> _normalised = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Each distinct raw letter text once, with its normalised text: a document repeats a few thousand distinct letters,
+    /// and PdfPig makes a new string per letter (a 328-page list keeps about a million glyphs).
+    /// </summary>
+    private readonly Dictionary<string, (string Raw, string Text)> _normalised = new(StringComparer.Ordinal);
 
     private PdfPageReader(PdfDocument document, string name, PdfTextLayerOptions options, IStageTimer? timer)
     {
@@ -172,9 +175,9 @@ public sealed class PdfPageReader : IPageSource
             if (direction != 180) (width, height) = (height, width);
         }
 
-        var glyphs = ReadGlyphs(page, toDisplay, _normalised);
+        var glyphs = ReadGlyphs(page, toDisplay, _normalised, _options.OverprintDistance);
         List<Ruling> rulings;
-        try { rulings = RulingExtractor.Extract(page.Paths, toDisplay); }
+        try { rulings = RulingExtractor.Extract(page.Paths, toDisplay, _options); }
         catch (Exception) { rulings = []; } // a broken content stream costs the rulings, not the page's text
 
         var (problem, detail) = TextLayerInspector.Inspect(glyphs, page, _options.UndecodableShare);
@@ -203,15 +206,20 @@ public sealed class PdfPageReader : IPageSource
         return votes[best] > 2 * votes[0] ? best * 90 : 0;
     }
 
-    private static List<Glyph> ReadGlyphs(Page page, Func<double, double, (double X, double Y)> toDisplay, Dictionary<string, string> normalised)
+    private static List<Glyph> ReadGlyphs(Page page, Func<double, double, (double X, double Y)> toDisplay, Dictionary<string, (string Raw, string Text)> normalised, double overprint)
     {
         var letters = page.Letters;
         var result = new List<Glyph>(letters.Count);
         var seen = new HashSet<(string, long, long)>(letters.Count);
         foreach (var letter in letters)
         {
-            var raw = letter.Value;
-            if (string.IsNullOrEmpty(raw)) continue;
+            if (string.IsNullOrEmpty(letter.Value)) continue;
+            if (!normalised.TryGetValue(letter.Value, out var known))
+            {
+                var normal = CjkNormalizer.Normalize(letter.Value);
+                normalised[letter.Value] = known = (letter.Value, normal == letter.Value ? letter.Value : normal);
+            }
+            var (raw, text) = known;
             var r = letter.BoundingBox;
             var (x1, y1) = toDisplay(r.BottomLeft.X, r.BottomLeft.Y);
             var (x2, y2) = toDisplay(r.TopRight.X, r.TopRight.Y);
@@ -219,10 +227,9 @@ public sealed class PdfPageReader : IPageSource
             var (ex, _) = toDisplay(letter.EndBaseLine.X, letter.EndBaseLine.Y);
             var box = new Box(Math.Min(x1, x2), Math.Min(y1, y2), Math.Max(x1, x2), Math.Max(y1, y2));
             var size = letter.PointSize > 0 ? letter.PointSize : Math.Max(box.Height, 1);
-            if (!normalised.TryGetValue(raw, out var text)) normalised[raw] = text = CjkNormalizer.Normalize(raw);
 
             // Fake bold draws the same glyph again a fraction of a point away: keep the first.
-            var key = (text, (long)Math.Round(box.CentreX / Tolerances.OverprintDistance), (long)Math.Round(box.CentreY / Tolerances.OverprintDistance));
+            var key = (text, (long)Math.Round(box.CentreX / overprint), (long)Math.Round(box.CentreY / overprint));
             if (!seen.Add(key)) continue;
 
             var advLeft = Math.Min(sx, ex);

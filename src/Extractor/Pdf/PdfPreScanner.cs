@@ -95,16 +95,23 @@ public static class PdfPreScanner
         var kept = isObjectStream ? new MemoryStream() : null;
         var what = $"stream {objectId} R";
         var data = pdf.AsSpan(start, length);
+        var uncounted = ContentCounter.Unreachable(limits);
         if (!flate)
         {
-            counter?.Feed(data);
-            counter?.Finish();
+            if (data.Length > uncounted)
+            {
+                counter?.Feed(data);
+                counter?.Finish();
+            }
             if (kept is not null) CheckWidths(data, $"object stream {objectId} R", limits);
             return;
         }
 
         long total = 0;
         var buffer = new byte[64 * 1024];
+        // A stream too short to exceed any content bound is not counted (most pages): its first bytes wait here
+        // until it is known to be longer.
+        var pending = counter is null ? null : new MemoryStream();
         // As PdfPig does: skip the two zlib header bytes, whatever they say, and inflate the rest.
         using (var input = new MemoryStream(pdf, start + Math.Min(2, length), Math.Max(0, length - 2), writable: false))
         using (var inflater = new DeflateStream(input, CompressionMode.Decompress))
@@ -118,11 +125,20 @@ public static class PdfPreScanner
                 total += n;
                 if (ResourceLimits.Exceeds(total, limits.MaxDecodedStreamBytes))
                     throw new LimitExceededException($"{what} inflates to more than {Mib(limits.MaxDecodedStreamBytes)} (limit MaxDecodedStreamBytes)");
-                counter?.Feed(buffer.AsSpan(0, n));
+                if (pending is null) counter?.Feed(buffer.AsSpan(0, n));
+                else
+                {
+                    pending.Write(buffer, 0, n);
+                    if (pending.Length > uncounted)
+                    {
+                        counter!.Feed(pending.GetBuffer().AsSpan(0, (int)pending.Length));
+                        pending = null;
+                    }
+                }
                 if (kept is not null && kept.Length + n <= ObjectStreamKeepBytes) kept.Write(buffer, 0, n);
             }
         }
-        counter?.Finish();
+        if (pending is null) counter?.Finish();
         if (kept is not null) CheckWidths(kept.GetBuffer().AsSpan(0, (int)kept.Length), $"object stream {objectId} R", limits);
     }
 

@@ -13,7 +13,8 @@ namespace Extractor.Pdf;
 /// </summary>
 public static class RulingExtractor
 {
-    public static List<Ruling> Extract(IEnumerable<PdfPath> paths, Func<double, double, (double X, double Y)> toDisplay)
+    /// <param name="options">the thickness below which a fill is a line, and the length below which a line is decoration</param>
+    public static List<Ruling> Extract(IEnumerable<PdfPath> paths, Func<double, double, (double X, double Y)> toDisplay, PdfTextLayerOptions options)
     {
         var result = new List<Ruling>();
         foreach (var path in paths)
@@ -27,16 +28,16 @@ public static class RulingExtractor
             {
                 if (TryAsRectangle(subpath, toDisplay, out var rect))
                 {
-                    var thinX = rect.Width <= Tolerances.MaxRulingThickness;
-                    var thinY = rect.Height <= Tolerances.MaxRulingThickness;
-                    if (thinY && !thinX) Add(result, Orientation.Horizontal, rect.CentreY, rect.Left, rect.Right);
-                    else if (thinX && !thinY) Add(result, Orientation.Vertical, rect.CentreX, rect.Bottom, rect.Top);
+                    var thinX = rect.Width <= options.MaxRulingThickness;
+                    var thinY = rect.Height <= options.MaxRulingThickness;
+                    if (thinY && !thinX) Add(result, options.MinRulingLength, Orientation.Horizontal, rect.CentreY, rect.Left, rect.Right);
+                    else if (thinX && !thinY) Add(result, options.MinRulingLength, Orientation.Vertical, rect.CentreX, rect.Bottom, rect.Top);
                     else if (!thinX && !thinY && stroked)
                     {
-                        Add(result, Orientation.Horizontal, rect.Bottom, rect.Left, rect.Right);
-                        Add(result, Orientation.Horizontal, rect.Top, rect.Left, rect.Right);
-                        Add(result, Orientation.Vertical, rect.Left, rect.Bottom, rect.Top);
-                        Add(result, Orientation.Vertical, rect.Right, rect.Bottom, rect.Top);
+                        Add(result, options.MinRulingLength, Orientation.Horizontal, rect.Bottom, rect.Left, rect.Right);
+                        Add(result, options.MinRulingLength, Orientation.Horizontal, rect.Top, rect.Left, rect.Right);
+                        Add(result, options.MinRulingLength, Orientation.Vertical, rect.Left, rect.Bottom, rect.Top);
+                        Add(result, options.MinRulingLength, Orientation.Vertical, rect.Right, rect.Bottom, rect.Top);
                     }
                     continue;
                 }
@@ -46,17 +47,17 @@ public static class RulingExtractor
                     if (command is not PdfSubpath.Line line) continue;
                     var (x1, y1) = toDisplay(line.From.X, line.From.Y);
                     var (x2, y2) = toDisplay(line.To.X, line.To.Y);
-                    if (Math.Abs(y1 - y2) < 0.5) Add(result, Orientation.Horizontal, (y1 + y2) / 2, Math.Min(x1, x2), Math.Max(x1, x2));
-                    else if (Math.Abs(x1 - x2) < 0.5) Add(result, Orientation.Vertical, (x1 + x2) / 2, Math.Min(y1, y2), Math.Max(y1, y2));
+                    if (Math.Abs(y1 - y2) < 0.5) Add(result, options.MinRulingLength, Orientation.Horizontal, (y1 + y2) / 2, Math.Min(x1, x2), Math.Max(x1, x2));
+                    else if (Math.Abs(x1 - x2) < 0.5) Add(result, options.MinRulingLength, Orientation.Vertical, (x1 + x2) / 2, Math.Min(y1, y2), Math.Max(y1, y2));
                 }
             }
         }
         return result;
     }
 
-    private static void Add(List<Ruling> into, Orientation orientation, double position, double start, double end)
+    private static void Add(List<Ruling> into, double minLength, Orientation orientation, double position, double start, double end)
     {
-        if (end - start >= Tolerances.MinRulingLength) into.Add(new Ruling(orientation, position, start, end));
+        if (end - start >= minLength) into.Add(new Ruling(orientation, position, start, end));
     }
 
     /// <summary>A subpath of only straight axis-aligned edges that closes on itself, as its box.</summary>

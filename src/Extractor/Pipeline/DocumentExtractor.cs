@@ -16,9 +16,10 @@ public sealed class UnreadableDocumentException(string message) : Exception(mess
 
 /// <summary>
 /// Composes the stages over one document, in one forward order: pages (page source) → layout (table detectors, text
-/// lines) → structure (titles, continuations, headers) → sheets (which claim their grids) → the remaining grids as
-/// untitled tables → recognition + records (every table once) → document facts → reconciliation. It does no stage
-/// work itself; each stage returns its warnings, gathered here in stage order.
+/// lines) → structure (titles, continuations, headers) → sheets (which claim their grids) → leftover grids as
+/// untitled tables → recognition + records (every table once) → document facts (department, year, unit, kind) →
+/// reconciliation. It does no stage work itself; each stage returns its result and its warnings (immutable), gathered
+/// here in stage order.
 /// </summary>
 public static class DocumentExtractor
 {
@@ -46,19 +47,19 @@ public static class DocumentExtractor
         var opening = StageScope.Start(timer, Stages.PdfPig);
         using var source = (options.Ocr.Mode == OcrMode.Never ? options.PageSource : new OcrPageSourceFactory(options.PageSource, options.Ocr)).Open(bytes, name, timer);
         opening.Dispose();
-        var (layouts, pageWarnings) = ReadPages(source, name, new PageLayoutAnalyzer(options.Layout), timer, onPage, cancellationToken);
+        var pages = ReadPages(source, name, new PageLayoutAnalyzer(options.Layout), timer, onPage, cancellationToken);
 
         var segmenting = StageScope.Start(timer, Stages.Structure);
-        var structure = DocumentSegmenter.Segment(layouts, options.TableKinds, cancellationToken);
+        var segmenter = new DocumentSegmenter(options.Structure, options.Layout.Tolerances);
+        var structure = segmenter.Segment(pages.Layouts, options.TableKinds, cancellationToken);
         segmenting.Dispose();
 
         var sheeting = StageScope.Start(timer, Stages.Sheets);
-        var sheetGrids = new HashSet<TableGrid>(ReferenceEqualityComparer.Instance);
-        var guarded = new List<Diagnostic>();
-        var sheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables, options.Sheets, sheetGrids, cancellationToken, guarded);
-        // Grids that are neither a titled table nor a sheet are still tables: emitted as `unrecognised`, with a warning.
-        var leftover = structure.UntitledGrids.Where(g => !sheetGrids.Contains(g)).ToList();
-        var untitled = DocumentSegmenter.UntitledTables(leftover, structure.TextLines, options.TableKinds);
+        var sheets = SheetExtractor.Extract(structure.UntitledGrids, structure.TextLines, structure.Tables, options.Sheets, options.SheetReading,
+            options.Layout.Tolerances, cancellationToken);
+        // Leftover grids, a stage of its own after the sheets because only the sheets stage knows which untitled grids
+        // are sheets: those that are neither a titled table nor a sheet are still tables, emitted as `unrecognised`.
+        var untitled = segmenter.UntitledTables(structure.UntitledGrids.Where(g => !sheets.SheetGrids.Contains(g)).ToList(), structure.TextLines, options.TableKinds);
         var untitledTableGrids = untitled.Tables.SelectMany(t => t.Grids).ToHashSet(ReferenceEqualityComparer.Instance);
         var untitledGrids = structure.UntitledGrids.Where(g => !untitledTableGrids.Contains(g)).ToList();
         sheeting.Dispose();
@@ -69,35 +70,43 @@ public static class DocumentExtractor
         var titled = structure.Tables.Select(t => recognizer.Recognise(t, titled: true)).ToList();
         var others = untitled.Tables.Select(t => recognizer.Recognise(t, titled: false)).ToList();
         var tables = titled.Concat(others).Select(r => r.Table).ToList();
-        var (department, year, unit) = DocumentFacts.Infer(titled.Select(r => r.Table).ToList(), structure.TextLines);
-        var info = new DocumentInfo(name, sha, source.PageCount, department, year, unit, null)
+        var facts = DocumentFacts.Summarise(name, titled.Select(r => r.Table).ToList(), tables, sheets.Sheets.Count, structure.TextLines, options.TableKinds, options.Document);
+        var info = new DocumentInfo(name, sha, source.PageCount, facts.Department, facts.Year, facts.Unit, null)
         {
-            OcrPages = layouts.Where(l => l.Page.FromOcr).Select(l => l.Page.Number).ToList(),
+            OcrPages = pages.Layouts.Where(l => l.Page.FromOcr).Select(l => l.Page.Number).ToList(),
         };
         recognising.Dispose();
 
+        // Each stage returned its warnings; they are gathered here in stage order.
         IReadOnlyList<Diagnostic> warnings = [
-            .. pageWarnings, .. structure.Warnings,
+            .. pages.Warnings, .. structure.Warnings,
             .. titled.Select(r => r.Warning).OfType<Diagnostic>(),
             .. untitled.Warnings,
             .. others.Select(r => r.Warning).OfType<Diagnostic>(),
-            .. guarded];
-        var documentKind = DocumentKind.Decide(tables, sheets.Count, structure.TextLines, options.TableKinds);
-        if (DocumentKind.HasNoDisclosureTables(tables, sheets.Count, options.TableKinds))
-            warnings = [.. warnings, DocumentKind.NoTablesWarning(name, documentKind, structure.TextLines)];
-        var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets, Kind = documentKind };
+            .. sheets.Warnings,
+            .. facts.Warning is { } noTables ? [noTables] : Array.Empty<Diagnostic>()];
+        var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets.Sheets, Kind = facts.Kind };
         cancellationToken.ThrowIfCancellationRequested();
         using var reconciling = StageScope.Start(timer, Stages.Reconciliation);
-        // Prose paragraphs and the reconciliation as a whole fail alone: their failure is a warning, the tables stand.
-        var late = new List<Diagnostic>();
-        var reconciler = new Reconciler(options.Rules, options.TableKinds, options.Reconciliation);
-        var report = StageGuard.Run(() => reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines, late), SheetBudgetFacts.From(document)),
-            null, late, $"{name}: reconciliation", 0);
+        var (report, late) = Reconcile(document, options, name);
         return document with { Reconciliation = report, Warnings = late.Count == 0 ? document.Warnings : [.. document.Warnings, .. late] };
     }
 
+    /// <summary>
+    /// The reconciliation stage: prose figures, then every rule. Prose paragraphs and the reconciliation as a whole fail
+    /// alone: their failure is a warning, the tables stand.
+    /// </summary>
+    private static (ReconciliationReport? Report, IReadOnlyList<Diagnostic> Warnings) Reconcile(BudgetDocument document, ExtractorOptions options, string name)
+    {
+        var warnings = new List<Diagnostic>();
+        var reconciler = new Reconciler(options.Rules, options.TableKinds, options.Reconciliation);
+        var report = StageGuard.Run(() => reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines, warnings), SheetBudgetFacts.From(document)),
+            null, warnings, $"{name}: reconciliation", 0);
+        return (report, warnings);
+    }
+
     /// <summary>The page loop: each page read from the source and laid out; an unreadable page is a warning, not the end.</summary>
-    private static (List<PageLayout> Layouts, List<Diagnostic> Warnings) ReadPages(IPageSource source, string name, PageLayoutAnalyzer analyzer,
+    private static (IReadOnlyList<PageLayout> Layouts, IReadOnlyList<Diagnostic> Warnings) ReadPages(IPageSource source, string name, PageLayoutAnalyzer analyzer,
         IStageTimer? timer, Action<PageModel>? onPage, CancellationToken cancellationToken)
     {
         var layouts = new List<PageLayout>(source.PageCount);

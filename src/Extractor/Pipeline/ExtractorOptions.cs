@@ -4,12 +4,13 @@ using Extractor.Pdf;
 using Extractor.Recognition;
 using Extractor.Reconciliation;
 using Extractor.Sheets;
+using Extractor.Structure;
 
 namespace Extractor.Pipeline;
 
 /// <summary>
-/// Everything the pipeline is composed from: the page source, the layout stage's detectors and thresholds, and the
-/// catalogues (loaded once, passed in). <see cref="Default"/> is today's pipeline; a caller or a test swaps one part
+/// Everything the pipeline is composed from: the page source (with its thresholds), each stage's options record (the
+/// thresholds, with documented defaults) and the catalogues (loaded once, passed in). <see cref="Default"/> is today's pipeline; a caller or a test swaps one part
 /// with <c>ExtractorOptions.Default with { … }</c>. Which writers run is the caller's choice (Output/DocumentWriters).
 /// </summary>
 public sealed record ExtractorOptions
@@ -22,6 +23,15 @@ public sealed record ExtractorOptions
 
     /// <summary>Table detectors in order and the layout thresholds (default: lattice, then ruled stream).</summary>
     public LayoutOptions Layout { get; init; } = LayoutOptions.Default;
+
+    /// <summary>Distances and lengths the structure stage reads titles, meta lines and continuations with.</summary>
+    public StructureOptions Structure { get; init; } = StructureOptions.Default;
+
+    /// <summary>Lengths and distances the sheets stage finds and reads performance sheets with.</summary>
+    public SheetOptions SheetReading { get; init; } = SheetOptions.Default;
+
+    /// <summary>How far into the opening lines the year, title and kind of the document are looked for.</summary>
+    public DocumentOptions Document { get; init; } = DocumentOptions.Default;
 
     /// <summary>Table kinds and their titles (Recognition/table-kinds.json).</summary>
     public TableKindCatalog TableKinds { get; init; } = TableKindCatalog.Default;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Extractor.Model;
+using Extractor.Text;
 using Newtonsoft.Json;
 
 namespace Extractor.Recognition;
@@ -33,12 +34,12 @@ public sealed partial class ColumnCatalog
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var segment in model.Segments)
             foreach (var alias in segment.Aliases)
-                ids[Fold(alias)] = segment.Id;
+                ids[HeaderKey(alias)] = segment.Id;
         return new ColumnCatalog(ids);
     }
 
     /// <summary>The segment id of one header text, or null when the header is not in the catalogue.</summary>
-    public string? SegmentId(string header) => _segmentIds.GetValueOrDefault(Fold(header));
+    public string? SegmentId(string header) => _segmentIds.GetValueOrDefault(HeaderKey(header));
 
     /// <summary>The canonical id of a column, or null when one of its headers is unknown (or it has none).</summary>
     public string? ColumnId(Column column)
@@ -53,5 +54,6 @@ public sealed partial class ColumnCatalog
         return parts.Count == 0 ? null : string.Join(".", parts);
     }
 
-    private static string Fold(string header) => YearPrefix().Replace(TableKindCatalog.Fold(header), "");
+    /// <summary>A header's key without its year (`2025年预算数` = `预算数`).</summary>
+    private static string HeaderKey(string header) => YearPrefix().Replace(TextNormalizer.Key(header), "");
 }

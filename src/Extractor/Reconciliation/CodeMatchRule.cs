@@ -58,5 +58,5 @@ public sealed record CodeMatchRule(string Id, ValueRef Left, ValueRef Right) : I
     }
 
     private static Dictionary<string, TableRecord> Classes(TableView v) => v.Records
-        .Where(r => TableView.CodeOf(r) is { Length: 3 }).GroupBy(r => TableView.CodeOf(r)!).ToDictionary(g => g.Key, g => g.First());
+        .Where(r => r.Code is { Length: 3 }).GroupBy(r => r.Code!).ToDictionary(g => g.Key, g => g.First());
 }

@@ -16,16 +16,17 @@ public sealed record CodeRollupRule(string Id, string Table, string? Side) : IRe
     {
         var view = context.Find(Table, Side, out var reason);
         if (view is null) return [Identity.Skip(Id, $"{context.KindName(Table)}: totals = Σ codes", reason)];
-        var rows = view.Records.Select(r => new Row(r, LevelOf(r), TableView.CodeOf(r))).ToList();
-        var total = rows.FirstOrDefault(r => TableView.IsTotal(r.Record))?.Record;
+        var rows = view.Records.Select(r => new Row(r, LevelOf(r), r.Code)).ToList();
+        var total = rows.FirstOrDefault(r => r.Record.IsTableTotal)?.Record;
         var columns = view.AmountColumns();
         if (columns.Count == 0) return [Identity.Skip(Id, $"{view.Name()}: totals = Σ codes", $"{view.Name()} has no amounts")];
+        if (view.IsByUnit) return ByUnit(context, view, rows, total, columns);
         if (!rows.Any(r => r.Level >= 1)) return [Identity.Skip(Id, $"{view.Name()}: totals = Σ codes", $"the rows of {view.Name()} carry no 类/款/项 codes")];
         var unitNames = UnitRows.UnitNames(null, context.Tables);
         // In a table laid out by unit (单位编码 | 单位名称) every uncoded row with amounts is a unit, whatever its printed
         // (often wrapped) name; elsewhere a unit row must carry a unit's name.
         var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } c && (view.IsByUnit || UnitRows.IsUnitName(c.Name, unitNames) && !view.PrintsCode(c))
-                                    && TableView.AmountsOf(r.Record).Count > 0).Select(r => r.Record).ToList();
+                                    && r.Record.Amounts.Count > 0).Select(r => r.Record).ToList();
         var checks = new List<Check>();
         foreach (var column in columns)
         {
@@ -61,6 +62,33 @@ public sealed record CodeRollupRule(string Id, string Table, string? Side) : IRe
         return checks;
     }
 
+    /// <summary>
+    /// A table laid out by unit (单位编码 | 单位名称) prints unit codes, not 类/款/项: a short code is the 主管部门 (`234
+    /// 西安市气象局`) over the units printed under it (`234001 …`, `234002 …`), so 合计 = Σ departments and each
+    /// department = Σ its units; without department rows 合计 = Σ units.
+    /// </summary>
+    private List<Check> ByUnit(ReconciliationContext context, TableView view, List<Row> rows, TableRecord? total, IReadOnlyList<Column> columns)
+    {
+        var departments = rows.Where(r => r.Level >= 1 && r.Record.Amounts.Count > 0).ToList();
+        var units = rows.Where(r => r.Level == -1 && r.Record is ClassifiedRecord { Project: null } && r.Record.Amounts.Count > 0).ToList();
+        var checks = new List<Check>();
+        foreach (var column in columns)
+        {
+            void Add(TableRecord parent, IEnumerable<Row> children, string what)
+            {
+                if (Rollup.Sum(context, Id, view, column, column.Name, parent, children.Select(c => c.Record).ToList(), what) is { } check) checks.Add(check);
+            }
+            if (total is not null) Add(total, departments.Count > 0 ? departments : units, departments.Count > 0 ? "部门" : "单位");
+            for (var d = 0; d < departments.Count; d++)
+            {
+                var from = rows.IndexOf(departments[d]);
+                var to = d + 1 < departments.Count ? rows.IndexOf(departments[d + 1]) : rows.Count;
+                Add(departments[d].Record, units.Where(u => rows.IndexOf(u) > from && rows.IndexOf(u) < to), "单位");
+            }
+        }
+        return checks.Count > 0 ? checks : [Identity.Skip(Id, $"{view.Name()}: totals = Σ units", $"{view.Name()} is laid out by unit and prints no unit rows to add up")];
+    }
+
     private static List<List<Row>> Blocks(List<Row> rows, List<TableRecord> units)
     {
         var blocks = new List<List<Row>>();
@@ -77,7 +105,7 @@ public sealed record CodeRollupRule(string Id, string Table, string? Side) : IRe
     {
         ClassifiedRecord c => c.Level,
         SummaryRecord { Code: { } code } => code.Length switch { 3 => 1, 5 => 2, 7 => 3, _ => -2 },
-        SummaryRecord s => TableView.IsTotal(s) ? 0 : -2,
+        SummaryRecord s => s.IsTableTotal ? 0 : -2,
         _ => -2,
     };
 }

@@ -15,10 +15,10 @@ public sealed record ItemRollupRule(string Id, string Table, string? Side) : IRe
         var view = context.Find(Table, Side, out var reason);
         if (view is null) return [Identity.Skip(Id, $"{context.KindName(Table)}: 总计 = Σ rows", reason)];
         var unitNames = UnitRows.UnitNames(context.Document.Info.Department, context.Tables);
-        var total = view.Records.FirstOrDefault(TableView.IsTotal);
+        var total = view.Records.FirstOrDefault(r => r.IsTableTotal);
         if (total is null) return [Identity.Skip(Id, $"{view.Name()}: 总计 = Σ rows", $"{view.Name()} has no 总计/合计 row")];
         var others = view.Records.Where(r => !ReferenceEquals(r, total)).ToList();
-        var isUnit = others.Select(r => UnitRows.IsUnitName(TableView.LabelOf(r), unitNames)).ToList();
+        var isUnit = others.Select(r => UnitRows.IsUnitName(r.RowLabel, unitNames)).ToList();
         var checks = new List<Check>();
         foreach (var column in view.AmountColumns())
         {

@@ -1,38 +1,21 @@
 using System.Text.RegularExpressions;
-using System.Text;
-using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Reconciliation;
 
-/// <summary>How the reconciliation compares printed labels: spaces dropped, bracket widths and quotes folded, outline numbering stripped.</summary>
+/// <summary>How the reconciliation compares printed labels: by their <see cref="TextForm.Key"/>, outline numbering stripped.</summary>
 public static partial class LabelText
 {
     [GeneratedRegex(@"^(其中[:：]?|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[(][一二三四五六七八九十\d]+[)])+")]
     private static partial Regex Numbering();
 
-    public static string Normalise(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return "";
-        var b = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            if (char.IsWhiteSpace(c)) continue;
-            b.Append(c switch
-            {
-                '（' => '(', '）' => ')', '：' => ':', '“' or '”' or '＂' => '"', '‘' or '’' => '\'', '，' => ',', '．' => '.',
-                _ => c,
-            });
-        }
-        return b.ToString();
-    }
-
     /// <summary>A row label without its outline numbering (`一、` `1.` `其中：` `(一)`).</summary>
-    public static string RowLabel(string? s) => Numbering().Replace(Normalise(s), "");
+    public static string RowLabel(string? s) => Numbering().Replace(TextNormalizer.Key(s), "");
 
     /// <summary>Dice coefficient over character bigrams: how alike two names are (0 … 1).</summary>
     public static double Similarity(string a, string b)
     {
-        a = Normalise(a); b = Normalise(b);
+        a = TextNormalizer.Key(a); b = TextNormalizer.Key(b);
         if (a == b) return 1;
         if (a.Length < 2 || b.Length < 2) return 0;
         var bigrams = new Dictionary<string, int>();

@@ -1,4 +1,5 @@
 using Extractor.Model;
+using Extractor.Text;
 using Newtonsoft.Json.Linq;
 
 namespace Extractor.Reconciliation;
@@ -72,5 +73,5 @@ public sealed record OutlineRollupRule(string Id, string Table, string? Side) : 
         return rows.Where((row, i) => !IsOfWhich(row) || rows.Take(i).All(IsOfWhich)).ToList();
     }
 
-    private static bool IsOfWhich(TableRecord row) => LabelText.Normalise(TableView.LabelOf(row)).StartsWith("其中", StringComparison.Ordinal);
+    private static bool IsOfWhich(TableRecord row) => TextNormalizer.Key(row.RowLabel).StartsWith("其中", StringComparison.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Extractor.Model;
+using Extractor.Text;
 using Newtonsoft.Json;
 
 namespace Extractor.Reconciliation;
@@ -57,7 +58,7 @@ public static partial class ProseFigureParser
         foreach (var paragraph in paragraphs)
         {
             var text = paragraph.Text;
-            var heading = ProseParagraphs.HeadingStart().Match(text.Replace(" ", ""));
+            var heading = ProseParagraphs.HeadingStart().Match(TextNormalizer.Compact(text));
             if (heading.Success)
             {
                 if (heading.Value.StartsWith('(') || heading.Value.StartsWith('（')) subsection = text;
@@ -85,7 +86,7 @@ public static partial class ProseFigureParser
 
     private static void ParseParagraph(ProseParagraph paragraph, string section, string? subsection, string? project, List<ProseFigure> figures)
     {
-        var text = ProseNumbers.ToAsciiDigits(paragraph.Text);
+        var text = TextNormalizer.AsciiDigitsInPlace(paragraph.Text);
         var matches = AmountWithUnit().Matches(text).Where(m => !Threshold().IsMatch(text[(m.Index + m.Length)..])).ToList();
         var previousEnd = 0;
         var sentenceStart = 0;
@@ -105,7 +106,7 @@ public static partial class ProseFigureParser
             if (clauseEnd >= 0) trailing = trailing[..clauseEnd];
             previousEnd = m.Index + m.Length;
             var amountText = m.Groups[1].Value;
-            var value = ProseNumbers.ParseChinese(amountText) ?? decimal.Parse(amountText.Replace(",", ""), CultureInfo.InvariantCulture);
+            var value = ChineseNumerals.Parse(amountText) ?? decimal.Parse(amountText.Replace(",", ""), CultureInfo.InvariantCulture);
             var unit = m.Groups[2].Value;
             var box = ProseParagraphs.BoxOf(paragraph, m.Groups[1].Index, m.Groups[1].Index + m.Groups[1].Length);
             var page = paragraph.LineAt(m.Index).Page;
@@ -116,7 +117,7 @@ public static partial class ProseFigureParser
                 var direction = label.Contains("减少") || label.Contains("下降") || label.Contains("降低") ? "减少" : "增加";
                 var subject = Clean(ChangeLabel().Replace(label, "").Replace("预算", "").Trim());
                 var parent = lastInSentence ?? (subject.Length > 0
-                    ? figures.LastOrDefault(f => f.Section == section && f.Kind == "amount" && f.Change is null && LabelText.Normalise(f.Label).Contains(LabelText.Normalise(subject), StringComparison.Ordinal))
+                    ? figures.LastOrDefault(f => f.Section == section && f.Kind == "amount" && f.Change is null && TextNormalizer.Key(f.Label).Contains(TextNormalizer.Key(subject), StringComparison.Ordinal))
                     : null);
                 if (parent is not null && parent.Change is null)
                 {

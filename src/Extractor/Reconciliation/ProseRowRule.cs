@@ -1,4 +1,5 @@
 using Extractor.Model;
+using Extractor.Text;
 using Newtonsoft.Json.Linq;
 
 namespace Extractor.Reconciliation;
@@ -21,8 +22,8 @@ public sealed record ProseRowRule(string Id, IReadOnlyList<string> Section, stri
         if (view is null) return [Identity.Skip(Id, $"第三部分 figures on {Section[0]} = rows of {context.KindName(Table)}", reason)];
         var column = view.Resolve(Column);
         if (column is null) return [Identity.Skip(Id, $"第三部分 figures = {view.Name()} rows", $"{view.Name()} has no column {Column.Shown}")];
-        var total = view.Records.FirstOrDefault(TableView.IsTotal);
-        var rows = view.Records.Where(r => !TableView.IsTotal(r) && TableView.LabelOf(r).Length > 0).ToList();
+        var total = view.Records.FirstOrDefault(r => r.IsTableTotal);
+        var rows = view.Records.Where(r => !r.IsTableTotal && r.RowLabel.Length > 0).ToList();
         var checks = new List<Check>();
         foreach (var figure in inSection)
         {
@@ -30,7 +31,7 @@ public sealed record ProseRowRule(string Id, IReadOnlyList<string> Section, stri
             string how;
             if (ByProject)
             {
-                if (figure.Project is null || !LabelText.Normalise(figure.Label).EndsWith("预算安排规模", StringComparison.Ordinal)) continue;
+                if (figure.Project is null || !TextNormalizer.Key(figure.Label).EndsWith("预算安排规模", StringComparison.Ordinal)) continue;
                 (row, how) = ProseTerms.MatchProject(rows.Where(r => r is ClassifiedRecord { Project: not null }).ToList(), figure.Project, context.Options.ProjectNameSimilarity);
             }
             else
@@ -45,7 +46,7 @@ public sealed record ProseRowRule(string Id, IReadOnlyList<string> Section, stri
             {
                 var whole = view.Value(total, column, "total");
                 checks.Add(context.Share(Id + ".share", $"第三部分 “{figure.Label}” 占 {figure.Share}% = {figure.Text} / {whole.Describe} × 100",
-                    ProseTerms.ShareCell(figure), share, figure.Value * (ProseTerms.UnitToYuan(figure.Unit) ?? 1m), whole.Yuan, [stated.Cell, whole.Cell]));
+                    ProseTerms.ShareCell(figure), share, figure.Value * (UnitParser.FactorToYuan(figure.Unit) ?? 1m), whole.Yuan, [stated.Cell, whole.Cell]));
             }
         }
         if (checks.Count == 0) checks.Add(Identity.Skip(Id, $"第三部分 figures = {view.Name()} rows", $"no figure in the section names a row of {view.Name()}"));

@@ -1,5 +1,6 @@
 using Extractor.Model;
 using Extractor.Structure;
+using Extractor.Text;
 
 namespace Extractor.Reconciliation;
 
@@ -27,12 +28,12 @@ public static class UnitRows
     public static HashSet<string> UnitNames(string? department, IReadOnlyList<ExtractedTable> tables)
     {
         var names = new HashSet<string>();
-        if (department is { Length: >= 4 } d) names.Add(LabelText.Normalise(d));
+        if (department is { Length: >= 4 } d) names.Add(TextNormalizer.Key(d));
         foreach (var t in tables)
         {
-            if (t.Structure.Department is { Length: >= 4 } dep) names.Add(LabelText.Normalise(dep));
+            if (t.Structure.Department is { Length: >= 4 } dep) names.Add(TextNormalizer.Key(dep));
             foreach (var r in t.Records.OfType<ClassifiedRecord>().Where(r => r.Level == -1 && r.Project is null && r.Name.Length >= 4))
-                names.Add(LabelText.Normalise(r.Name));
+                names.Add(TextNormalizer.Key(r.Name));
         }
         return names;
     }
@@ -40,7 +41,7 @@ public static class UnitRows
     // LibreOffice may clip a 编制部门 cell, so a printed prefix of at least four characters counts.
     public static bool IsUnitName(string label, HashSet<string> names)
     {
-        var l = LabelText.Normalise(label);
+        var l = TextNormalizer.Key(label);
         return l.Length >= 4 && names.Any(n => n == l || n.StartsWith(l, StringComparison.Ordinal) || l.StartsWith(n, StringComparison.Ordinal));
     }
 }
@@ -75,9 +76,9 @@ public static partial class Outline
 
     private static int Depth(TableRecord r)
     {
-        if (TableView.IsTotal(r)) return 0;
+        if (r.IsTableTotal) return 0;
         if (r is SummaryRecord { IsTotal: true }) return Subtotal;
-        var label = LabelText.Normalise(r is SummaryRecord s ? s.Label : TableView.LabelOf(r));
+        var label = TextNormalizer.Key(r is SummaryRecord s ? s.Label : r.RowLabel);
         // 江苏 prints the year's subtotal as `当年收入小计` or bare `当年收入` above 上年结转资金.
         if (r is SummaryRecord && (label.EndsWith("小计", StringComparison.Ordinal) || label is "当年收入" or "本年收入")) return Subtotal;
         if (label.Length == 0) return 4;

@@ -1,5 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Model;
+using Extractor.Text;
 using Newtonsoft.Json.Linq;
 
 namespace Extractor.Reconciliation;
@@ -53,12 +54,12 @@ public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef Fund
         if (carryView?.Resolve(Column) is { } cc)
         {
             var units = UnitRows.UnitNames(null, tables);
-            candidates.AddRange(carryView.Records.Where(r => !TableView.IsTotal(r) && !units.Contains(LabelText.Normalise(TableView.LabelOf(r))))
+            candidates.AddRange(carryView.Records.Where(r => !r.IsTableTotal && !units.Contains(TextNormalizer.Key(r.RowLabel)))
                 .Select(r => (carryView, r, carryView.Value(r, cc, "actual"))));
         }
         foreach (var fact in facts)
         {
-            var unit = ProseTerms.UnitToYuan(fact.Unit) ?? 10000m;
+            var unit = UnitParser.FactorToYuan(fact.Unit) ?? 10000m;
             var stated = new Term(new CheckCell("绩效目标表", null, null, null, null, fact.Name, "年度预算总额", fact.Text, fact.Value, fact.Page, fact.Box, "expected"),
                 fact.Value * unit, unit, $"绩效目标表 “{fact.Name}” 年度预算总额 {fact.Text}");
             if (fact.IsDepartmentSheet)
@@ -73,7 +74,7 @@ public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef Fund
                 checks.Add(Identity.Skip(Id, stated.Describe, "the document has no 表7 project rows or 表11 rows to match the sheet against", [stated.Cell]));
                 continue;
             }
-            var scored = candidates.Select(c => (c.View, c.Row, c.Value, Score: LabelText.Similarity(TableView.LabelOf(c.Row), fact.Name))).OrderByDescending(c => c.Score).ToList();
+            var scored = candidates.Select(c => (c.View, c.Row, c.Value, Score: LabelText.Similarity(c.Row.RowLabel, fact.Name))).OrderByDescending(c => c.Score).ToList();
             var byName = scored.FirstOrDefault(c => c.Score >= 0.999);
             if (byName.Row is not null && byName.Value.Yuan == stated.Yuan)
             {

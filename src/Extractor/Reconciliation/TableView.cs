@@ -1,5 +1,6 @@
 using Extractor.Model;
 using Extractor.Records;
+using Extractor.Text;
 
 namespace Extractor.Reconciliation;
 
@@ -9,9 +10,6 @@ namespace Extractor.Reconciliation;
 /// </summary>
 public sealed partial class TableView
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"^([*※]+|栏次|栏号)$")]
-    private static partial System.Text.RegularExpressions.Regex ColumnNumberRow();
-
     // Rules look the same table up many times; one view per table and half, kept as long as the table lives.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExtractedTable, System.Collections.Concurrent.ConcurrentDictionary<string, TableView>> Views = new();
 
@@ -35,12 +33,12 @@ public sealed partial class TableView
         }
         else Records = table.Records;
         // A body row of column numbers (`** 1 2 3`, `栏次`) is a printed key, not data.
-        Records = Records.Where(r => !ColumnNumberRow().IsMatch(LabelText.Normalise(LabelOf(r))) && !NumbersColumns(r)).ToList();
+        Records = Records.Where(r => !ColumnNumberRow.IsMarker(r.RowLabel) && !NumbersColumns(r)).ToList();
         Columns = columns;
         amountKeys = table.Structure.Columns.Select(c => RecordBuilder.AmountKey(table.Structure.Columns, c.Index)).ToArray();
-        normalisedPaths = columns.Select(c => c.Path.Select(LabelText.Normalise).ToArray()).ToArray();
+        normalisedPaths = columns.Select(c => c.Path.Select(TextNormalizer.Key).ToArray()).ToArray();
         idSegments = columns.Select(c => c.Index < table.ColumnIds.Count ? table.ColumnIds[c.Index]?.Split('.') : null).ToArray();
-        rowLabels = Records.Select(r => LabelText.RowLabel(LabelOf(r))).ToArray();
+        rowLabels = Records.Select(r => LabelText.RowLabel(r.RowLabel)).ToArray();
     }
 
     private readonly string[][] normalisedPaths;
@@ -51,7 +49,7 @@ public sealed partial class TableView
     /// (rows of side-by-side halves share keys).</summary>
     private Amount? AmountAt(TableRecord record, Column column)
     {
-        var amounts = AmountsOf(record);
+        var amounts = record.Amounts;
         if (amounts.TryGetValue(amountKeys[column.Index], out var amount) && amount.Column == column.Index) return amount;
         // A merged label over the amount column (江苏 表1: `支出合计` across 功能分类 名称 | 金额 | 支出用途 名称) prints the
         // row's amount in the first amount column after the merge.
@@ -72,7 +70,7 @@ public sealed partial class TableView
     // `1 2 3 … n` across the amount columns: the printed column numbers, whatever the label cell says.
     private static bool NumbersColumns(TableRecord record)
     {
-        var amounts = AmountsOf(record).Values.OrderBy(a => a.Column).ToList();
+        var amounts = record.Amounts.Values.OrderBy(a => a.Column).ToList();
         if (amounts.Count < 3) return false;
         for (var i = 0; i < amounts.Count; i++)
             if (amounts[i].Text.Contains('.') || i > 0 && amounts[i].Value != amounts[i - 1].Value + 1) return false;
@@ -116,7 +114,7 @@ public sealed partial class TableView
     {
         foreach (var alias in aliases)
         {
-            var wanted = alias.Split('/').Select(LabelText.Normalise).ToList();
+            var wanted = alias.Split('/').Select(TextNormalizer.Key).ToList();
             for (var c = 0; c < Columns.Count; c++)
             {
                 var path = normalisedPaths[c];
@@ -144,7 +142,7 @@ public sealed partial class TableView
         // A leaf under the group counts whether the group is known by its id or by its printed name (a leaf header the
         // alias catalogue does not know leaves the column without an id, but it is still under the group).
         var groupIds = part.Ids.Where(i => !i.Contains('.')).ToList();
-        var groupNames = part.Names.Where(a => !a.Contains('/')).Select(LabelText.Normalise).ToList();
+        var groupNames = part.Names.Where(a => !a.Contains('/')).Select(TextNormalizer.Key).ToList();
         return Columns.Where((c, i) => idSegments[i] is { Length: > 1 } s && s[..^1].Any(groupIds.Contains)
                                        || c.Path.Count > 1 && normalisedPaths[i].Take(c.Path.Count - 1).Any(groupNames.Contains)).ToList();
     }
@@ -159,7 +157,7 @@ public sealed partial class TableView
     /// <summary>The columns that hold amounts in some row.</summary>
     public IReadOnlyList<Column> AmountColumns()
     {
-        var columnsWithAmounts = new HashSet<int>(Records.SelectMany(r => AmountsOf(r).Values).Select(a => a.Column));
+        var columnsWithAmounts = new HashSet<int>(Records.SelectMany(r => r.Amounts.Values).Select(a => a.Column));
         return Columns.Where(c => columnsWithAmounts.Contains(c.Index)).ToList();
     }
 
@@ -168,11 +166,11 @@ public sealed partial class TableView
         if (selector.Total)
         {
             // Without a 总计 row, a single unit row over the codes (深圳: 预算单位 | 科目编码 …) is the table's total.
-            if (Records.FirstOrDefault(IsTotal) is { } total) return total;
+            if (Records.FirstOrDefault(r => r.IsTableTotal) is { } total) return total;
             var units = Records.OfType<ClassifiedRecord>().Where(r => r.Level == -1 && r.Project is null && r.Amounts.Count > 0).ToList();
             return units.Count == 1 && Records.OfType<ClassifiedRecord>().Any(r => r.Level >= 1) ? units[0] : null;
         }
-        if (selector.Code is { } code) return Records.FirstOrDefault(r => CodeOf(r) == code);
+        if (selector.Code is { } code) return Records.FirstOrDefault(r => r.Code == code);
         if (selector.Labels is { } labels)
             foreach (var label in labels.Select(LabelText.RowLabel))
             {
@@ -191,7 +189,7 @@ public sealed partial class TableView
         outlineDepths ??= Outline.Depths(Records);
         for (var i = index - 1; i >= 0; i--)
             if (outlineDepths[i] is 1 or 0 or Outline.Subtotal)
-                return outlineDepths[i] == 1 && headings.Any(h => rowLabels[i].Contains(LabelText.Normalise(h), StringComparison.Ordinal));
+                return outlineDepths[i] == 1 && headings.Any(h => rowLabels[i].Contains(TextNormalizer.Key(h), StringComparison.Ordinal));
         return false;
     }
     private int[]? outlineDepths;
@@ -225,20 +223,12 @@ public sealed partial class TableView
         return false;
     }
 
-    public static bool IsTotal(TableRecord r) => r.IsTableTotal;
-
-    public static string? CodeOf(TableRecord r) => r.Code;
-
-    public static string LabelOf(TableRecord r) => r.RowLabel;
-
-    public static IReadOnlyDictionary<string, Amount> AmountsOf(TableRecord r) => r.Amounts;
-
     /// <summary>How a row is named in a statement: `201 03 01 行政运行`, `收入总计`, a project name.</summary>
     public static string RowName(TableRecord r) => r switch
     {
         ClassifiedRecord { Code: { } } c => $"{c.ClassCode}{(c.ItemCode is null ? "" : " " + c.ItemCode)}{(c.SubitemCode is null ? "" : " " + c.SubitemCode)} {c.Project ?? c.Name}",
         SummaryRecord s => s.Label,
-        _ => LabelOf(r),
+        _ => r.RowLabel,
     };
 
     public bool HasValue(TableRecord r, Column c) => AmountAt(r, c) is not null;

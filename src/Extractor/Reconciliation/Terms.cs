@@ -1,5 +1,6 @@
 using System.Globalization;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Reconciliation;
 
@@ -65,8 +66,5 @@ public static class Identity
 
     public static string Format(decimal value) => value.ToString("#,##0.00", Invariant);
 
-    public static string UnitName(decimal unitToYuan) => unitToYuan switch
-    {
-        10000m => "万元", 1m => "元", 1000m => "千元", 100000000m => "亿元", _ => $"×{unitToYuan} 元",
-    };
+    public static string UnitName(decimal unitToYuan) => UnitParser.NameOf(unitToYuan) ?? $"×{unitToYuan} 元";
 }

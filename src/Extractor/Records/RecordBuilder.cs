@@ -41,7 +41,7 @@ public static partial class RecordBuilder
         };
     }
 
-    public static bool IsTotalLabel(string label) => TotalLabels.Contains(label.Replace(" ", ""));
+    public static bool IsTotalLabel(string label) => TotalLabels.Contains(TextNormalizer.Compact(label));
 
     private static List<TableRecord> BuildClassified(StructuredTable table, string classification, decimal unitFactor)
     {
@@ -85,7 +85,7 @@ public static partial class RecordBuilder
         // parent (208, 05, 2080505); a 2-digit code is then read against the rows above it.
         var codeCols = combinedCode is null ? [] : columns.Where(c => c.Index >= combinedCode && (c.Name.Contains("编码") || c.Name.Contains("代码")))
             .Select(c => (int?)c.Index).ToList();
-        var fullCodesPrinted = table.Rows.Any(row => codeCols.Any(c => Text(row, c) is { } t && Regex.IsMatch(t.Replace(" ", ""), @"^\d{5}(\d{2})?$")));
+        var fullCodesPrinted = table.Rows.Any(row => codeCols.Any(c => Text(row, c) is { } t && Regex.IsMatch(TextNormalizer.Compact(t), @"^\d{5}(\d{2})?$")));
         string? currentClass = null, currentItem = null;
         var previousLevel = 0;
         for (var r = 0; r < table.Rows.Count; r++)
@@ -95,7 +95,7 @@ public static partial class RecordBuilder
             var name = Text(row, nameCol) ?? "";
             // Stream layouts may split one code column in two (类 codes flush left, deeper codes indented): take the
             // first code printed in any of the code columns.
-            var code = combinedCode is null ? null : codeCols.Select(c => Text(row, c)).FirstOrDefault(t => t is not null)?.Replace(" ", "");
+            var code = combinedCode is null ? null : codeCols.Select(c => Text(row, c)).FirstOrDefault(t => t is not null) is { } printed ? TextNormalizer.Compact(printed) : null;
             // No classification starts with 0: `024` is a department code (苏州 表2 部门代码 | 部门名称).
             if (code is not null && Regex.IsMatch(code, @"^[1-9](\d{2}|\d{4}|\d{6})$"))
             {
@@ -152,7 +152,7 @@ public static partial class RecordBuilder
                 var m = CodeAndName().Match(label);
                 var code = m.Success ? m.Groups[1].Value + m.Groups[2].Value + m.Groups[3].Value : null;
                 var name = m.Success ? m.Groups[4].Value : label;
-                var isTotal = label.Replace(" ", "").EndsWith("总计") || label.Replace(" ", "").EndsWith("合计");
+                var isTotal = TextNormalizer.Compact(label) is var compact && (compact.EndsWith("总计") || compact.EndsWith("合计"));
                 records.Add(new SummaryRecord(r, side, label, code, name, isTotal, Amounts(table, row, r, amountCols, unitFactor)));
             }
         }

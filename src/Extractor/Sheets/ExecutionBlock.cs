@@ -18,7 +18,7 @@ internal static class ExecutionBlock
     public static IReadOnlyList<ExecutionLine> From(SheetBudget? budget)
     {
         if (budget is null) return [];
-        var roles = budget.Columns.Select(c => (string?)Roles.FirstOrDefault(r => c.Replace(" ", "").Contains(r.Header, StringComparison.Ordinal)).Role).ToList();
+        var roles = budget.Columns.Select(c => (string?)Roles.FirstOrDefault(r => TextNormalizer.Compact(c).Contains(r.Header, StringComparison.Ordinal)).Role).ToList();
         if (!roles.Contains("executed")) return [];
         var lines = new List<ExecutionLine>();
         for (var r = 0; r < budget.Rows.Count; r++)

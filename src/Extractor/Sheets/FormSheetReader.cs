@@ -8,12 +8,13 @@ namespace Extractor.Sheets;
 /// indicator grid, then one row per 三级指标 with the merged 一级/二级 cells carried down, over every grid of the sheet
 /// (a sheet continued on the next page may or may not repeat the indicator header).
 /// </summary>
-internal static class FormSheetReader
+/// <param name="options">header depth and length (<see cref="SheetOptions"/>)</param>
+internal sealed class FormSheetReader(SheetOptions options)
 {
     /// <summary>An indicator column: printed name, role, and its horizontal extent, which maps it onto any grid of the sheet.</summary>
     private sealed record IndicatorColumn(string Name, string? Role, double Left, double Right);
 
-    public static PerformanceSheet Read(SheetCandidate candidate, SheetCatalog catalog)
+    public PerformanceSheet Read(SheetCandidate candidate, SheetCatalog catalog)
     {
         var fields = new List<SheetField>(candidate.MetaFields);
         SheetBudget? budget = null;
@@ -31,7 +32,7 @@ internal static class FormSheetReader
             int? firstBodyRow = null;
             while (r < grid.RowCount)
             {
-                if (SheetGridProfile.IsLevelHeaderRow(grid, r, catalog))
+                if (SheetGridProfile.IsLevelHeaderRow(grid, r, catalog, options))
                 {
                     var (found, depth) = ReadColumns(grid, r, catalog);
                     if (columns is null) { columns = found; carry = new CarryState(columns.Count); }
@@ -61,7 +62,7 @@ internal static class FormSheetReader
     /// sub-headers (`其中：` over 财政资金 | 其他资金) giving one column per sub-header. A label merged down the left of the
     /// whole grid (`年度绩效指标`) is not a column.
     /// </summary>
-    private static (List<IndicatorColumn> Columns, int Depth) ReadColumns(TableGrid grid, int row, SheetCatalog catalog)
+    private (List<IndicatorColumn> Columns, int Depth) ReadColumns(TableGrid grid, int row, SheetCatalog catalog)
     {
         var header = grid.CellsStartingInRow(row).ToList();
         var firstNamed = header.FindIndex(c => catalog.IndicatorRole(c.Text) is not null);
@@ -83,20 +84,19 @@ internal static class FormSheetReader
         return (columns, depth);
     }
 
-    /// <summary>Deepest indicator header read, in rows: two-row headers are common, deeper ones are not headers.</summary>
-    private const int MaxHeaderDepth = 3;
+    private int MaxHeaderDepth => options.MaxHeaderDepth;
 
     /// <summary>
     /// One row of the header block. A label spanning rows with labels to its right is a group (`项目资金(万元)`); one with
     /// plain rows to its right is a small table (the department's `年度预算(万元)` block). Returns the next row to read.
     /// </summary>
-    private static int ReadHeaderRow(TableGrid grid, int row, List<SheetField> fields, ref SheetBudget? budget, SheetCatalog catalog)
+    private int ReadHeaderRow(TableGrid grid, int row, List<SheetField> fields, ref SheetBudget? budget, SheetCatalog catalog)
     {
         var items = grid.CellsStartingInRow(row).ToList();
         // A label alone on its row with its value alone on the row below (`当年整体绩效目标` over the text).
         if (items.Count == 1 && catalog.FieldRole(items[0].Text) is not null && row + 1 < grid.RowCount
             && grid.CellsStartingInRow(row + 1).ToList() is [var below] && !catalog.IsFieldLabel(below.Text)
-            && !SheetGridProfile.IsLevelHeaderRow(grid, row + 1, catalog))
+            && !SheetGridProfile.IsLevelHeaderRow(grid, row + 1, catalog, options))
         {
             fields.Add(new SheetField(items[0].Text, Value(below, grid.Page), null));
             return row + 2;
@@ -108,7 +108,7 @@ internal static class FormSheetReader
             var label = items[0];
             // A label merged down beside the indicator grid too (`整体绩效目标` over the rest of the sheet) only names a group.
             var spansIndicators = Enumerable.Range(row + 1, Math.Max(0, Math.Min(label.RowSpan, grid.RowCount - row) - 1))
-                .Any(r => SheetGridProfile.IsLevelHeaderRow(grid, r, catalog));
+                .Any(r => SheetGridProfile.IsLevelHeaderRow(grid, r, catalog, options));
             if (spansIndicators)
             {
                 ReadPairs(grid, items, 1, label.Text, fields, catalog);

@@ -38,7 +38,7 @@ internal static class IndicatorRecords
 
     private static (string, string, string) SplitCombined(string combined, SheetCatalog catalog)
     {
-        var rest = combined.Replace(" ", "");
+        var rest = TextNormalizer.Compact(combined);
         var level1 = catalog.LevelNamePrefix(rest);
         rest = rest[level1.Length..];
         var level2 = catalog.LevelNamePrefix(rest);

@@ -38,7 +38,7 @@ internal static class ListSheetReader
                 if (packedCell.Text.Length == 0 && (goalCell is null || goalCell.Text.Length == 0))
                 {
                     // 合计 / 总计 is the sheet's total, any other such row names the unit that uses the funds below.
-                    if (!catalog.ListAmountHeaders.Contains(SheetCatalog.Fold(nameCell.Text))) fundingUnit = nameCell.Text;
+                    if (!catalog.ListAmountHeaders.Contains(TextNormalizer.Key(nameCell.Text))) fundingUnit = nameCell.Text;
                     continue;
                 }
                 var amounts = new Dictionary<string, SheetAmount>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extractor.Text;
 
 namespace Extractor.Sheets;
 
@@ -27,7 +28,7 @@ public static partial class PackedIndicatorParser
             var parts = item.Split('；', ';').Select(p => p.Trim()).ToList();
             var index = 0;
             var levels = new List<string>();
-            while (index < parts.Count && levels.Count < 2 && LevelPart().Match(parts[index].Replace(" ", "")) is { Success: true } m)
+            while (index < parts.Count && levels.Count < 2 && LevelPart().Match(TextNormalizer.Compact(parts[index])) is { Success: true } m)
             {
                 levels.Add(m.Groups[1].Value);
                 index++;
@@ -39,7 +40,7 @@ public static partial class PackedIndicatorParser
             for (var k = index; k < parts.Count; k++)
             {
                 var v = ValuePart().Match(parts[k]);
-                if (v.Success) values.Add((v.Groups[1].Value.Replace(" ", ""), TrimEnd(v.Groups[2].Value)));
+                if (v.Success) values.Add((TextNormalizer.Compact(v.Groups[1].Value), TrimEnd(v.Groups[2].Value)));
                 else if (values.Count > 0) values[^1] = (values[^1].Item1, values[^1].Item2 + "；" + TrimEnd(parts[k]));
                 else nameParts.Add(parts[k]);
             }

@@ -12,26 +12,18 @@ namespace Extractor.Sheets;
 /// (一级指标 … 佐证资料), each boundary put where no body text of the grid crosses; in the header block above it, every
 /// band is cut at its own gutters (label | value | label | value).
 /// </summary>
-internal static class RulelessSheetGrid
+/// <param name="options">gutters, edge snap and header length (<see cref="SheetOptions"/>)</param>
+/// <param name="layout">the layout thresholds the rebuilt grid is built with</param>
+internal sealed class RulelessSheetGrid(SheetOptions options, LayoutTolerances layout)
 {
-    /// <summary>
-    /// A gap wider than this, in em, between texts of one band is a cell gutter (two cell paddings); words of one cell
-    /// are at most a space apart.
-    /// </summary>
-    private const double MinGutterEms = 0.5;
+    private double MinGutterEms => options.MinGutterEms;
+    private double MinEdgeGapEms => options.MinEdgeGapEms;
+    private int MaxHeaderLength => options.MaxHeaderLength;
+    private double EdgeSnap => options.EdgeSnap;
 
-    /// <summary>The least gap, in em, that splits two texts at a known column edge (touching advances are one word).</summary>
-    private const double MinEdgeGapEms = 0.05;
-
-    /// <summary>Longest text, in characters, read as an indicator column name.</summary>
-    private const int MaxHeaderLength = 12;
-
-    /// <summary>Boundaries closer than this, in points, are one column edge.</summary>
-    private const double EdgeSnap = 2.0;
-
-    private sealed record Segment(double Left, double Right, List<Glyph> Glyphs)
+    private sealed record Segment(double Left, double Right, List<Glyph> Glyphs, LayoutTolerances Layout)
     {
-        public string Text => TextLineBuilder.JoinLines(Glyphs).Text.Trim();
+        public string Text => TextLineBuilder.JoinLines(Glyphs, Layout).Text.Trim();
     }
 
     /// <summary>
@@ -40,7 +32,7 @@ internal static class RulelessSheetGrid
     /// (a stack of partial rules under a merged cell) are dropped, their rules belong to the enclosing one. A continued
     /// page without a repeated indicator header takes the indicator columns of the page before.
     /// </summary>
-    public static List<TableGrid> Prepare(IReadOnlyList<TableGrid> grids, SheetCatalog catalog)
+    public List<TableGrid> Prepare(IReadOnlyList<TableGrid> grids, SheetCatalog catalog)
     {
         var result = new List<TableGrid>(grids.Count);
         var byPage = grids.GroupBy(g => g.Page).ToDictionary(g => g.Key, g => g.ToList());
@@ -52,7 +44,7 @@ internal static class RulelessSheetGrid
             var continues = last is not null && grid.Page == last.Grid.Page + 1
                 && Math.Abs(grid.Box.Left - last.Grid.Box.Left) <= EdgeSnap && Math.Abs(grid.Box.Right - last.Grid.Box.Right) <= EdgeSnap;
             var rebuilt = Rebuild(grid, catalog, continues ? last!.IndicatorEdges : null);
-            if (rebuilt is not null && (continues || SheetGridProfile.Of(rebuilt.Grid, catalog).IsSheetLike))
+            if (rebuilt is not null && (continues || SheetGridProfile.Of(rebuilt.Grid, catalog, options).IsSheetLike))
             {
                 result.Add(rebuilt.Grid);
                 last = rebuilt;
@@ -62,7 +54,7 @@ internal static class RulelessSheetGrid
         return result;
     }
 
-    private static bool Encloses(Box outer, Box inner) =>
+    private bool Encloses(Box outer, Box inner) =>
         outer.Left <= inner.Left + EdgeSnap && outer.Right >= inner.Right - EdgeSnap && outer.Top >= inner.Top - EdgeSnap && outer.Bottom <= inner.Bottom + EdgeSnap
         && (outer.Width > inner.Width + EdgeSnap || outer.Height > inner.Height + EdgeSnap);
 
@@ -73,7 +65,7 @@ internal static class RulelessSheetGrid
     /// The grid rebuilt with virtual vertical rules, or null when it is not a stream grid with rules.
     /// <paramref name="inheritedEdges"/>: the indicator columns of the page before, for a page that does not repeat the header.
     /// </summary>
-    private static Rebuilt? Rebuild(TableGrid grid, SheetCatalog catalog, IReadOnlyList<double>? inheritedEdges)
+    private Rebuilt? Rebuild(TableGrid grid, SheetCatalog catalog, IReadOnlyList<double>? inheritedEdges)
     {
         if (grid.Method != GridMethod.Stream || grid.HorizontalRules.Count < 3) return null;
         var glyphs = grid.Cells.SelectMany(c => c.Glyphs).ToList();
@@ -83,7 +75,7 @@ internal static class RulelessSheetGrid
         var minGap = MinGutterEms * sizes[sizes.Count / 2];
         double left = grid.Box.Left, right = grid.Box.Right;
 
-        var ys = GridLines.DistinctDescending(grid.HorizontalRules.Select(r => r.Position));
+        var ys = GridLines.DistinctDescending(grid.HorizontalRules.Select(r => r.Position), layout.RulingSnap);
         var bands = ys.Count - 1;
         if (bands < 2) return null;
         var bandGlyphs = new List<Glyph>[bands];
@@ -141,11 +133,11 @@ internal static class RulelessSheetGrid
         }
         var box = new Box(left, ys[^1], right, ys[0]);
         var frame = new LatticeDetector.Frame(box, xs, ys, grid.HorizontalRules.ToList(), verticals);
-        return new Rebuilt(LatticeDetector.BuildGrid(frame, grid.Page, glyphs, grid.Method, grid.HorizontalRules), columns);
+        return new Rebuilt(LatticeDetector.BuildGrid(frame, grid.Page, glyphs, layout, grid.Method, grid.HorizontalRules), columns);
     }
 
     /// <summary>The same test as <see cref="SheetGridProfile.IsLevelHeaderRow"/>, on a band's texts instead of a grid row.</summary>
-    private static bool IsIndicatorHeader(List<Segment> segments, SheetCatalog catalog)
+    private bool IsIndicatorHeader(List<Segment> segments, SheetCatalog catalog)
     {
         int levels = 0, roles = 0;
         var named = false;
@@ -166,7 +158,7 @@ internal static class RulelessSheetGrid
     /// The boundaries between neighbouring texts of a band: a rule end inside their gutter when there is one, else the
     /// middle of the widest stretch of the gutter that no text of <paramref name="crossing"/> covers.
     /// </summary>
-    private static List<double> BandBoundaries(List<Segment> segments, List<double> ruleEnds, List<Glyph> crossing)
+    private List<double> BandBoundaries(List<Segment> segments, List<double> ruleEnds, List<Glyph> crossing)
     {
         var result = new List<double>();
         for (var i = 1; i < segments.Count; i++)
@@ -197,7 +189,7 @@ internal static class RulelessSheetGrid
     /// Runs of text along x in one band (all its lines), apart by more than a gutter, or by any visible gap where the
     /// sheet has a column edge (a rule end elsewhere in the grid): narrow paddings hide some gutters.
     /// </summary>
-    private static List<Segment> Segments(List<Glyph> glyphs, double minGap, double minEdgeGap, List<double> edges)
+    private List<Segment> Segments(List<Glyph> glyphs, double minGap, double minEdgeGap, List<double> edges)
     {
         var result = new List<Segment>();
         foreach (var g in glyphs.OrderBy(g => g.AdvanceLeft))
@@ -210,12 +202,12 @@ internal static class RulelessSheetGrid
                 last.Glyphs.Add(g);
                 result[^1] = last with { Right = Math.Max(last.Right, g.AdvanceRight) };
             }
-            else result.Add(new Segment(g.AdvanceLeft, g.AdvanceRight, [g]));
+            else result.Add(new Segment(g.AdvanceLeft, g.AdvanceRight, [g], layout));
         }
         return result;
     }
 
-    private static List<double> SnapEdges(IEnumerable<double> xs)
+    private List<double> SnapEdges(IEnumerable<double> xs)
     {
         var result = new List<double>();
         foreach (var x in xs.Order())

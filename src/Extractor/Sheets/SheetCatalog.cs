@@ -1,12 +1,12 @@
 using System.Reflection;
-using System.Text;
+using Extractor.Text;
 using Newtonsoft.Json;
 
 namespace Extractor.Sheets;
 
 /// <summary>
 /// The labels that identify 绩效目标表 and their parts across regions, loaded from the embedded data file
-/// <c>sheet-catalogue.json</c>. Lookups compare folded labels (no spaces, one form of brackets and colons).
+/// <c>sheet-catalogue.json</c>. Lookups compare folded labels (<see cref="TextForm.Key"/>: no spaces, one form of brackets and colons).
 /// </summary>
 public sealed class SheetCatalog
 {
@@ -40,26 +40,26 @@ public sealed class SheetCatalog
 
     private SheetCatalog(FileModel model)
     {
-        _titles = model.Kinds.SelectMany(k => k.Titles.Select(t => (Fold(t), k.Name))).OrderByDescending(t => t.Item1.Length).ToList();
-        _fieldLabels = model.FieldRoles.Values.SelectMany(v => v).Select(Fold).ToHashSet();
-        _departmentMarkers = model.DepartmentMarkers.Select(Fold).ToHashSet();
-        _projectMarkers = model.ProjectMarkers.Select(Fold).ToHashSet();
-        _levelHeaders = model.LevelHeaders.Select(Fold).ToHashSet();
-        _packedHeaders = model.PackedIndicatorHeaders.Select(Fold).ToHashSet();
-        _listNameHeaders = model.ListNameHeaders.Select(Fold).ToList();
-        _listGoalHeaders = model.ListGoalHeaders.Select(Fold).ToHashSet();
+        _titles = model.Kinds.SelectMany(k => k.Titles.Select(t => (TextNormalizer.Key(t), k.Name))).OrderByDescending(t => t.Item1.Length).ToList();
+        _fieldLabels = model.FieldRoles.Values.SelectMany(v => v).Select(TextNormalizer.Key).ToHashSet();
+        _departmentMarkers = model.DepartmentMarkers.Select(TextNormalizer.Key).ToHashSet();
+        _projectMarkers = model.ProjectMarkers.Select(TextNormalizer.Key).ToHashSet();
+        _levelHeaders = model.LevelHeaders.Select(TextNormalizer.Key).ToHashSet();
+        _packedHeaders = model.PackedIndicatorHeaders.Select(TextNormalizer.Key).ToHashSet();
+        _listNameHeaders = model.ListNameHeaders.Select(TextNormalizer.Key).ToList();
+        _listGoalHeaders = model.ListGoalHeaders.Select(TextNormalizer.Key).ToHashSet();
         _fieldRoles = new RoleTable(model.FieldRoles);
         _indicatorRoles = new RoleTable(model.IndicatorRoles);
         CarriedRoles = model.CarriedRoles.ToHashSet();
-        ListAmountHeaders = model.ListAmountHeaders.Select(Fold).ToHashSet();
-        _genericSuffixes = model.GenericTitleSuffixes.Select(Fold).ToList();
-        _levelNames = model.LevelNames.Select(Fold).ToHashSet();
+        ListAmountHeaders = model.ListAmountHeaders.Select(TextNormalizer.Key).ToHashSet();
+        _genericSuffixes = model.GenericTitleSuffixes.Select(TextNormalizer.Key).ToList();
+        _levelNames = model.LevelNames.Select(TextNormalizer.Key).ToHashSet();
     }
 
     private readonly HashSet<string> _levelNames;
 
     /// <summary>A usual 一级/二级指标 name: tells a level cut in two by a page break (`效益指` | `标`) from two levels.</summary>
-    public bool IsLevelName(string text) => _levelNames.Contains(Fold(text));
+    public bool IsLevelName(string text) => _levelNames.Contains(TextNormalizer.Key(text));
 
     /// <summary>The longest level name <paramref name="text"/> starts with, or "".</summary>
     public string LevelNamePrefix(string text)
@@ -78,7 +78,7 @@ public sealed class SheetCatalog
     public bool IsGenericSheetTitle(string text)
     {
         if (text.Length > 3 * MaxLabelLength) return false;
-        var folded = Fold(text);
+        var folded = TextNormalizer.Key(text);
         return _genericSuffixes.Any(s => folded.EndsWith(s, StringComparison.Ordinal));
     }
 
@@ -102,7 +102,7 @@ public sealed class SheetCatalog
     public string? KindOfTitle(string text)
     {
         if (text.Length > 3 * MaxLabelLength) return null;
-        var folded = Fold(text);
+        var folded = TextNormalizer.Key(text);
         foreach (var (alias, kind) in _titles)
             if (folded.Contains(alias, StringComparison.Ordinal)) return kind;
         return null;
@@ -111,7 +111,7 @@ public sealed class SheetCatalog
     /// <summary>Longest text, in characters, looked up as a label: cell texts are often long, labels never are.</summary>
     private const int MaxLabelLength = 24;
 
-    private static bool IsIn(HashSet<string> set, string text) => text.Length <= MaxLabelLength && set.Contains(Fold(text).TrimEnd('：'));
+    private static bool IsIn(HashSet<string> set, string text) => text.Length <= MaxLabelLength && set.Contains(TextNormalizer.Key(text).TrimEnd(':'));
 
     public bool IsFieldLabel(string text) => IsIn(_fieldLabels, text);
     public bool IsDepartmentMarker(string text) => IsIn(_departmentMarkers, text);
@@ -119,28 +119,10 @@ public sealed class SheetCatalog
     public bool IsLevelHeader(string text) => IsIn(_levelHeaders, text);
     public bool IsPackedIndicatorHeader(string text) => IsIn(_packedHeaders, text);
     public bool IsListGoalHeader(string text) => IsIn(_listGoalHeaders, text);
-    public bool IsListNameHeader(string text) => text.Length <= MaxLabelLength && _listNameHeaders.Contains(Fold(text));
+    public bool IsListNameHeader(string text) => text.Length <= MaxLabelLength && _listNameHeaders.Contains(TextNormalizer.Key(text));
 
     public string? FieldRole(string label) => label.Length <= MaxLabelLength ? _fieldRoles.RoleOf(label) : null;
     public string? IndicatorRole(string header) => header.Length <= MaxLabelLength ? _indicatorRoles.RoleOf(header) : null;
-
-    /// <summary>Label folding: no whitespace, full-width brackets and colon, so `项目资金(万元)` = `项目资金（万元）`.</summary>
-    public static string Fold(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            switch (ch)
-            {
-                case ' ' or '\u3000' or '\u00A0' or '\t' or '\n' or '\r': break;
-                case '(': sb.Append('（'); break;
-                case ')': sb.Append('）'); break;
-                case ':': sb.Append('：'); break;
-                default: sb.Append(ch); break;
-            }
-        }
-        return sb.ToString();
-    }
 
     /// <summary>Printed label → role: an exact alias first, else the longest alias the label contains.</summary>
     private sealed class RoleTable
@@ -151,13 +133,13 @@ public sealed class SheetCatalog
         public RoleTable(Dictionary<string, List<string>> roles)
         {
             foreach (var (role, aliases) in roles)
-                foreach (var alias in aliases) _exact.TryAdd(Fold(alias), role);
+                foreach (var alias in aliases) _exact.TryAdd(TextNormalizer.Key(alias), role);
             _byLength = _exact.Select(e => (e.Key, e.Value)).OrderByDescending(e => e.Key.Length).ToList();
         }
 
         public string? RoleOf(string label)
         {
-            var folded = Fold(label).TrimEnd('：');
+            var folded = TextNormalizer.Key(label).TrimEnd(':');
             if (_exact.TryGetValue(folded, out var role)) return role;
             foreach (var (alias, r) in _byLength)
                 if (folded.Contains(alias, StringComparison.Ordinal)) return r;

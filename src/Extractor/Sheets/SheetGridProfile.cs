@@ -1,26 +1,24 @@
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Sheets;
 
 /// <summary>What a grid's labels say about it: a sheet's header block, its indicator header, or a list-form header.</summary>
 internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? LevelHeaderRow, string? ListHeaderKey)
 {
-    /// <summary>How many rows from the top are searched for labels: header blocks are short.</summary>
-    private const int LabelRows = 12;
-
     public bool HasHeaderBlock => FieldLabels >= 2 && !IsList;
     public bool IsList => ListHeaderKey is not null;
     public bool StartsWithLevelHeader => LevelHeaderRow == 0;
     public bool IsSheetLike => HasHeaderBlock || LevelHeaderRow is not null || IsList;
 
-    public static SheetGridProfile Of(TableGrid grid, SheetCatalog catalog)
+    public static SheetGridProfile Of(TableGrid grid, SheetCatalog catalog, SheetOptions options)
     {
         int? levelRow = null;
         var labels = 0;
         int department = 0, project = 0;
-        for (var r = 0; r < grid.RowCount && r < LabelRows; r++)
+        for (var r = 0; r < grid.RowCount && r < options.LabelRows; r++)
         {
-            if (IsLevelHeaderRow(grid, r, catalog)) { levelRow = r; break; }
+            if (IsLevelHeaderRow(grid, r, catalog, options)) { levelRow = r; break; }
             foreach (var cell in grid.CellsStartingInRow(r))
             {
                 if (catalog.IsFieldLabel(cell.Text)) labels++;
@@ -32,20 +30,17 @@ internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? 
         return new SheetGridProfile(labels, hint, levelRow, ListKey(grid, catalog));
     }
 
-    /// <summary>Longest header text, in characters, read as a column name (longer cells are data that mention one).</summary>
-    private const int MaxHeaderLength = 12;
-
     /// <summary>
     /// The indicator header: a row with at least two of 一级指标 / 二级指标 / 三级指标, or a 三级指标-like column
     /// (`指标名称`, or `绩效指标` holding levels and name in one cell) among at least three indicator columns.
     /// </summary>
-    public static bool IsLevelHeaderRow(TableGrid grid, int row, SheetCatalog catalog)
+    public static bool IsLevelHeaderRow(TableGrid grid, int row, SheetCatalog catalog, SheetOptions options)
     {
         int levels = 0, roles = 0;
         var named = false;
         foreach (var cell in grid.CellsStartingInRow(row))
         {
-            if (cell.Text.Length == 0 || cell.Text.Length > MaxHeaderLength) continue;
+            if (cell.Text.Length == 0 || cell.Text.Length > options.MaxHeaderLength) continue;
             if (catalog.IsLevelHeader(cell.Text) && ++levels >= 2) return true;
             var role = catalog.IndicatorRole(cell.Text);
             if (role is null) continue;
@@ -61,6 +56,6 @@ internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? 
         if (grid.RowCount == 0) return null;
         var header = grid.CellsStartingInRow(0).ToList();
         if (!header.Any(c => catalog.IsPackedIndicatorHeader(c.Text)) || !header.Any(c => catalog.IsListNameHeader(c.Text))) return null;
-        return string.Join("|", header.Select(c => SheetCatalog.Fold(c.Text)));
+        return string.Join("|", header.Select(c => TextNormalizer.Key(c.Text)));
     }
 }

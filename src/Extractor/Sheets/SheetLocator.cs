@@ -1,4 +1,5 @@
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Sheets;
 
@@ -7,20 +8,16 @@ namespace Extractor.Sheets;
 /// sheet at a grid under a sheet title or a grid with a sheet's header block, and adds the grids that continue it on the
 /// following pages (indicator rows, with or without a repeated header or title).
 /// </summary>
-internal static class SheetLocator
+/// <param name="options">title length, continuation edges and running heads (<see cref="SheetOptions"/>)</param>
+internal sealed class SheetLocator(SheetOptions options)
 {
-    /// <summary>Longest title line, in characters, that is still a heading and not a sentence that mentions a sheet.</summary>
-    private const int MaxTitleLength = 50;
-
-    /// <summary>Text lines (other than a repeated title, labels and page numbers) allowed above a continued grid: running heads.</summary>
-    private const int MaxLinesAboveContinuation = 3;
-
-    /// <summary>How far, in points, a continued grid's outer edges may move and still be the same table.</summary>
-    private const double EdgeTolerance = 6;
+    private int MaxTitleLength => options.MaxTitleLength;
+    private int MaxLinesAboveContinuation => options.MaxLinesAboveContinuation;
+    private double EdgeTolerance => options.ContinuationEdgeTolerance;
 
     private sealed record PlacedGrid(TableGrid Grid, TableTitle? TableTitle, bool FirstOfTable);
 
-    public static List<SheetCandidate> Locate(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables, SheetCatalog catalog)
+    public List<SheetCandidate> Locate(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables, SheetCatalog catalog)
     {
         var placed = untitledGrids.Select(g => new PlacedGrid(g, null, false)).ToList();
         foreach (var table in titledTables)
@@ -45,7 +42,7 @@ internal static class SheetLocator
                 ? pageLines.Where(l => l.Box.Bottom >= grid.Box.Top - 1 && l.Box.Top <= ceiling + 1).ToList()
                 : [];
             var heading = ReadHeading(above, catalog);
-            var profile = SheetGridProfile.Of(grid, catalog);
+            var profile = SheetGridProfile.Of(grid, catalog, options);
 
             if (open is not null && ContinuesOpen(open, grid, profile, heading, above, firstOnPage))
             {
@@ -72,11 +69,11 @@ internal static class SheetLocator
         return sheets;
     }
 
-    private static bool ContinuesOpen(SheetCandidate open, TableGrid grid, SheetGridProfile profile, Heading heading, List<TextLine> above, bool firstOnPage)
+    private bool ContinuesOpen(SheetCandidate open, TableGrid grid, SheetGridProfile profile, Heading heading, List<TextLine> above, bool firstOnPage)
     {
         if (!firstOnPage || grid.Page != open.LastGrid.Page + 1 || profile.HasHeaderBlock) return false;
         // A title above the grid is allowed only when it repeats the open sheet's title (list sheets repeat it on every page).
-        if (heading.Title is not null && SheetCatalog.Fold(heading.Title.Text) != SheetCatalog.Fold(open.Title)) return false;
+        if (heading.Title is not null && TextNormalizer.Key(heading.Title.Text) != TextNormalizer.Key(open.Title)) return false;
         if (heading.Foreign) return false;
         var last = open.LastGrid;
         // The same column edges on the next page are the sheet's own signature: text above such a grid is a row whose
@@ -93,7 +90,7 @@ internal static class SheetLocator
     /// <summary>The lines above a grid read as a heading: the sheet title, its `（2025 年）` subtitle and `标签：值` label lines.</summary>
     private sealed record Heading(TextLine? Title, string? Kind, string? Subtitle, List<SheetField> Fields, HashSet<TextLine> Consumed, bool Foreign);
 
-    private static Heading ReadHeading(List<TextLine> above, SheetCatalog catalog)
+    private Heading ReadHeading(List<TextLine> above, SheetCatalog catalog)
     {
         var consumed = new HashSet<TextLine>();
         var fields = new List<SheetField>();
@@ -143,6 +140,6 @@ internal static class SheetLocator
 
     private static bool IsSubtitle(string compact) => compact.Length is > 2 and <= 16 && compact[0] is '（' or '(' && compact.Contains('年');
 
-    private static bool IsOtherTitle(string compact) =>
+    private bool IsOtherTitle(string compact) =>
         compact.Length <= MaxTitleLength && (compact.EndsWith('表') || compact.StartsWith('表') && compact.Length > 1 && char.IsAsciiDigit(compact[1]));
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Sheets;
 
@@ -18,7 +18,7 @@ public static partial class TargetValueParser
 
     public static TargetValue Parse(string printed)
     {
-        var folded = Fold(printed);
+        var folded = TextNormalizer.Fold(printed, TextForm.Measure);
         var m = Shape().Match(folded);
         if (!m.Success) return new TargetValue(printed, null, null, null);
         var number = decimal.Parse(m.Groups["num"].Value.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
@@ -38,36 +38,10 @@ public static partial class TargetValueParser
         var comparator = value.Comparator;
         if (comparator is null && comparatorColumn is not null)
         {
-            var folded = Fold(comparatorColumn);
+            var folded = TextNormalizer.Fold(comparatorColumn, TextForm.Measure);
             if (folded is ">=" or "<=" or ">" or "<" or "=") comparator = folded;
         }
         var unit = value.Unit ?? (string.IsNullOrWhiteSpace(unitColumn) ? null : unitColumn.Trim());
         return value with { Comparator = comparator, Unit = unit };
-    }
-
-    /// <summary>Full-width digits and signs to ASCII, one spelling per comparator, spaces removed.</summary>
-    private static string Fold(string printed)
-    {
-        var sb = new StringBuilder(printed.Length);
-        foreach (var ch in printed)
-        {
-            switch (ch)
-            {
-                case ' ' or '\u3000' or '\u00A0' or '\t': break;
-                case >= '０' and <= '９': sb.Append((char)('0' + (ch - '０'))); break;
-                case '．': sb.Append('.'); break;
-                case '，': sb.Append(','); break;
-                case '＞' or '﹥': sb.Append('>'); break;
-                case '＜' or '﹤': sb.Append('<'); break;
-                case '＝' or '﹦': sb.Append('='); break;
-                case '≥' or '≧' or '⩾': sb.Append(">="); break;
-                case '≤' or '≦' or '⩽': sb.Append("<="); break;
-                case '％': sb.Append('%'); break;
-                default: sb.Append(ch); break;
-            }
-        }
-        var s = sb.ToString();
-        // `>==` from `≥=` and `=>` spellings: one comparator, as printed in meaning.
-        return s.Replace(">==", ">=").Replace("<==", "<=").Replace("=>", ">=").Replace("=<", "<=");
     }
 }

@@ -1,6 +1,7 @@
 using Extractor.Geometry;
 using Extractor.Layout;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Structure;
 
@@ -8,18 +9,19 @@ namespace Extractor.Structure;
 /// Walks the pages in order and ties each table title to the grid below it (`编制部门`, `单位` lines in between, a note
 /// line under it), follows tables continued on the next page, and leaves every other grid and line for later stages.
 /// </summary>
-public static class DocumentSegmenter
+/// <param name="options">the structure stage's distances and lengths</param>
+/// <param name="layout">the layout thresholds, for regridding a continuation with its first page's columns</param>
+public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances layout)
 {
-    /// <summary>How far above a grid's top, in points, a heading without a label may stand and still name it.</summary>
-    private const double NameOnlyReach = 150;
+    public static DocumentSegmenter Default { get; } = new(StructureOptions.Default, LayoutTolerances.Default);
 
-    /// <summary>How far under a title without a grid, in points, its `编制部门` / `单位` lines may stand.</summary>
-    private const double MetaReachWithoutGrid = 70;
+    private double NameOnlyReach => options.NameOnlyReach;
+    private double MetaReachWithoutGrid => options.MetaReachWithoutGrid;
 
     /// <param name="pages">The pages' layouts in order.</param>
     /// <param name="vocabulary">Known table titles: enables headings without a `表N` label and keeps forms out of tables.</param>
     /// <param name="cancellationToken">checked once per page</param>
-    public static DocumentStructure Segment(IReadOnlyList<PageLayout> pages, ITitleVocabulary? vocabulary = null, CancellationToken cancellationToken = default)
+    public DocumentStructure Segment(IReadOnlyList<PageLayout> pages, ITitleVocabulary? vocabulary = null, CancellationToken cancellationToken = default)
     {
         var tables = new List<TableBuilder>();
         var untitled = new List<TableGrid>();
@@ -41,7 +43,7 @@ public static class DocumentSegmenter
             foreach (var candidate in candidates)
             {
                 for (var k = candidate.FirstIndex; k <= candidate.Found.LastLineIndex; k++) consumed.Add(k);
-                titlesOnPage.Add((candidate.Found, new TableBuilder(candidate.Found.Title)));
+                titlesOnPage.Add((candidate.Found, new TableBuilder(this, candidate.Found.Title)));
             }
 
             // Grids above the first title continue the table left open on the previous page, when nothing but a
@@ -135,7 +137,7 @@ public static class DocumentSegmenter
     /// one cell each (`表11`, `2019年…支出表`, `单位：万元`) or only `…：…` meta cells. Returns how many such rows there
     /// are, the title among them (if the vocabulary knows it), and the meta lines.
     /// </summary>
-    private static (int Rows, TableTitle? Title, List<TextLine> Meta) GridPreamble(TableGrid grid, ITitleVocabulary vocabulary)
+    private (int Rows, TableTitle? Title, List<TextLine> Meta) GridPreamble(TableGrid grid, ITitleVocabulary vocabulary)
     {
         TableTitle? title = null;
         var meta = new List<TextLine>();
@@ -150,32 +152,34 @@ public static class DocumentSegmenter
                 continue;
             }
             if (cells.Count != 1) break;
-            var text = cells[0].Text.Replace(" ", "");
-            if (TitleFinder.TryReadCellTitle(text, grid.Page, cells[0].Box, vocabulary) is { } found) title ??= found;
+            var text = TextNormalizer.Compact(cells[0].Text);
+            if (TitleFinder.TryReadCellTitle(text, grid.Page, cells[0].Box, vocabulary, options) is { } found) title ??= found;
             else if (!TitleFinder.IsLabelOnly(text)) break;
         }
         // Without a title or meta line, the rows above are not a preamble but the table's own first rows.
         return title is null && meta.Count == 0 ? (0, null, meta) : (row, title, meta);
     }
 
-    private static TableBuilder? TitleInsideGrid(TableGrid grid, ITitleVocabulary vocabulary)
+    private TableBuilder? TitleInsideGrid(TableGrid grid, ITitleVocabulary vocabulary)
     {
         if (grid.RowCount < 3) return null;
         var (rows, title, meta) = GridPreamble(grid, vocabulary);
         if (title is null) return null;
-        var builder = new TableBuilder(title);
+        var builder = new TableBuilder(this, title);
         foreach (var line in meta) builder.TryTakeMeta(line);
         builder.FirstRow = rows;
         builder.AddGrid(grid);
         return builder;
     }
 
+    private TableGrid Regrid(TableGrid grid, IReadOnlyList<double> columnEdges) => new StreamTableBuilder(layout).Regrid(grid, columnEdges);
+
     /// <summary>
     /// How a continuation grid's columns line up with the first grid's: for each first-grid column, the continuation
     /// column that starts at the same x, or -1 where a wider continuation column covers it (exports drop the borders of
     /// empty columns). Null when the edges do not line up (another table).
     /// </summary>
-    private static int[]? ColumnMap(TableGrid first, TableGrid grid)
+    private int[]? ColumnMap(TableGrid first, TableGrid grid)
     {
         if (grid.ColumnCount == first.ColumnCount) return Enumerable.Range(0, first.ColumnCount).ToArray();
         if (grid.ColumnCount > first.ColumnCount) return null;
@@ -184,11 +188,11 @@ public static class DocumentSegmenter
         for (var c = 0; c < first.ColumnCount; c++)
         {
             var left = first.ColumnEdges[c];
-            if (g < grid.ColumnCount && Math.Abs(grid.ColumnEdges[g] - left) <= Geometry.Tolerances.IntersectionReach) map[c] = g++;
+            if (g < grid.ColumnCount && Math.Abs(grid.ColumnEdges[g] - left) <= options.ContinuationEdgeReach) map[c] = g++;
             else if (g > 0 && grid.ColumnEdges[g] > left) map[c] = -1;
             else return null;
         }
-        var rightAligned = Math.Abs(grid.ColumnEdges[^1] - first.ColumnEdges[^1]) <= Geometry.Tolerances.IntersectionReach;
+        var rightAligned = Math.Abs(grid.ColumnEdges[^1] - first.ColumnEdges[^1]) <= options.ContinuationEdgeReach;
         return g == grid.ColumnCount && rightAligned && map[0] == 0 ? map : null;
     }
 
@@ -206,14 +210,16 @@ public static class DocumentSegmenter
         for (var r = 0; r <= row; r++)
         {
             var texts = grid.RowTexts(r);
-            if (HeaderAnalyzer.IsColumnNumberRow(texts)) continue;
-            if (texts.Any(t => t.Length > 0 && !headerTexts.Contains(t.Replace(" ", "")))) return false;
+            if (ColumnNumberRow.IsRow(texts)) continue;
+            if (texts.Any(t => t.Length > 0 && !headerTexts.Contains(TextNormalizer.Compact(t)))) return false;
         }
         return true;
     }
 
+    // A continuation page may repeat the name without its label (Xi'an: `表5 …明细表（按功能科目分）`, then the same name
+    // alone on the next page).
     private static bool SameTitle(TableTitle a, TableTitle b) =>
-        a.Number is not null ? a.Number == b.Number : b.Number is null && a.Title == b.Title;
+        a.Number is not null && b.Number is not null ? a.Number == b.Number : a.Title == b.Title;
 
     private sealed record Candidate(TitleFinder.Found Found, int FirstIndex, TextLine FirstLine, bool Labelled);
 
@@ -222,12 +228,12 @@ public static class DocumentSegmenter
     /// without tables (a contents page). A heading without a label counts only when a grid starts right below it with
     /// no other heading in between. Headings of forms (performance sheets) are left to the sheet stage.
     /// </summary>
-    private static List<Candidate> FindTitles(List<TextLine> lines, List<TableGrid> grids, ITitleVocabulary? vocabulary)
+    private List<Candidate> FindTitles(List<TextLine> lines, List<TableGrid> grids, ITitleVocabulary? vocabulary)
     {
         var candidates = new List<Candidate>();
         for (var i = 0; i < lines.Count; i++)
         {
-            var labelled = TitleFinder.TryRead(lines, i);
+            var labelled = TitleFinder.TryRead(lines, i, options);
             if (labelled is not null)
             {
                 if (vocabulary?.Classify(labelled.Title.Title) != TitleVerdict.Form)
@@ -235,7 +241,7 @@ public static class DocumentSegmenter
                 i = labelled.LastLineIndex;
                 continue;
             }
-            if (vocabulary is null || TitleFinder.TryReadName(lines, i, vocabulary) is not { } named) continue;
+            if (vocabulary is null || TitleFinder.TryReadName(lines, i, vocabulary, options) is not { } named) continue;
             if (named.Verdict != TitleVerdict.Form) candidates.Add(new Candidate(named.Found, i, lines[i], false));
             i = named.Found.LastLineIndex;
         }
@@ -319,7 +325,7 @@ public static class DocumentSegmenter
     /// grids with 指标 columns or under a form title are parts of performance sheets (forms, not tables): a warning says
     /// when no sheet took them.
     /// </summary>
-    public static (IReadOnlyList<StructuredTable> Tables, IReadOnlyList<Diagnostic> Warnings) UntitledTables(IReadOnlyList<TableGrid> grids, IReadOnlyList<TextLine> lines,
+    public (IReadOnlyList<StructuredTable> Tables, IReadOnlyList<Diagnostic> Warnings) UntitledTables(IReadOnlyList<TableGrid> grids, IReadOnlyList<TextLine> lines,
         ITitleVocabulary? vocabulary = null)
     {
         var warnings = new List<Diagnostic>();
@@ -349,7 +355,7 @@ public static class DocumentSegmenter
                 open.AddGrid(grid);
                 continue;
             }
-            open = new TableBuilder(new TableTitle(null, "", above?.Text ?? "", grid.Page, above?.Box ?? grid.Box));
+            open = new TableBuilder(this, new TableTitle(null, "", above?.Text ?? "", grid.Page, above?.Box ?? grid.Box));
             open.AddGrid(grid);
             builders.Add(open);
         }
@@ -357,7 +363,7 @@ public static class DocumentSegmenter
         return (tables, warnings);
     }
 
-    private sealed class TableBuilder(TableTitle title)
+    private sealed class TableBuilder(DocumentSegmenter segmenter, TableTitle title)
     {
         private readonly List<TableGrid> _grids = [];
         public TableTitle Title => title;
@@ -384,12 +390,12 @@ public static class DocumentSegmenter
             if (_headerTexts is null)
             {
                 var header = HeaderAnalyzer.Analyze(first, FirstRow);
-                _headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => c.Text.Replace(" ", "")).Where(t => t.Length > 0).ToHashSet();
+                _headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => TextNormalizer.Compact(c.Text)).Where(t => t.Length > 0).ToHashSet();
             }
             if (_headerTexts.Count < 3) return false;
             var top = new HashSet<string>();
             for (var r = 0; r < Math.Min(grid.RowCount, 6); r++)
-                foreach (var t in grid.RowTexts(r)) top.Add(t.Replace(" ", ""));
+                foreach (var t in grid.RowTexts(r)) top.Add(TextNormalizer.Compact(t));
             return _headerTexts.Count(top.Contains) >= Math.Max(3, (int)Math.Ceiling(0.8 * _headerTexts.Count));
         }
 
@@ -402,7 +408,7 @@ public static class DocumentSegmenter
             if (_grids.Count == 0 || grid.Method != GridMethod.Stream || grid.ColumnCount == ColumnCount) return grid;
             var first = _grids[0];
             if (Math.Abs(first.Box.Left - grid.Box.Left) > 3 || Math.Abs(first.Box.Right - grid.Box.Right) > 3) return grid;
-            return StreamTableBuilder.Regrid(grid, first.ColumnEdges);
+            return segmenter.Regrid(grid, first.ColumnEdges);
         }
 
         public bool TryTakeMeta(TextLine line)
@@ -485,7 +491,7 @@ public static class DocumentSegmenter
 
             var first = _grids[0];
             var header = WithWrappedUnit(HeaderAnalyzer.Analyze(first, FirstRow), first);
-            var headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => c.Text.Replace(" ", "")).ToHashSet();
+            var headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => TextNormalizer.Compact(c.Text)).ToHashSet();
             var rows = new List<IReadOnlyList<Cell>>();
             var spans = new List<Span>();
             var pages = new SortedSet<int> { title.Page };
@@ -501,13 +507,13 @@ public static class DocumentSegmenter
                     // Only rows that repeat the first page's header are header again; label rows without amounts
                     // (`小计`, `上年结转资金`) at the top of a continuation are body.
                     while (start > 0 && !RepeatsHeader(grid, start - 1, headerTexts)) start--;
-                    if (grid.ColumnCount != first.ColumnCount && ColumnMap(first, grid) is null)
+                    if (grid.ColumnCount != first.ColumnCount && segmenter.ColumnMap(first, grid) is null)
                         warnings.Add(new Diagnostic("continuation-columns", $"{title.Label}: continued on page {grid.Page} with {grid.ColumnCount} columns instead of {first.ColumnCount}", grid.Page));
                 }
                 else start = header.HeaderRowCount;
 
                 // Index of the grid column that starts at each column of the first grid (-1 inside a wider one).
-                var map = ColumnMap(first, grid) ?? Enumerable.Range(0, first.ColumnCount).Select(c => c < grid.ColumnCount ? c : -1).ToArray();
+                var map = segmenter.ColumnMap(first, grid) ?? Enumerable.Range(0, first.ColumnCount).Select(c => c < grid.ColumnCount ? c : -1).ToArray();
                 for (var r = start; r < grid.RowCount; r++)
                 {
                     var cells = new Cell[first.ColumnCount];

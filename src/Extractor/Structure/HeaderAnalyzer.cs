@@ -12,9 +12,6 @@ public static partial class HeaderAnalyzer
 {
     public sealed record HeaderInfo(int HeaderRowCount, int? ColumnNumberRow, IReadOnlyList<Column> Columns, IReadOnlyList<IReadOnlyList<HeaderCell>> HeaderRows);
 
-    [GeneratedRegex(@"^(※|\*{1,2}|＊{1,2}|\d{1,2}|栏次|[一二三四五六七八九十]+)$")]
-    private static partial Regex ColumnNumberToken();
-
     [GeneratedRegex(@"^\d{3}(\s|$)|^\d{5}$|^\d{7}$|^\d{2}$")]
     private static partial Regex CodeLike();
 
@@ -27,7 +24,7 @@ public static partial class HeaderAnalyzer
         for (var r = firstRow; r < grid.RowCount; r++)
         {
             var texts = grid.RowTexts(r);
-            if (IsColumnNumberRow(texts)) { numberRow = r; headerCount = r + 1; break; }
+            if (ColumnNumberRow.IsRow(texts)) { numberRow = r; headerCount = r + 1; break; }
             if (IsDataRow(texts)) { headerCount = r; break; }
         }
         var columns = BuildColumns(grid, firstRow, headerCount, numberRow);
@@ -45,26 +42,11 @@ public static partial class HeaderAnalyzer
         if (headerCount >= grid.RowCount) return columns;
         var levels = new Dictionary<int, string>();
         for (var c = 0; c < grid.ColumnCount; c++)
-            if (grid.CellAt(headerCount, c) is { ColSpan: 1 } cell && cell.Col == c && LevelNames.Contains(cell.Text.Replace(" ", "")))
-                levels[c] = cell.Text.Replace(" ", "");
+            if (grid.CellAt(headerCount, c) is { ColSpan: 1 } cell && cell.Col == c && LevelNames.Contains(TextNormalizer.Compact(cell.Text)))
+                levels[c] = TextNormalizer.Compact(cell.Text);
         if (levels.Count < 2 || levels.Values.Distinct().Count() != levels.Count) return columns;
         return columns.Select(col => levels.TryGetValue(col.Index, out var level) && (col.Path.Count == 0 || col.Path[^1] != level)
             ? col with { Path = [.. col.Path, level] } : col).ToList();
-    }
-
-    public static bool IsColumnNumberRow(IReadOnlyList<string> texts)
-    {
-        var numbers = 0;
-        var nonEmpty = 0;
-        foreach (var t in texts)
-        {
-            var s = t.Replace(" ", "");
-            if (s.Length == 0) continue;
-            nonEmpty++;
-            if (!ColumnNumberToken().IsMatch(s)) return false;
-            if (char.IsDigit(s[0])) numbers++;
-        }
-        return numbers >= 2 && nonEmpty >= texts.Count / 2;
     }
 
     /// <summary>A row that holds an amount or a classification code is body, never header.</summary>
@@ -93,7 +75,7 @@ public static partial class HeaderAnalyzer
                 path.Add(cell.Text);
                 previous = cell;
             }
-            var number = numberRow is { } nr ? grid.CellAt(nr, c) is { Col: var col } cellN && col == c ? cellN.Text.Replace(" ", "") : null : null;
+            var number = numberRow is { } nr ? grid.CellAt(nr, c) is { Col: var col } cellN && col == c ? TextNormalizer.Compact(cellN.Text) : null : null;
             columns.Add(new Column(c, path, string.IsNullOrEmpty(number) ? null : number));
         }
         return columns;

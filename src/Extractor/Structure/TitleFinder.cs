@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Structure;
 
@@ -37,21 +38,15 @@ public static partial class TitleFinder
     [GeneratedRegex(@"^第[一二三四五六七八九十\d]{1,3}部分")]
     private static partial Regex PartHeading();
 
-    /// <summary>How far below the label, in points, the name may stand.</summary>
-    private const double NameReach = 60;
-
-    /// <summary>A heading longer than this (folded) is a sentence, not a title.</summary>
-    private const int MaxTitleLength = 60;
-
     public sealed record Found(TableTitle Title, int LastLineIndex);
 
     /// <summary>Tries to read a labelled title starting at <paramref name="index"/> of the page's lines (top to bottom).</summary>
-    public static Found? TryRead(IReadOnlyList<TextLine> lines, int index)
+    public static Found? TryRead(IReadOnlyList<TextLine> lines, int index, StructureOptions options)
     {
         var line = lines[index];
         var m = Label().Match(line.Compact);
         if (!m.Success) return null;
-        var number = ParseNumber(m.Groups["n"].Value);
+        var number = ChineseNumerals.ParseNumber(m.Groups["n"].Value) ?? -1;
         var labelLength = line.Compact.Length - m.Groups["rest"].Value.Length;
         var label = PrefixWithCompactLength(line.Text, labelLength).Trim();
         var rest = m.Groups["rest"].Value.TrimStart('：', ':', '、', '.', '．', '-', '—', ' ');
@@ -64,10 +59,13 @@ public static partial class TitleFinder
         for (var j = index + 1; j < lines.Count; j++)
         {
             var next = lines[j];
-            if (line.Box.Bottom - next.Box.Top > NameReach) break;
+            if (line.Box.Bottom - next.Box.Top > options.NameReach) break;
             if (next.Compact.Contains('：') || next.Compact.Contains(':')) break; // 编制部门：… / 单位：… below a label that follows its name
             if (next.Compact.EndsWith('表') || next.Compact.Contains("表（") || next.Compact.Contains("表(") || next.FontSize > line.FontSize)
-                return new Found(new TableTitle(number, label, TitleText(next.Text), line.Page, line.Box.Union(next.Box)), j);
+            {
+                var (name, last, nameBox) = WithContinuation(lines, j, next.Compact, next.Box, options);
+                return new Found(new TableTitle(number, label, TitleText(name), line.Page, line.Box.Union(nameBox)), last);
+            }
         }
         return null;
     }
@@ -77,7 +75,7 @@ public static partial class TitleFinder
     /// a title or that the vocabulary knows. A title broken before its last character (`…支出预算` / `表`) is joined.
     /// The caller decides whether a table follows it.
     /// </summary>
-    public static (Found Found, TitleVerdict Verdict)? TryReadName(IReadOnlyList<TextLine> lines, int index, ITitleVocabulary vocabulary)
+    public static (Found Found, TitleVerdict Verdict)? TryReadName(IReadOnlyList<TextLine> lines, int index, ITitleVocabulary vocabulary, StructureOptions options)
     {
         var line = lines[index];
         var text = line.Compact;
@@ -90,8 +88,9 @@ public static partial class TitleFinder
             last = index + 1;
             box = box.Union(next.Box);
         }
-        if (text.Length is < 4 or > MaxTitleLength || !EndsLikeTitle().IsMatch(text)) return null;
-        if (text.IndexOfAny(['，', '。', '；', '！', '？', ',', ';', '：', ':']) >= 0) return null;
+        if (text.Length > options.MaxTitleLength || text.IndexOfAny(['，', '。', '；', '！', '？', ',', ';', '：', ':']) >= 0) return null;
+        (text, last, box) = WithContinuation(lines, last, text, box, options);
+        if (text.Length < 4 || text.Length > options.MaxTitleLength || !EndsLikeTitle().IsMatch(text)) return null;
         if (PartHeading().IsMatch(text)) return null; // `第二部分 2026年部门预算表` heads a part, not a table
         var name = Enumerator().Replace(text, "");
         var verdict = vocabulary.Classify(name);
@@ -102,7 +101,7 @@ public static partial class TitleFinder
         if (last + 1 < lines.Count && lines[last + 1] is { } below && box.Bottom - below.Box.Top < 2 * line.FontSize
             && Label().Match(below.Compact) is { Success: true } m && m.Groups["rest"].Value.Length == 0)
         {
-            number = ParseNumber(m.Groups["n"].Value);
+            number = ChineseNumerals.ParseNumber(m.Groups["n"].Value) ?? -1;
             label = below.Text.Trim();
             last++;
         }
@@ -110,13 +109,37 @@ public static partial class TitleFinder
     }
 
     /// <summary>
+    /// A title wrapped over two lines, as Xi'an's 部门综合预算 forms print it, is one title: the line below continues it
+    /// when it is a bracketed qualifier (`…支出明细表` / `（按经济分类科目分）`), when it closes a bracket the title left
+    /// open (`…（按支出功能分类科` / `目-不含上年结转）`), or when the title does not yet end like one and the line below
+    /// does (`…政府采购（资产配置、购买服务）` / `预算表（不含上年结转）`).
+    /// </summary>
+    private static (string Text, int Last, Geometry.Box Box) WithContinuation(IReadOnlyList<TextLine> lines, int index, string text, Geometry.Box box, StructureOptions options)
+    {
+        if (index + 1 >= lines.Count) return (text, index, box);
+        var line = lines[index];
+        var next = lines[index + 1];
+        var below = next.Compact;
+        if (next.Page != line.Page || line.Box.Bottom - next.Box.Top > 1.5 * line.FontSize || below.Length is 0 or > 30) return (text, index, box);
+        if (below.IndexOfAny(['：', ':', '，', '。']) >= 0 || text.Length + below.Length > options.MaxTitleLength) return (text, index, box);
+        var qualifier = QualifierLine().IsMatch(below) && EndsLikeTitle().IsMatch(text);
+        var closesBracket = text.LastIndexOf('（') > text.LastIndexOf('）') && (below.EndsWith('）') || below.EndsWith(')'));
+        var completes = !EndsLikeTitle().IsMatch(text) && EndsLikeTitle().IsMatch(below);
+        return qualifier || closesBracket || completes ? (text + below, index + 1, box.Union(next.Box)) : (text, index, box);
+    }
+
+    /// <summary>A line that is one bracketed qualifier: `（按经济分类科目分）`, `(不含上年结转)`.</summary>
+    [GeneratedRegex(@"^[（(][^（()）]{1,28}[)）]$")]
+    private static partial Regex QualifierLine();
+
+    /// <summary>
     /// A title printed in the first row of the grid itself (`收支总表（预算表 1）` in a merged cell), as some spreadsheet
     /// exports do. A trailing `（预算表 N）` / `（表N）` is the label.
     /// </summary>
-    public static TableTitle? TryReadCellTitle(string text, int page, Geometry.Box box, ITitleVocabulary vocabulary)
+    public static TableTitle? TryReadCellTitle(string text, int page, Geometry.Box box, ITitleVocabulary vocabulary, StructureOptions options)
     {
         var compact = text.Replace(" ", "");
-        if (compact.Length is < 4 or > MaxTitleLength || !EndsLikeTitle().IsMatch(compact)) return null;
+        if (compact.Length < 4 || compact.Length > options.MaxTitleLength || !EndsLikeTitle().IsMatch(compact)) return null;
         if (compact.IndexOfAny(['，', '。', '；', '：', ':']) >= 0 || PartHeading().IsMatch(compact)) return null;
         int? number = null;
         var label = "";
@@ -136,18 +159,6 @@ public static partial class TitleFinder
 
     [GeneratedRegex(@"[（(](?:预算表|公开表|表)(?<n>\d{1,2})[)）]$")]
     private static partial Regex TrailingLabel();
-
-    /// <summary>Arabic or Chinese numerals up to 99: `07`, `十一`, `二十`.</summary>
-    public static int ParseNumber(string s)
-    {
-        if (int.TryParse(s, out var n)) return n;
-        const string digits = "零一二三四五六七八九";
-        var ten = s.IndexOf('十');
-        if (ten < 0) return digits.IndexOf(s[0]);
-        var tens = ten == 0 ? 1 : digits.IndexOf(s[0]);
-        var units = ten == s.Length - 1 ? 0 : digits.IndexOf(s[^1]);
-        return tens * 10 + units;
-    }
 
     private static string PrefixWithCompactLength(string text, int compactLength)
     {

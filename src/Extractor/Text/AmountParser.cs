@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Extractor.Text;
 
@@ -16,7 +15,7 @@ public static class AmountParser
     public static (AmountKind Kind, decimal? Value) Parse(string? printed)
     {
         if (printed is null) return (AmountKind.Empty, null);
-        var s = Fold(printed);
+        var s = TextNormalizer.Fold(printed, TextForm.Amount);
         if (s.Length == 0) return (AmountKind.Empty, null);
         if (s is "-" or "--" or "—" or "——" or "/") return (AmountKind.Dash, null);
 
@@ -49,27 +48,5 @@ public static class AmountParser
         var (kind, v) = Parse(printed);
         value = v ?? 0m;
         return kind == AmountKind.Number;
-    }
-
-    /// <summary>Full-width digits and punctuation to ASCII, spaces removed, minus-like dashes unified.</summary>
-    private static string Fold(string printed)
-    {
-        var sb = new StringBuilder(printed.Length);
-        foreach (var ch in printed)
-        {
-            switch (ch)
-            {
-                case >= '０' and <= '９': sb.Append((char)('0' + (ch - '０'))); break;
-                case '，': sb.Append(','); break;
-                case '．': sb.Append('.'); break;
-                case '（': sb.Append('('); break;
-                case '）': sb.Append(')'); break;
-                case '＋': sb.Append('+'); break;
-                case '\u2212' or '－': sb.Append('-'); break;
-                case ' ' or '\u00A0' or '\u3000' or '\t': break;
-                default: sb.Append(ch); break;
-            }
-        }
-        return sb.ToString();
     }
 }

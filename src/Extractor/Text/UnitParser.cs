@@ -1,14 +1,31 @@
 namespace Extractor.Text;
 
-/// <summary>The factor from a printed unit (`万元`, `千元`, `元`) to 元.</summary>
+/// <summary>The money units a budget prints (`单位：万元`, prose `1,029.48 万元`) and their factors to 元: the one table
+/// of them, read both ways.</summary>
 public static class UnitParser
 {
-    public static decimal? FactorToYuan(string? unit) => unit?.Replace(" ", "") switch
+    private static readonly (string Name, decimal Factor)[] Units =
+    [
+        ("元", 1m),
+        ("千元", 1000m),
+        ("万元", 10000m),
+        ("亿元", 100000000m),
+    ];
+
+    /// <summary>The factor from a printed unit to 元 (`万 元` → 10 000), or null for any other unit.</summary>
+    public static decimal? FactorToYuan(string? unit)
     {
-        "万元" => 10000m,
-        "千元" => 1000m,
-        "元" => 1m,
-        "亿元" => 100000000m,
-        _ => null,
-    };
+        var compact = TextNormalizer.Compact(unit);
+        foreach (var (name, factor) in Units)
+            if (name == compact) return factor;
+        return null;
+    }
+
+    /// <summary>The unit's name for a factor to 元 (10 000 → `万元`), or null when no unit has that factor.</summary>
+    public static string? NameOf(decimal factor)
+    {
+        foreach (var (name, f) in Units)
+            if (f == factor) return name;
+        return null;
+    }
 }

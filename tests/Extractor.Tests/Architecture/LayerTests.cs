@@ -38,7 +38,7 @@ public static partial class LayerChecker
     }
 }
 
-public class LayerTests
+public partial class LayerTests
 {
     /// <summary>The library's layers, bottom first: a folder may use only folders before it (see README, Architecture).</summary>
     public static readonly string[] Order =
@@ -59,6 +59,43 @@ public class LayerTests
         Assert.True(files.Count > 50, $"only {files.Count} files found under {root}");
         Assert.Empty(LayerChecker.Violations(Order, files));
     }
+
+    /// <summary>
+    /// The document model is plain records: it uses nothing of the project but Geometry, and no package (no serializer
+    /// attributes; the JSON contract's rules live in Output/OutputContract.cs).
+    /// </summary>
+    [Fact]
+    public void The_model_depends_on_geometry_only()
+    {
+        var model = Path.Combine(Repo.Root, "src", "Extractor", "Model");
+        var problems = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(model, "*.cs"))
+        {
+            var source = File.ReadAllText(file);
+            foreach (Match m in AnyUsing().Matches(source))
+                if (m.Groups[1].Value is not ("Extractor.Geometry" or "Extractor.Model") && !m.Groups[1].Value.StartsWith("System", StringComparison.Ordinal))
+                    problems.Add($"{Path.GetFileName(file)}: using {m.Groups[1].Value}");
+            if (source.Contains("Newtonsoft", StringComparison.Ordinal)) problems.Add($"{Path.GetFileName(file)}: names Newtonsoft");
+        }
+        Assert.True(Directory.EnumerateFiles(model, "*.cs").Count() > 5);
+        Assert.Empty(problems);
+    }
+
+    /// <summary>Parquet and JSON Schema generation are in Extractor.Output.Files; the core library does not reference them.</summary>
+    [Fact]
+    public void The_core_library_references_no_parquet_or_schema_package()
+    {
+        var project = File.ReadAllText(Path.Combine(Repo.Root, "src", "Extractor", "Extractor.csproj"));
+        var packages = PackageReference().Matches(project).Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("PdfPig", packages);
+        Assert.DoesNotContain(packages, p => p.StartsWith("Parquet", StringComparison.OrdinalIgnoreCase) || p.StartsWith("NJsonSchema", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [GeneratedRegex(@"^\s*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?([\w.]+)\s*;", RegexOptions.Multiline)]
+    private static partial Regex AnyUsing();
+
+    [GeneratedRegex(@"<PackageReference\s+Include=""([^""]+)""")]
+    private static partial Regex PackageReference();
 
     [Fact]
     public void A_using_of_a_higher_folder_is_reported()

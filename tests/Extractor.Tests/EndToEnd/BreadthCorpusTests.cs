@@ -1,5 +1,6 @@
 using Extractor.Diagnostics;
 using Extractor.Pipeline;
+using Extractor.Recognition;
 using Extractor.Tests.Support;
 
 namespace Extractor.Tests.EndToEnd;

@@ -1,3 +1,5 @@
+using Extractor.Model;
+using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Tests.Support;
 
@@ -27,16 +29,40 @@ public class UnrecognisedTableTests
     }
 
     [Fact]
-    public void Small_lists_under_a_sentence_are_tables_titled_by_that_sentence()
+    public void Every_unrecognised_table_of_the_corpus_says_why()
     {
-        // xa-audit p18: the 培训 list under `单位：万元`; sz-finance p11–12: 重点项目绩效目标 list continued on the next page.
-        var audit = DocumentCache.Get(Path.Combine("corpus", "xa-audit-2026-dept-budget.pdf"));
-        Assert.Contains(audit.Tables, t => t.Kind == TableKindCatalog.Unrecognised && t.Structure.Pages.SequenceEqual([18])
-            && t.Structure.Columns.Select(c => c.Name).SequenceEqual(["序号", "培训名称", "时间", "人数", "金额", "备注"]));
-        var finance = DocumentCache.Get(Path.Combine("corpus", "sz-finance-2026-dept-budget.pdf"));
-        var goals = Assert.Single(finance.Tables, t => t.Kind == TableKindCatalog.Unrecognised);
-        Assert.Equal([11, 12], goals.Structure.Pages);
-        Assert.Contains("重点项目绩效目标", goals.Title);
+        // A table without a kind is either no budget table (contents, unit list, …) or a named gap: never silent.
+        foreach (var pdf in Directory.GetFiles(Repo.Fixture("corpus"), "*.pdf").Order())
+        {
+            BudgetDocument document;
+            try { document = DocumentCache.Get(Path.Combine("corpus", Path.GetFileName(pdf))); }
+            catch (UnreadableDocumentException) { continue; }
+            foreach (var table in document.Tables.Where(t => t.Kind == TableKindCatalog.Unrecognised))
+            {
+                Assert.True(table.UnrecognisedReason is { } reason && UnrecognisedReason.All.Contains(reason),
+                    $"{Path.GetFileName(pdf)} p{table.Structure.Pages[0]}: reason '{table.UnrecognisedReason}'");
+                Assert.Contains(document.Warnings, w => w.Code == "unrecognised-table" && w.Page == table.Structure.Title.Page
+                    && w.Message.Contains(table.UnrecognisedReason!));
+            }
+            Assert.All(document.Tables.Where(t => t.Kind != TableKindCatalog.Unrecognised), t => Assert.Null(t.UnrecognisedReason));
+        }
+    }
+
+    [Theory]
+    // Xi'an: `纳入本部门当年预算编制范围的二级预算单位共有1个，包括：` over 序号 | 单位名称 | 拟变动情况; `报表目录` listing 表1–表16.
+    [InlineData("xa-audit-2026-dept-budget.pdf", 9, UnrecognisedReason.UnitList)]
+    [InlineData("xa-audit-2026-dept-budget.pdf", 21, UnrecognisedReason.Contents)]
+    [InlineData("xa-health-commission-2022-final.pdf", 7, UnrecognisedReason.UnitList)]
+    [InlineData("xa-health-commission-2022-final.pdf", 145, UnrecognisedReason.Contents)]
+    [InlineData("sh-putuo-finance-2024-final.pdf", 5, UnrecognisedReason.UnitList)]
+    // A drug supply list and a 医保 price list: numbers, but no budget heading or money column.
+    [InlineData("zhuhai-drug-procurement-list-kangxi.pdf", 1, UnrecognisedReason.NotBudget)]
+    [InlineData("fz-002.pdf", 1, UnrecognisedReason.NotBudget)]
+    public void Tables_that_are_no_budget_tables_say_what_they_are(string pdf, int page, string reason)
+    {
+        var document = DocumentCache.Get(Path.Combine("corpus", pdf));
+        var table = Assert.Single(document.Tables, t => t.Structure.Pages[0] == page && t.Kind == TableKindCatalog.Unrecognised);
+        Assert.Equal(reason, table.UnrecognisedReason);
     }
 
     [Theory]

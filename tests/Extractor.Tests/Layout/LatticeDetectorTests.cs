@@ -39,8 +39,8 @@ public class LatticeDetectorTests
     [Fact]
     public void Finds_row_and_column_spans_from_missing_rulings()
     {
-        var frame = Assert.Single(LatticeDetector.FindFrames(MergedFrame()));
-        var grid = LatticeDetector.BuildGrid(frame, 1, [G("合", 50, 70), G("并", 60, 70), G("左", 15, 25), G("a", 55, 40), G("d", 95, 10)]);
+        var frame = Assert.Single(LatticeDetector.FindFrames(MergedFrame(), LayoutTolerances.Default));
+        var grid = LatticeDetector.BuildGrid(frame, 1, [G("合", 50, 70), G("并", 60, 70), G("左", 15, 25), G("a", 55, 40), G("d", 95, 10)], LayoutTolerances.Default);
         Assert.Equal((3, 3), (grid.RowCount, grid.ColumnCount));
 
         var title = grid.CellAt(0, 1)!;
@@ -59,7 +59,7 @@ public class LatticeDetectorTests
     public void Separate_frames_are_separate_tables()
     {
         var second = MergedFrame().Select(r => r with { Position = r.Orientation == Orientation.Horizontal ? r.Position - 200 : r.Position, Start = r.Orientation == Orientation.Vertical ? r.Start - 200 : r.Start, End = r.Orientation == Orientation.Vertical ? r.End - 200 : r.End });
-        var frames = LatticeDetector.FindFrames(MergedFrame().Concat(second).ToList());
+        var frames = LatticeDetector.FindFrames(MergedFrame().Concat(second).ToList(), LayoutTolerances.Default);
         Assert.Equal(2, frames.Count);
         Assert.True(frames[0].Box.Top > frames[1].Box.Top);
     }
@@ -67,10 +67,10 @@ public class LatticeDetectorTests
     [Fact]
     public void Wrapped_cell_text_is_joined_without_spaces_and_gaps_become_one_space()
     {
-        var frame = Assert.Single(LatticeDetector.FindFrames(MergedFrame()));
+        var frame = Assert.Single(LatticeDetector.FindFrames(MergedFrame(), LayoutTolerances.Default));
         // Two lines in cell "a": 其他政府 / 事务, and a wide gap inside cell "b" ("收  入").
         var grid = LatticeDetector.BuildGrid(frame, 1,
-            [G("其", 41, 48, 8), G("他", 49, 48, 8), G("事", 41, 38, 8), G("务", 49, 38, 8), G("收", 81, 40, 8), G("入", 95, 40, 8)]);
+            [G("其", 41, 48, 8), G("他", 49, 48, 8), G("事", 41, 38, 8), G("务", 49, 38, 8), G("收", 81, 40, 8), G("入", 95, 40, 8)], LayoutTolerances.Default);
         Assert.Equal("其他事务", grid.CellAt(1, 1)!.Text);
         Assert.Equal("收 入", grid.CellAt(1, 2)!.Text);
     }

@@ -27,7 +27,7 @@ public class StreamTableTests
         // Two columns: a left-aligned name column and a right-aligned amount column, headers centred.
         var header = Text("名称", 30, 100).Concat(Text("金额", 130, 100)).ToList();
         var body = Text("一般公共服务支出", 2, 80).Concat(Text("610.91", 136, 80)).Concat(Text("机关", 2, 60)).Concat(Text("5.00", 144, 60)).ToList();
-        var edges = ColumnFinder.Find(0, 160, header, body);
+        var edges = new ColumnFinder(LayoutTolerances.Default).Find(0, 160, header, body);
         Assert.Equal(3, edges.Count);
         Assert.InRange(edges[1], 66, 130); // between the longest name (ends at 66) and the amounts/header (from 130)
     }
@@ -38,7 +38,7 @@ public class StreamTableTests
         // Calc centres 合计 but right-aligns 814.56: with nothing bridging them they are two runs of one column.
         var header = Text("合计", 20, 100).Concat(Text("基本", 80, 100)).ToList();
         var body = Text("814.56", 41, 80).Concat(Text("747.41", 101, 80)).ToList();
-        var edges = ColumnFinder.Find(0, 120, header, body);
+        var edges = new ColumnFinder(LayoutTolerances.Default).Find(0, 120, header, body);
         Assert.Equal(3, edges.Count);
         Assert.InRange(edges[1], 59, 80); // after 814.56 (ends at 59), before 基本
     }
@@ -47,7 +47,7 @@ public class StreamTableTests
     public void Region_finder_takes_stacks_of_equally_long_rules_and_keeps_shorter_ones_as_group_rules()
     {
         var rules = new List<Ruling> { H(200, 10, 300), H(180, 10, 120), H(160, 10, 300), H(140, 10, 300), H(120, 10, 300), H(400, 50, 90) };
-        var region = Assert.Single(RuledRegionFinder.Find(rules, [], 842));
+        var region = Assert.Single(RuledRegionFinder.Find(rules, [], 842, LayoutTolerances.Default));
         Assert.Equal(new Box(10, 120, 300, 200), region.Box);
         Assert.Equal([200, 160, 140, 120], region.RuleYs);
         Assert.Equal(180, Assert.Single(region.PartialRules).Position);
@@ -57,7 +57,7 @@ public class StreamTableTests
     public void Region_finder_leaves_rules_inside_lattice_tables_alone()
     {
         var rules = new List<Ruling> { H(200, 10, 300), H(160, 10, 300), H(120, 10, 300) };
-        Assert.Empty(RuledRegionFinder.Find(rules, [new Box(0, 100, 310, 210)], 842));
+        Assert.Empty(RuledRegionFinder.Find(rules, [new Box(0, 100, 310, 210)], 842, LayoutTolerances.Default));
     }
 
     /// <summary>
@@ -92,7 +92,7 @@ public class StreamTableTests
         glyphs.AddRange(Text("9.00", 280, 126));
         var region = new RuledRegion(new Box(10, 120, 300, 200), [200, 180, 160, 140, 120], []);
 
-        var grid = StreamTableBuilder.Build(region, 1, glyphs);
+        var grid = new StreamTableBuilder(LayoutTolerances.Default).Build(region, 1, glyphs);
 
         Assert.Equal(GridMethod.Stream, grid.Method);
         Assert.Equal(4, grid.ColumnCount);
@@ -111,9 +111,9 @@ public class StreamTableTests
         // A continuation page without header: the numbers alone would give two columns, the first page had three.
         var glyphs = Text("行政运行", 12, 126).Concat(Text("5.00", 180, 126)).Concat(Text("机关", 12, 106)).Concat(Text("7.00", 280, 106)).ToList();
         var region = new RuledRegion(new Box(10, 100, 300, 140), [140, 120, 100], []);
-        var own = StreamTableBuilder.Build(region, 2, glyphs);
+        var own = new StreamTableBuilder(LayoutTolerances.Default).Build(region, 2, glyphs);
 
-        var grid = StreamTableBuilder.Regrid(own, [10, 110, 200, 300]);
+        var grid = new StreamTableBuilder(LayoutTolerances.Default).Regrid(own, [10, 110, 200, 300]);
 
         Assert.Equal(3, grid.ColumnCount);
         Assert.Equal(["行政运行", "5.00", ""], grid.RowTexts(0));

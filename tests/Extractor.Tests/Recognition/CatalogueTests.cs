@@ -28,15 +28,6 @@ public class CatalogueTests
     public void Headings_are_told_apart_from_tables(string title, TitleVerdict verdict) =>
         Assert.Equal(verdict, TableKindCatalog.Default.Classify(title));
 
-    [Theory]
-    [InlineData("07", 7)]
-    [InlineData("十", 10)]
-    [InlineData("十一", 11)]
-    [InlineData("二十", 20)]
-    [InlineData("三", 3)]
-    public void Label_numbers_read_in_both_numeral_systems(string printed, int number) =>
-        Assert.Equal(number, TitleFinder.ParseNumber(printed));
-
     [Fact]
     public void Column_ids_join_the_header_path_and_stay_null_for_unknown_headers()
     {

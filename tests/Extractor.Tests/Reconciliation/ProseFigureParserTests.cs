@@ -1,4 +1,5 @@
 using Extractor.Reconciliation;
+using Extractor.Text;
 using Extractor.Tests.Support;
 using Newtonsoft.Json.Linq;
 
@@ -27,10 +28,10 @@ public class ProseFigureParserTests
         {
             var section = ((string)expected["section"]!).Split('、')[0] + "、";
             var item = (string)expected["item"]!;
-            var key = LabelText.Normalise(item.Split(' ', '：').Last());
-            var found = figures.Where(f => f.Kind == "amount" && LabelText.Normalise(f.Section).StartsWith(section) && f.Text == (string)expected["amount"]!
+            var key = TextNormalizer.Key(item.Split(' ', '：').Last());
+            var found = figures.Where(f => f.Kind == "amount" && TextNormalizer.Key(f.Section).StartsWith(section) && f.Text == (string)expected["amount"]!
                                            && f.Unit == (string)expected["unit"]!)
-                .Where(f => LabelText.Normalise(f.Label) is var l && l.Length >= 2 && (l.Contains(key) || key.Contains(l)))
+                .Where(f => TextNormalizer.Key(f.Label) is var l && l.Length >= 2 && (l.Contains(key) || key.Contains(l)))
                 .ToList();
             if (found.Count == 0) { missing.Add($"{expected["section"]} {item} {expected["amount"]}"); continue; }
             if (expected["share"] is { } share && !found.Any(f => f.Share + "%" == (string)share!))

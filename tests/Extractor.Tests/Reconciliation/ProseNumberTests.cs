@@ -43,22 +43,4 @@ public class ProseNumberTests
     [InlineData("设立一个工作专班，配备三人。")]
     [InlineData("第一辆车由上级调拨。")]
     public void Chinese_numerals_in_idiom_are_not_figures(string text) => Assert.Empty(Parse(text));
-
-    [Theory]
-    [InlineData("十", 10)]
-    [InlineData("十二", 12)]
-    [InlineData("二十", 20)]
-    [InlineData("一百零五", 105)]
-    [InlineData("两千三百", 2300)]
-    [InlineData("〇", 0)]
-    public void Chinese_numerals_have_their_value(string text, int value) => Assert.Equal(value, ProseNumbers.ParseChinese(text));
-
-    [Fact]
-    public void Ascii_mapping_keeps_length_and_leaves_clause_commas()
-    {
-        const string text = "支出１，２３４．５６万元，占比１０％。";
-        var mapped = ProseNumbers.ToAsciiDigits(text);
-        Assert.Equal(text.Length, mapped.Length);
-        Assert.Equal("支出1，234.56万元，占比10％。", mapped);
-    }
 }

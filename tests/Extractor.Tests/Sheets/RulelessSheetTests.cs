@@ -57,7 +57,7 @@ public class RulelessSheetTests
         page2Glyphs.AddRange(Band(offset + 1, "效益指标", "社会效益", "指标四", "有效", "40"));
         var page2Rules = Enumerable.Range(0, offset + 3).Select(b => Rule(b)).ToList();
         var page2 = StreamGrid(2, offset + 2, page2Glyphs, page2Rules);
-        return SheetExtractor.Extract([page1, page2], [Title(1)], []);
+        return SheetExtractor.Extract([page1, page2], [Title(1)], [], SheetCatalog.Default);
     }
 
     private static readonly string[][] Expected =
@@ -87,6 +87,6 @@ public class RulelessSheetTests
     public void A_stream_table_under_a_sheet_title_without_sheet_labels_is_no_sheet()
     {
         var grid = StreamGrid(1, 2, [.. Band(0, "科目", "金额"), .. Band(1, "合计", "1.00")], [Rule(0), Rule(1), Rule(2)]);
-        Assert.Empty(SheetExtractor.Extract([grid], [Title(1)], []));
+        Assert.Empty(SheetExtractor.Extract([grid], [Title(1)], [], SheetCatalog.Default));
     }
 }

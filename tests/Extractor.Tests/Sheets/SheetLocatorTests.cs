@@ -63,7 +63,7 @@ public class SheetLocatorTests
         var page2 = Grid(2, offset + 2, 5, [.. page2Specs]);
         List<TextLine> lines = [Line(1, "项目支出绩效目标表"), Line(1, "（2025 年）", Top + 20), Line(2, "12", 40)];
         if (repeatHeader) lines.Add(Line(2, "项目支出绩效目标表"));
-        return SheetExtractor.Extract([page1, page2], lines, []);
+        return SheetExtractor.Extract([page1, page2], lines, [], SheetCatalog.Default);
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public class SheetLocatorTests
             (4, 0, 1, 1, "产出指标"), (4, 1, 1, 1, "数量指标"), .. Indicator(4, $"指标{p}", "=1个", "90")])).ToList();
         // A document that is nothing but sheets: one title per page, no other text.
         var lines = Enumerable.Range(1, 3).Select(p => Line(p, "项目支出绩效目标表")).ToList();
-        var sheets = SheetExtractor.Extract(grids, lines, []);
+        var sheets = SheetExtractor.Extract(grids, lines, [], SheetCatalog.Default);
         Assert.Equal(["项目1", "项目2", "项目3"], sheets.Select(s => s.Summary.ProjectName).ToList());
         Assert.All(sheets, s => Assert.Single(s.Indicators));
     }
@@ -105,11 +105,11 @@ public class SheetLocatorTests
     public void A_grid_under_another_table_title_is_not_a_sheet()
     {
         var grid = Grid(1, 5, 5, [.. HeaderBlock("甲"), .. IndicatorHeader(3), .. Indicator(4, "指标", "1", "1")]);
-        Assert.Empty(SheetExtractor.Extract([grid], [Line(1, "政府采购预算明细表")], []));
+        Assert.Empty(SheetExtractor.Extract([grid], [Line(1, "政府采购预算明细表")], [], SheetCatalog.Default));
         // A self-evaluation title is a sheet kind of its own, not another table.
-        Assert.Equal("项目支出绩效自评表", Assert.Single(SheetExtractor.Extract([grid], [Line(1, "项目支出绩效自评表")], [])).Kind);
+        Assert.Equal("项目支出绩效自评表", Assert.Single(SheetExtractor.Extract([grid], [Line(1, "项目支出绩效自评表")], [], SheetCatalog.Default)).Kind);
         // Without any title, a header block of sheet labels is enough.
-        var sheet = Assert.Single(SheetExtractor.Extract([grid], [], []));
+        var sheet = Assert.Single(SheetExtractor.Extract([grid], [], [], SheetCatalog.Default));
         Assert.Equal("项目支出绩效目标表", sheet.Kind);
     }
 
@@ -123,7 +123,7 @@ public class SheetLocatorTests
             (5, 0, 1, 1, "效益指"), (5, 1, 1, 1, "社会效益指标"), .. Indicator(5, "指标二", "2", "30")]);
         var page2 = Grid(2, 2, 5, [(0, 0, 2, 1, "标"), (0, 1, 1, 1, ""), .. Indicator(0, "指标三", "3", "20"),
             (1, 1, 1, 1, "经济效益指标"), .. Indicator(1, "指标四", "4", "10")]);
-        var sheet = Assert.Single(SheetExtractor.Extract([page1, page2], [Line(1, "项目支出绩效目标表")], []));
+        var sheet = Assert.Single(SheetExtractor.Extract([page1, page2], [Line(1, "项目支出绩效目标表")], [], SheetCatalog.Default));
         Assert.Equal(["产出指标", "效益指标", "效益指标", "效益指标"], sheet.Records.Select(r => r.Level1).ToList());
         Assert.Equal(["数量指标", "社会效益指标", "社会效益指标", "经济效益指标"], sheet.Records.Select(r => r.Level2).ToList());
     }

@@ -38,15 +38,6 @@ public class HeaderAnalyzerTests
         Assert.Equal(2, info.HeaderRows[0].Single(h => h.Text == "科目名称").RowSpan);
     }
 
-    [Theory]
-    [InlineData(new[] { "※", "※", "1", "2", "3" }, true)]
-    [InlineData(new[] { "栏次", "1", "2" }, true)]
-    [InlineData(new[] { "**", "**", "1", "2", "3", "4", "**" }, true)]
-    [InlineData(new[] { "301", "01", "基本工资", "54.59" }, false)]
-    [InlineData(new[] { "合计", "基本支出" }, false)]
-    public void Recognises_the_column_number_row(string[] texts, bool expected) =>
-        Assert.Equal(expected, HeaderAnalyzer.IsColumnNumberRow(texts));
-
     [Fact]
     public void Without_a_number_row_the_header_ends_at_the_first_amount()
     {

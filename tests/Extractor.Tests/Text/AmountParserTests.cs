@@ -1,7 +1,6 @@
-using Extractor.Records;
 using Extractor.Text;
 
-namespace Extractor.Tests.Records;
+namespace Extractor.Tests.Text;
 
 public class AmountParserTests
 {
@@ -44,10 +43,4 @@ public class AmountParserTests
         Assert.Equal(expected, AmountParser.Parse(printed).Kind);
         Assert.False(AmountParser.TryParse(printed, out _));
     }
-
-    [Theory]
-    [InlineData("万元", 10000)]
-    [InlineData("元", 1)]
-    [InlineData("千元", 1000)]
-    public void Units_convert_to_yuan(string unit, int factor) => Assert.Equal(factor, UnitParser.FactorToYuan(unit));
 }

@@ -1,7 +1,6 @@
-using Extractor.Recognition;
 using Extractor.Model;
 
-namespace Extractor.Pipeline;
+namespace Extractor.Recognition;
 
 /// <summary>
 /// What a document is, decided from what it holds: `budget` (预算 disclosure tables), `final_accounts` (决算 tables),
@@ -17,10 +16,8 @@ public static class DocumentKind
     public const string Other = "other";
     public const string NoTablesCode = "no-disclosure-tables";
 
-    /// <summary>How many opening text lines may name the document (cover page, title, contents).</summary>
-    private const int OpeningLines = 60;
-
-    public static string Decide(IReadOnlyList<ExtractedTable> tables, int sheetCount, IReadOnlyList<TextLine> lines, TableKindCatalog catalog)
+    /// <param name="options">how many opening lines name the document, hold its title, say what kind of text it is</param>
+    public static string Decide(IReadOnlyList<ExtractedTable> tables, int sheetCount, IReadOnlyList<TextLine> lines, TableKindCatalog catalog, DocumentOptions options)
     {
         int budget = 0, final = 0, shared = 0;
         foreach (var table in tables)
@@ -35,14 +32,14 @@ public static class DocumentKind
         }
         if (final > budget) return FinalAccounts;
         if (budget > 0) return Budget;
-        var opening = Opening(lines);
+        var opening = Opening(lines, options.OpeningLines);
         if (shared > 0) return opening.Contains("决算", StringComparison.Ordinal) ? FinalAccounts : Budget;
         if (sheetCount > 0) return PerformanceSheets;
         // No disclosure table: the title decides. A 部门预算 explanation published without its tables is still a budget;
         // a notice, a bulletin or an evaluation report is not.
-        var title = Opening(lines, TitleLines);
+        var title = Opening(lines, options.TitleLines);
         // What the document calls itself stands in its first lines; a 通知 quoted in the body further down does not count.
-        if (NotADisclosure(Opening(lines, NameLines))) return Other;
+        if (NotADisclosure(Opening(lines, options.NameLines))) return Other;
         if (title.Contains("决算", StringComparison.Ordinal)) return FinalAccounts;
         return title.Contains("预算", StringComparison.Ordinal) ? Budget : Other;
     }
@@ -52,9 +49,9 @@ public static class DocumentKind
         sheetCount == 0 && !tables.Any(t => catalog.Kinds.Any(k => k.Id == t.Kind));
 
     /// <summary>The warning of a document without disclosure tables, guessing what it is from its opening words.</summary>
-    public static Diagnostic NoTablesWarning(string name, string kind, IReadOnlyList<TextLine> lines)
+    public static Diagnostic NoTablesWarning(string name, string kind, IReadOnlyList<TextLine> lines, DocumentOptions options)
     {
-        var title = Opening(lines, NameLines);
+        var title = Opening(lines, options.NameLines);
         var guess = title switch
         {
             _ when kind is Budget or FinalAccounts => "an explanation published without its tables",
@@ -67,14 +64,8 @@ public static class DocumentKind
         return new Diagnostic(NoTablesCode, $"{name}: no budget tables: looks like {guess}", null);
     }
 
-    /// <summary>How many opening lines hold the title (a cover may split it over several lines).</summary>
-    private const int TitleLines = 6;
-
-    /// <summary>How many opening lines name what kind of text it is (通知, 公报, 报告).</summary>
-    private const int NameLines = 3;
-
     // The heading of a contents page (`目 录`, often split over two lines) is not part of any title.
-    private static string Opening(IReadOnlyList<TextLine> lines, int count = OpeningLines) =>
+    private static string Opening(IReadOnlyList<TextLine> lines, int count) =>
         string.Concat(lines.Where(l => l.Compact is not ("目录" or "目" or "录")).Take(count).Select(l => l.Compact));
 
     private static bool NotADisclosure(string title) =>
