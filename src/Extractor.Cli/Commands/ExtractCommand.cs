@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Extractor.Ocr;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
@@ -7,7 +8,7 @@ using Extractor.Reconciliation;
 namespace Extractor.Cli.Commands;
 
 /// <summary>
-/// `extract PDF [-o OUT] [--strict]`: one document to JSON (stdout when no -o). Exit 0 on success, 2 on unreadable
+/// `extract PDF [-o OUT] [--strict] [--ocr auto|always|never]`: one document to JSON (stdout when no -o). Exit 0 on success, 2 on unreadable
 /// input, 3 with --strict when a reconciliation check fails.
 /// </summary>
 public static class ExtractCommand
@@ -19,7 +20,8 @@ public static class ExtractCommand
         var pdf = new Argument<FileInfo>("pdf") { Description = "Budget or final-accounts PDF" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the JSON here (written atomically); stdout when absent" };
         var strict = new Option<bool>("--strict") { Description = "Exit with code 3 when any reconciliation check fails" };
-        var command = new Command("extract", "Extract every table of one PDF as JSON") { pdf, output, strict };
+        var ocr = OcrOption.Create();
+        var command = new Command("extract", "Extract every table of one PDF as JSON") { pdf, output, strict, ocr };
         command.SetAction(parse =>
         {
             var file = parse.GetValue(pdf)!;
@@ -27,10 +29,11 @@ public static class ExtractCommand
             try
             {
                 if (!file.Exists) { Console.Error.WriteLine($"error: {file.FullName}: no such file"); return 2; }
-                var document = DocumentExtractor.Extract(file.FullName);
+                var document = DocumentExtractor.Extract(file.FullName, ExtractorOptions.Default with { Ocr = OcrOption.Options(parse.GetValue(ocr)) });
                 if (target is null) Console.Out.Write(JsonDocumentWriter.Serialize(document) + Environment.NewLine);
                 else JsonDocumentWriter.WriteFile(target.FullName, document);
                 Console.Error.WriteLine($"{file.Name}: {document.Tables.Count} tables, {document.Warnings.Count} warnings");
+                if (document.Warnings.FirstOrDefault(w => w.Code == OcrWarning.Code) is { } ocrPages) Console.Error.WriteLine($"warning: {ocrPages.Message}");
                 if (document.Reconciliation is { } report)
                 {
                     Console.Error.Write(ReconciliationText.Summary(report));

@@ -31,6 +31,9 @@ public sealed record DocumentInfo(
 {
     /// <summary>The input's identity: the URL it was downloaded from or its full path (null when extracted from bytes alone).</summary>
     public string? Source { get; init; }
+
+    /// <summary>The pages read by OCR from their images (ascending); empty when every page came from the text layer.</summary>
+    public IReadOnlyList<int> OcrPages { get; init; } = [];
 }
 
 /// <summary>The one document model every later stage (sheets, reconciliation, output) reads.</summary>

@@ -15,6 +15,9 @@ public sealed record Glyph(string Raw, string Text, Box Box, double AdvanceLeft,
     public double CentreX => (Box.Left + Box.Right) / 2;
     public double CentreY => (Box.Bottom + Box.Top) / 2;
     public bool IsWhitespace => string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>Tesseract's confidence (0–100) when the glyph was read by OCR; null for a text-layer glyph.</summary>
+    public double? Confidence { get; init; }
 }
 
 public enum Orientation { Horizontal, Vertical }
@@ -44,4 +47,7 @@ public sealed record PageModel(
     /// reads left to right (the direction the text ran, counter-clockwise): coordinates are then in the turned frame.
     /// </summary>
     public int Turn { get; init; }
+
+    /// <summary>The page was read from its image by OCR (its glyphs carry confidences), not from a text layer.</summary>
+    public bool FromOcr { get; init; }
 }

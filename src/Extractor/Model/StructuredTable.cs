@@ -16,7 +16,11 @@ public sealed record Column(int Index, IReadOnlyList<string> Path, string? Numbe
 public sealed record HeaderCell(string Text, int Column, int ColSpan, int RowSpan);
 
 /// <summary>A body cell: printed (normalised) text, raw text-layer text, and where it is.</summary>
-public sealed record Cell(string Text, string Raw, int Page, Box Box);
+public sealed record Cell(string Text, string Raw, int Page, Box Box)
+{
+    /// <summary>When the cell was read by OCR: the lowest confidence (0–100) of its glyphs; null for text-layer cells.</summary>
+    public double? Confidence { get; init; }
+}
 
 /// <summary>A merged body cell: its text sits in <see cref="Col"/>, the next <see cref="ColSpan"/>−1 columns are "".</summary>
 public sealed record Span(int Row, int Col, int ColSpan);

@@ -25,8 +25,10 @@ public static class JsonDocumentWriter
     public static OutputDocument ToOutput(BudgetDocument document)
     {
         var info = document.Info;
-        var tables = document.Tables.Select(ToTable).ToList();
-        var prose = document.TextLines.Select(l => new ProseLineOut(l.Page, l.Text, l.Box)).ToList();
+        var failing = OcrFlags.TablesWithFailingChecks(document.Reconciliation);
+        var ocrPages = document.Info.OcrPages.ToHashSet();
+        var tables = document.Tables.Select(t => OcrFlags.Mark(ToTable(t, ocrPages), t, failing, ocrPages)).ToList();
+        var prose = document.TextLines.Select(l => new ProseLineOut(l.Page, l.Text, l.Box) { Source = ocrPages.Contains(l.Page) ? OcrFlags.Source : null }).ToList();
         return new OutputDocument(SchemaVersion, ExtractorVersion.Current, "Extractor",
             new DocumentOut(info.SourceFile, info.Sha256, info.PageCount, info.Department, info.Year, info.Unit) { Kind = document.Kind, Source = info.Source },
             tables,
@@ -38,7 +40,7 @@ public static class JsonDocumentWriter
         };
     }
 
-    private static TableOut ToTable(ExtractedTable table)
+    private static TableOut ToTable(ExtractedTable table, IReadOnlyCollection<int> ocrPages)
     {
         var s = table.Structure;
         return new TableOut(
@@ -48,7 +50,7 @@ public static class JsonDocumentWriter
             s.Columns.Select(c => new ColumnOut(c.Index, c.Name, c.Path, c.Number) { Id = c.Index < table.ColumnIds.Count ? table.ColumnIds[c.Index] : null }).ToList(),
             s.HeaderRows.Select(r => (IReadOnlyList<HeaderCellOut>)r.Select(h => new HeaderCellOut(h.Text, h.Column, h.ColSpan, h.RowSpan)).ToList()).ToList(),
             s.Rows.Select(r => (IReadOnlyList<string>)r.Select(c => c.Text).ToList()).ToList(),
-            s.Rows.Select(r => (IReadOnlyList<CellOut>)r.Select(c => new CellOut(c.Page, c.Box, c.Raw == c.Text ? null : c.Raw)).ToList()).ToList(),
+            s.Rows.Select(r => (IReadOnlyList<CellOut>)r.Select(c => OcrFlags.Mark(new CellOut(c.Page, c.Box, c.Raw == c.Text ? null : c.Raw), c, ocrPages)).ToList()).ToList(),
             s.Spans.Select(sp => new SpanOut(sp.Row, sp.Col, sp.ColSpan)).ToList(),
             s.Note,
             table.Records) { UnrecognisedReason = table.UnrecognisedReason };

@@ -60,6 +60,12 @@ public sealed record TableOut(
     /// `unknown_title`, `untitled`); absent on recognised tables.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public string? UnrecognisedReason { get; init; }
+
+    /// <summary>
+    /// OCR only: true when the table was read from page images and a check over its cells fails or a cell is
+    /// low-confidence: its values must be checked against the page before use. Absent for text-layer tables.
+    /// </summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public bool? NeedsReview { get; init; }
 }
 
 public sealed record ColumnOut(int Index, string Name, IReadOnlyList<string> Path, string? Number)
@@ -70,10 +76,24 @@ public sealed record ColumnOut(int Index, string Name, IReadOnlyList<string> Pat
 
 public sealed record HeaderCellOut(string Text, int Column, int ColSpan, int RowSpan);
 
-public sealed record CellOut(int Page, Box Box, [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] string? Raw);
+public sealed record CellOut(int Page, Box Box, [property: JsonProperty(NullValueHandling = NullValueHandling.Ignore)] string? Raw)
+{
+    /// <summary>`ocr` when the cell was read from the page image (absent for the text layer).</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public string? Source { get; init; }
+
+    /// <summary>OCR only: tesseract's lowest confidence (0–100) among the cell's glyphs.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public double? Confidence { get; init; }
+
+    /// <summary>OCR only: true when <see cref="Confidence"/> is below the threshold (README, Scanned documents).</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public bool? LowConfidence { get; init; }
+}
 
 public sealed record SpanOut(int Row, int Col, int ColSpan);
 
 public sealed record WarningOut(string Code, string Message, int? Page);
 
-public sealed record ProseLineOut(int Page, string Text, Box Box);
+public sealed record ProseLineOut(int Page, string Text, Box Box)
+{
+    /// <summary>`ocr` when the line was read from the page image (absent for the text layer).</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)] public string? Source { get; init; }
+}

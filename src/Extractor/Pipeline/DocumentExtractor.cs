@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Extractor.Layout;
 using Extractor.Model;
+using Extractor.Ocr;
 using Extractor.Pdf;
 using Extractor.Recognition;
 using Extractor.Reconciliation;
@@ -22,9 +23,11 @@ public sealed class UnreadableDocumentException(string message) : Exception(mess
 /// </summary>
 public static class DocumentExtractor
 {
-    public static BudgetDocument Extract(string path)
+    public static BudgetDocument Extract(string path) => Extract(path, ExtractorOptions.Default);
+
+    public static BudgetDocument Extract(string path, ExtractorOptions options)
     {
-        var document = Extract(File.ReadAllBytes(path), Path.GetFileName(path));
+        var document = Extract(File.ReadAllBytes(path), Path.GetFileName(path), options, null, null, CancellationToken.None);
         return document with { Info = document.Info with { Source = Path.GetFullPath(path) } };
     }
 
@@ -42,7 +45,7 @@ public static class DocumentExtractor
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var opening = StageScope.Start(timer, Stages.PdfPig);
-        using var source = options.PageSource.Open(bytes, name, timer);
+        using var source = (options.Ocr.Mode == OcrMode.Never ? options.PageSource : new OcrPageSourceFactory(options.PageSource, options.Ocr)).Open(bytes, name, timer);
         opening.Dispose();
         var pages = ReadPages(source, name, new PageLayoutAnalyzer(options.Layout), timer, onPage, cancellationToken);
 
@@ -68,7 +71,10 @@ public static class DocumentExtractor
         var others = untitled.Tables.Select(t => recognizer.Recognise(t, titled: false)).ToList();
         var tables = titled.Concat(others).Select(r => r.Table).ToList();
         var facts = DocumentFacts.Summarise(name, titled.Select(r => r.Table).ToList(), tables, sheets.Sheets.Count, structure.TextLines, options.TableKinds, options.Document);
-        var info = new DocumentInfo(name, sha, source.PageCount, facts.Department, facts.Year, facts.Unit, null);
+        var info = new DocumentInfo(name, sha, source.PageCount, facts.Department, facts.Year, facts.Unit, null)
+        {
+            OcrPages = pages.Layouts.Where(l => l.Page.FromOcr).Select(l => l.Page.Number).ToList(),
+        };
         recognising.Dispose();
 
         // Each stage returned its warnings; they are gathered here in stage order.
@@ -105,6 +111,7 @@ public static class DocumentExtractor
     {
         var layouts = new List<PageLayout>(source.PageCount);
         var warnings = new List<Diagnostic>();
+        var ocrPages = new List<int>();
         for (var p = 1; p <= source.PageCount; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -116,11 +123,13 @@ public static class DocumentExtractor
                 continue;
             }
             onPage?.Invoke(page);
+            if (page.FromOcr) ocrPages.Add(p);
             if (page.Problem != TextLayerProblem.None)
                 warnings.Add(new Diagnostic(page.Problem == TextLayerProblem.NoTextLayer ? "no-text-layer" : "undecodable-text", $"{name}: page {p}: {page.ProblemDetail}", p));
             using (StageScope.Start(timer, Stages.Layout))
                 if (StageGuard.Run(() => analyzer.Analyze(page), null, warnings, $"{name}: layout of the page", p) is { } layout) layouts.Add(layout);
         }
+        if (ocrPages.Count > 0) warnings.Insert(0, OcrWarning.For(name, ocrPages));
         if (layouts.Count > 0 && layouts.All(l => l.Page.Problem != TextLayerProblem.None))
         {
             var reason = !layouts.All(l => l.Page.Problem == TextLayerProblem.NoTextLayer)

@@ -1,4 +1,5 @@
 using Extractor.Layout;
+using Extractor.Ocr;
 using Extractor.Pdf;
 using Extractor.Recognition;
 using Extractor.Reconciliation;
@@ -16,6 +17,9 @@ public sealed record ExtractorOptions
 {
     /// <summary>Where pages come from (default: the PDF text layer through PdfPig).</summary>
     public IPageSourceFactory PageSource { get; init; } = PdfTextLayerSourceFactory.Default;
+
+    /// <summary>Whether pages without a usable text layer are OCR'd in front of <see cref="PageSource"/> (default: never; the CLI's `--ocr` default is auto).</summary>
+    public OcrOptions Ocr { get; init; } = OcrOptions.Never;
 
     /// <summary>Table detectors in order and the layout thresholds (default: lattice, then ruled stream).</summary>
     public LayoutOptions Layout { get; init; } = LayoutOptions.Default;

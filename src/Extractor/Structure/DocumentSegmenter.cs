@@ -522,7 +522,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                         var cell = gc >= 0 ? grid.CellAt(r, gc) : null;
                         if (cell is not null && cell.Row == r && cell.Col == gc)
                         {
-                            cells[c] = new Cell(cell.Text, cell.Raw, grid.Page, cell.Box);
+                            cells[c] = new Cell(cell.Text, cell.Raw, grid.Page, cell.Box) { Confidence = cell.Glyphs.Min(g => g.Confidence) };
                             any |= cell.Text.Length > 0;
                             var span = SpanInFirstColumns(map, c, gc + cell.ColSpan);
                             if (span > 1 && cell.Text.Length > 0) spans.Add(new Span(rows.Count, c, span));

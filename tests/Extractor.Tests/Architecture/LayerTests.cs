@@ -43,7 +43,7 @@ public partial class LayerTests
     /// <summary>The library's layers, bottom first: a folder may use only folders before it (see README, Architecture).</summary>
     public static readonly string[] Order =
     [
-        "Geometry", "Model", "Text", "Pdf", "Layout", "Structure", "Recognition", "Records", "Sheets", "Reconciliation",
+        "Geometry", "Model", "Text", "Pdf", "Ocr", "Layout", "Structure", "Recognition", "Records", "Sheets", "Reconciliation",
         "Output", "Pipeline", "Diagnostics",
     ];
 

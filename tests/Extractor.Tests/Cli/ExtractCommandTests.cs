@@ -30,11 +30,20 @@ public class ExtractCommandTests
     }
 
     [Fact]
-    public void A_scanned_document_is_an_error_not_an_empty_success()
+    public void A_scanned_document_without_ocr_is_an_error_not_an_empty_success()
     {
-        var (exit, _, stderr) = Run("extract", Repo.Fixture("corpus/cs-traffic-police-2023-perf-eval-scanned.pdf"));
+        var (exit, _, stderr) = Run("extract", Repo.Fixture("corpus/cs-traffic-police-2023-perf-eval-scanned.pdf"), "--ocr", "never");
         Assert.Equal(2, exit);
         Assert.Contains("no text layer", stderr);
         Assert.Contains("cs-traffic-police-2023-perf-eval-scanned.pdf", stderr);
+    }
+
+    [Fact]
+    public void A_scanned_document_is_read_by_ocr_by_default_with_a_warning_naming_the_pages()
+    {
+        var (exit, stdout, stderr) = Run("extract", Repo.Fixture("corpus/cs-traffic-police-2023-perf-eval-scanned.pdf"));
+        Assert.Equal(0, exit);
+        Assert.Contains("\"source\": \"ocr\"", stdout.Replace("\":\"", "\": \""));
+        Assert.Contains("warning: cs-traffic-police-2023-perf-eval-scanned.pdf: pages 1–7 read by OCR", stderr);
     }
 }
