@@ -23,6 +23,9 @@ public sealed record BatchOptions(string OutputDirectory, int Jobs, bool Force, 
 
     /// <summary>The per-document outputs a run writes; the journal keeps them so that resume notices a change.</summary>
     public IReadOnlyList<string> DocumentOutputs { get; init; } = ["json"];
+
+    /// <summary>`--ocr`: which pages of each document tesseract reads (auto: those without a usable text layer).</summary>
+    public string OcrMode { get; init; } = "never";
 }
 
 /// <param name="ChecksFailed">documents of the batch (run now or done before) with at least one failed reconciliation check</param>
@@ -195,6 +198,7 @@ public static class BatchRunner
             Identity = item.Identity,
             DisplayName = item.Input.DisplayName,
             ExpectedSha256 = item.Input.IsUrl ? null : item.Input.ExpectedSha256,
+            OcrMode = options.OcrMode,
         };
         if (!idle.TryTake(out var worker) || worker.Exited) worker = Worker.Start(options.MemoryLimitBytes);
         WorkerReply? reply;

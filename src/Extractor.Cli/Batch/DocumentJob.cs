@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Extractor.Cli.Inputs;
 using Extractor.Model;
+using Extractor.Ocr;
 using Extractor.Output;
 using Extractor.Pdf;
 using Extractor.Pipeline;
@@ -36,7 +37,8 @@ public static class DocumentJob
             var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(request.Source, token), ct);
             sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
             ExpectedDigest.Check(request.ExpectedSha256, sha);
-            var extracted = DocumentExtractor.Extract(bytes, request.DisplayName ?? Path.GetFileName(request.Source), ExtractorOptions.Default, null, null, ct);
+            var extracted = DocumentExtractor.Extract(bytes, request.DisplayName ?? Path.GetFileName(request.Source),
+                ExtractorOptions.Default with { Ocr = new OcrOptions(OcrOptions.ParseMode(request.OcrMode ?? "never")) }, null, null, ct);
             var document = extracted with { Info = extracted.Info with { Source = request.Identity ?? request.Source } };
             var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
             var writers = Writers(request.Outputs);

@@ -38,9 +38,10 @@ public static class BatchCommand
         var memory = new Option<int>("--memory-limit") { Description = "MiB a worker process may use; above it the worker is killed and its document failed (0 = no limit)", DefaultValueFactory = _ => (int)(BatchOptions.DefaultMemoryLimit >> 20) };
         var recycle = new Option<int>("--recycle-after") { Description = "Documents after which a worker process is replaced", DefaultValueFactory = _ => 100 };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Also redo documents that killed their worker (memory, timeout, crash) in an earlier run" };
+        var ocr = OcrOption.Create();
         var command = new Command("batch", "Extract many PDFs in parallel; re-running resumes where the last run stopped")
         {
-            inputs, output, jobs, force, timeout, noProgress, noWarehouse, export, csvBom, strict, memory, recycle, retryFailed,
+            inputs, output, jobs, force, timeout, noProgress, noWarehouse, export, csvBom, strict, memory, recycle, retryFailed, ocr,
             shard, attempts, attemptTimeout, perHost, maxMb, revalidate,
         };
         command.SetAction(async (parse, cancel) =>
@@ -64,6 +65,7 @@ public static class BatchCommand
                 TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), !parse.GetValue(noWarehouse), parse.GetValue(export), parse.GetValue(csvBom),
                 Math.Max(0, (long)parse.GetValue(memory)) << 20, Math.Max(1, parse.GetValue(recycle)), parse.GetValue(retryFailed))
             {
+                OcrMode = parse.GetValue(ocr) ?? OcrOption.DefaultMode,
                 Download = defaults with
                 {
                     MaxAttempts = Math.Max(1, parse.GetValue(attempts)),

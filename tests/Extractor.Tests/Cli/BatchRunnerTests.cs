@@ -52,6 +52,30 @@ public class BatchRunnerTests
     }
 
     [Fact]
+    public async Task A_scanned_document_fails_without_ocr_and_is_read_by_the_workers_with_it()
+    {
+        var input = Directory.CreateTempSubdirectory("extractor-scan-in-").FullName;
+        var output = Directory.CreateTempSubdirectory("extractor-scan-out-").FullName;
+        File.Copy(Repo.Fixture("corpus/cs-traffic-police-2023-perf-eval-scanned.pdf"), Path.Combine(input, "scan.pdf"));
+        var items = BatchInputs.Find([input]);
+        var options = new BatchOptions(output, 1, false, TimeSpan.FromSeconds(600), Warehouse: false);
+
+        var never = await BatchRunner.RunAsync(items, options with { OcrMode = "never" }, new Recorder(), CancellationToken.None);
+        Assert.Equal(1, never.Failed);
+        Assert.Contains("no text layer", File.ReadAllText(Path.Combine(output, "scan.error.txt")));
+
+        // The failed document is tried again on the next run; with OCR its worker reads it and says which pages.
+        var auto = await BatchRunner.RunAsync(items, options with { OcrMode = "auto" }, new Recorder(), CancellationToken.None);
+        Assert.Equal(1, auto.Succeeded);
+        var json = JObject.Parse(File.ReadAllText(Path.Combine(output, "scan.json")));
+        Assert.Contains(json["warnings"]!, w => (string?)w["code"] == "ocr" && ((string)w["message"]!).Contains("pages 1–7 read by OCR"));
+        Assert.Contains(json.Descendants().OfType<JProperty>(), p => p.Name == "source" && (string?)p.Value == "ocr");
+
+        Directory.Delete(input, true);
+        Directory.Delete(output, true);
+    }
+
+    [Fact]
     public void Same_file_names_in_different_folders_get_distinct_outputs()
     {
         var root = Directory.CreateTempSubdirectory("extractor-names-").FullName;
