@@ -137,7 +137,7 @@ public static class LatticeDetector
             var (text, raw) = inCell.Count == 0 ? ("", "") : TextLineBuilder.JoinLines(inCell, tolerances);
             cells.Add(new GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, box, text.Trim(), raw.Trim(), inCell));
         }
-        return new TableGrid(page, frame.Box, xs, ys, cells, method) { HorizontalRules = sourceRules ?? [] };
+        return new TableGrid(new Provenance(page, frame.Box), xs, ys, cells, method) { HorizontalRules = sourceRules ?? [] };
     }
 
     private static bool Covered(Dictionary<int, List<Ruling>> rulingsAt, int index, double middle, double reach)

@@ -84,7 +84,7 @@ public static class TextLineBuilder
         }
         if (visible is null) return;
         var (text, raw) = Spell(glyphs, spaceGapFraction);
-        lines.Add(new TextLine(text, raw, box, fontSize, page, visible));
+        lines.Add(new TextLine(text, raw, new Provenance(page, box), fontSize, visible));
     }
 
     /// <summary>Reads glyphs of one line (sorted left to right) as text, putting one space for each visible gap.</summary>

@@ -20,9 +20,12 @@ public sealed record CheckCell(
     string? ColumnName,
     string Text,
     decimal Value,
-    int? Page,
-    Box? Box,
-    string Role);
+    Provenance? At,
+    string Role)
+{
+    public int? Page => At?.Page;
+    public Box? Box => At?.Box;
+}
 
 /// <summary>
 /// The result of one identity: expected (the printed total or the figure stated elsewhere) against actual (what the

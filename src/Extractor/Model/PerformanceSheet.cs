@@ -3,16 +3,23 @@ using Extractor.Geometry;
 namespace Extractor.Model;
 
 /// <summary>A printed value of a sheet and where it stands: normalised text, page and cell box.</summary>
-public sealed record SheetValue(string Text, int Page, Box Box)
+public sealed record SheetValue(string Text, Provenance At)
 {
-    public static SheetValue Empty(int page) => new("", page, default);
+    public int Page => At.Page;
+    public Box Box => At.Box;
+
+    public static SheetValue Empty(int page) => new("", new Provenance(page, default));
 }
 
 /// <summary>A label/value pair of the header block; <see cref="Group"/> is the merged label above it (`项目资金(万元)`).</summary>
 public sealed record SheetField(string Label, SheetValue Value, string? Group);
 
 /// <summary>An amount of a sheet as <see cref="decimal"/> with its printed text and place.</summary>
-public sealed record SheetAmount(decimal Value, string Text, int Page, Box Box);
+public sealed record SheetAmount(decimal Value, string Text, Provenance At)
+{
+    public int Page => At.Page;
+    public Box Box => At.Box;
+}
 
 /// <summary>
 /// A target value split into its parts where it has them (`＞=90%` → `>=`, 90, `%`); <see cref="Text"/> is always the

@@ -24,8 +24,9 @@ public sealed record ProseFigure(
     string? ChangeDirection,
     string? Growth,
     string Sentence,
-    int Page,
-    Box Box)
+    Provenance At)
 {
+    public int Page => At.Page;
+    public Box Box => At.Box;
     public decimal? ShareValue => Share is null ? null : decimal.Parse(Share, CultureInfo.InvariantCulture);
 }

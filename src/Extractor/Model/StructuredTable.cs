@@ -3,7 +3,11 @@ using Extractor.Geometry;
 namespace Extractor.Model;
 
 /// <summary>The printed heading of a table: `表 N` label and name, where and on which page it stands.</summary>
-public sealed record TableTitle(int? Number, string Label, string Title, int Page, Box Box);
+public sealed record TableTitle(int? Number, string Label, string Title, Provenance At)
+{
+    public int Page => At.Page;
+    public Box Box => At.Box;
+}
 
 /// <summary>A leaf column: its header path from the top header row down, and its printed column number (※, 1, 2 …).</summary>
 public sealed record Column(int Index, IReadOnlyList<string> Path, string? Number)
@@ -16,8 +20,11 @@ public sealed record Column(int Index, IReadOnlyList<string> Path, string? Numbe
 public sealed record HeaderCell(string Text, int Column, int ColSpan, int RowSpan);
 
 /// <summary>A body cell: printed (normalised) text, raw text-layer text, and where it is.</summary>
-public sealed record Cell(string Text, string Raw, int Page, Box Box)
+public sealed record Cell(string Text, string Raw, Provenance At)
 {
+    public int Page => At.Page;
+    public Box Box => At.Box;
+
     /// <summary>When the cell was read by OCR: the lowest confidence (0–100) of its glyphs; null for text-layer cells.</summary>
     public double? Confidence { get; init; }
 }

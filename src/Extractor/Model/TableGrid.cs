@@ -25,10 +25,9 @@ public sealed class TableGrid
 {
     private readonly int[] _cellAt;
 
-    public TableGrid(int page, Box box, IReadOnlyList<double> columnEdges, IReadOnlyList<double> rowEdges, IReadOnlyList<GridCell> cells, GridMethod method)
+    public TableGrid(Provenance at, IReadOnlyList<double> columnEdges, IReadOnlyList<double> rowEdges, IReadOnlyList<GridCell> cells, GridMethod method)
     {
-        Page = page;
-        Box = box;
+        At = at;
         ColumnEdges = columnEdges;
         RowEdges = rowEdges;
         Cells = cells;
@@ -44,8 +43,10 @@ public sealed class TableGrid
         }
     }
 
-    public int Page { get; }
-    public Box Box { get; }
+    /// <summary>The page of the table and the box of its region.</summary>
+    public Provenance At { get; }
+    public int Page => At.Page;
+    public Box Box => At.Box;
     /// <summary>x of each column boundary, ascending (ColumnCount + 1 values).</summary>
     public IReadOnlyList<double> ColumnEdges { get; }
     /// <summary>y of each row boundary, descending: top of the table first (RowCount + 1 values).</summary>

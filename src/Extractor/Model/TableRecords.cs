@@ -6,8 +6,11 @@ namespace Extractor.Model;
 /// An amount as published: exact value in the table's unit, the same in 元, the printed text, and where it stands
 /// (page, box, body row, column).
 /// </summary>
-public sealed record Amount(decimal Value, decimal ValueYuan, string Text, int Page, Box Box, int Row, int Column)
+public sealed record Amount(decimal Value, decimal ValueYuan, string Text, Provenance At, int Row, int Column)
 {
+    public int Page => At.Page;
+    public Box Box => At.Box;
+
     /// <summary>The column's canonical id (column catalogue), null when its header is not known.</summary>
     public string? ColumnId { get; init; }
 }

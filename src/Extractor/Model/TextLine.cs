@@ -3,8 +3,11 @@ using Extractor.Geometry;
 namespace Extractor.Model;
 
 /// <summary>A run of glyphs on one baseline, read left to right, with spaces where the gaps say so.</summary>
-public sealed record TextLine(string Text, string Raw, Box Box, double FontSize, int Page, IReadOnlyList<Glyph> Glyphs)
+public sealed record TextLine(string Text, string Raw, Provenance At, double FontSize, IReadOnlyList<Glyph> Glyphs)
 {
+    public int Page => At.Page;
+    public Box Box => At.Box;
+
     /// <summary>The text with every space removed: how labels are compared (`收 入 总 计` = `收入总计`).</summary>
     public string Compact => Text.Replace(" ", "");
 }

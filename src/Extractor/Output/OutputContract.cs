@@ -31,12 +31,28 @@ public sealed class OutputContractResolver : CamelCasePropertyNamesContractResol
 
     protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization)
     {
-        var properties = base.CreateProperties(type, memberSerialization)
+        var all = base.CreateProperties(type, memberSerialization);
+        var properties = ProvenanceFlattened(all
             .Where(p => p.Writable && !NotData.Contains((p.DeclaringType!, p.UnderlyingName!)) && !NotData.Contains((type, p.UnderlyingName!)))
-            .ToList();
+            .ToList(), all);
         foreach (var p in properties)
             if (OmittedWhenNull.Contains((type, p.UnderlyingName!))) p.NullValueHandling = NullValueHandling.Ignore;
         return type.Namespace == typeof(Amount).Namespace ? BoxAfterOwnFields(type, properties) : properties;
+    }
+
+    /// <summary>
+    /// A <see cref="Provenance"/> member (`At`) is written as the flat `"page"`, `"box"` of schema 2.0, in its place, from
+    /// the record's forwarding <c>Page</c>/<c>Box</c> properties (get-only, so left out above).
+    /// </summary>
+    private static List<JsonProperty> ProvenanceFlattened(List<JsonProperty> properties, IList<JsonProperty> all)
+    {
+        var at = properties.FindIndex(p => p.PropertyType == typeof(Provenance) || p.PropertyType == typeof(Provenance?));
+        if (at < 0) return properties;
+        var page = all.Single(p => p.UnderlyingName == nameof(Provenance.Page));
+        var box = all.Single(p => p.UnderlyingName == nameof(Provenance.Box));
+        properties.RemoveAt(at);
+        properties.InsertRange(at, [page, box]);
+        return properties;
     }
 
     /// <summary>

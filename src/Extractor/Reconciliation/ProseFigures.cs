@@ -126,12 +126,12 @@ public static partial class ProseFigureParser
                     continue;
                 }
                 figures.Add(new ProseFigure(section, subsection, project, subject, "change", amountText, value, unit, null, amountText, direction,
-                    growth.Success ? growth.Groups[2].Value : null, sentence, page, box));
+                    growth.Success ? growth.Groups[2].Value : null, sentence, new Provenance(page, box)));
                 continue;
             }
             var share = SharePattern().Match(trailing);
             var figure = new ProseFigure(section, subsection, project, label, "amount", amountText, value, unit,
-                share.Success ? share.Groups[1].Value : null, null, null, null, sentence, page, box);
+                share.Success ? share.Groups[1].Value : null, null, null, null, sentence, new Provenance(page, box));
             figures.Add(figure);
             lastInSentence = figure;
             lastInSentenceIndex = figures.Count - 1;
@@ -143,8 +143,8 @@ public static partial class ProseFigureParser
             var start = text.LastIndexOf('。', Math.Max(0, nil.Index - 1)) + 1;
             var end = text.IndexOf('。', nil.Index);
             figures.Add(new ProseFigure(section, subsection, project, label, "amount", nil.Value, 0m, "万元", null, null, null, null,
-                text[start..(end < 0 ? text.Length : end + 1)], paragraph.LineAt(nil.Index).Page,
-                ProseParagraphs.BoxOf(paragraph, nil.Index, nil.Index + nil.Length)));
+                text[start..(end < 0 ? text.Length : end + 1)], new Provenance(paragraph.LineAt(nil.Index).Page,
+                ProseParagraphs.BoxOf(paragraph, nil.Index, nil.Index + nil.Length))));
         }
     }
 

@@ -8,12 +8,12 @@ public static class ProseTerms
 {
     public static Term TermOf(ProseFigure f, string role)
     {
-        var cell = new CheckCell("第三部分", null, null, null, null, SectionName(f.Section), f.Label, f.Text, f.Value, f.Page, f.Box, role);
+        var cell = new CheckCell("第三部分", null, null, null, null, SectionName(f.Section), f.Label, f.Text, f.Value, f.At, role);
         return new Term(cell, f.Value * (UnitParser.FactorToYuan(f.Unit) ?? 1m), UnitParser.FactorToYuan(f.Unit) ?? 1m, $"第三部分 “{f.Label}” {f.Text}{(char.IsAsciiDigit(f.Text[0]) ? " " + f.Unit : "")}");
     }
 
     public static CheckCell ShareCell(ProseFigure f) =>
-        new("第三部分", null, null, null, null, SectionName(f.Section), f.Label + " 占比", f.Share + "%", f.ShareValue ?? 0m, f.Page, f.Box, "share");
+        new("第三部分", null, null, null, null, SectionName(f.Section), f.Label + " 占比", f.Share + "%", f.ShareValue ?? 0m, f.At, "share");
 
     /// <summary>The heading's number and topic, short enough for a statement (`二、收入预算`).</summary>
     public static string SectionName(string section)

@@ -18,13 +18,13 @@ public static class SheetBudgetFacts
                 foreach (var project in sheet.Projects)
                 {
                     var amount = project.Amounts.FirstOrDefault(a => a.Key.Contains("合计") || a.Key.Contains("总额") || a.Key.Contains("资金")).Value;
-                    if (amount is not null) facts.Add(new SheetBudgetFact(false, project.Name, amount.Text, amount.Value, "万元", amount.Page, amount.Box));
+                    if (amount is not null) facts.Add(new SheetBudgetFact(false, project.Name, amount.Text, amount.Value, "万元", amount.At));
                 }
                 continue;
             }
             if (!isDepartment && sheet.Summary.TotalAmount is { } total)
             {
-                facts.Add(new SheetBudgetFact(false, sheet.Summary.ProjectName ?? sheet.Title, total.Text, total.Value, "万元", total.Page, total.Box));
+                facts.Add(new SheetBudgetFact(false, sheet.Summary.ProjectName ?? sheet.Title, total.Text, total.Value, "万元", total.At));
             }
             else if (isDepartment && sheet.Budget is { } budget)
             {
@@ -33,7 +33,7 @@ public static class SheetBudgetFacts
                 if (amounts.Count == 0) continue;
                 var sum = amounts.Sum(a => a.Value);
                 var box = Box.UnionAll(amounts.Where(a => a.Page == amounts[0].Page).Select(a => a.Box)) ?? default;
-                facts.Add(new SheetBudgetFact(true, sheet.Summary.BudgetUnit ?? document.Info.Department ?? "", string.Join(" + ", amounts.Select(a => a.Text)), sum, "万元", amounts[0].Page, box));
+                facts.Add(new SheetBudgetFact(true, sheet.Summary.BudgetUnit ?? document.Info.Department ?? "", string.Join(" + ", amounts.Select(a => a.Text)), sum, "万元", new Provenance(amounts[0].Page, box)));
             }
         }
         return facts;

@@ -9,7 +9,7 @@ namespace Extractor.Reconciliation;
 /// The budget a performance sheet states, as the reconciliation needs it: the project (or, for the 部门整体绩效目标表,
 /// the department) and the amount as printed with where it stands. The sheets stage maps its sheets onto these.
 /// </summary>
-public sealed record SheetBudgetFact(bool IsDepartmentSheet, string Name, string Text, decimal Value, string Unit, int Page, Box Box);
+public sealed record SheetBudgetFact(bool IsDepartmentSheet, string Name, string Text, decimal Value, string Unit, Provenance At);
 
 /// <summary>
 /// Performance-sheet budgets against the tables: a project sheet equals its 表7 project row or its 表11 carry-over
@@ -60,7 +60,7 @@ public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef Fund
         foreach (var fact in facts)
         {
             var unit = UnitParser.FactorToYuan(fact.Unit) ?? 10000m;
-            var stated = new Term(new CheckCell("绩效目标表", null, null, null, null, fact.Name, "年度预算总额", fact.Text, fact.Value, fact.Page, fact.Box, "expected"),
+            var stated = new Term(new CheckCell("绩效目标表", null, null, null, null, fact.Name, "年度预算总额", fact.Text, fact.Value, fact.At, "expected"),
                 fact.Value * unit, unit, $"绩效目标表 “{fact.Name}” 年度预算总额 {fact.Text}");
             if (fact.IsDepartmentSheet)
             {

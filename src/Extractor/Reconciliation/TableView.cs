@@ -230,7 +230,7 @@ public sealed partial class TableView
         var rows = Table.Structure.Rows;
         var cell = record.Row < rows.Count && column.Index < rows[record.Row].Count ? rows[record.Row][column.Index] : null;
         var checkCell = new CheckCell(Name(), Table.Number, Table.Kind, record.Row, amount?.Column ?? column.Index, RowName(record), column.Key,
-            amount?.Text ?? "", amount?.Value ?? 0m, amount?.Page ?? cell?.Page, amount?.Box ?? cell?.Box, role);
+            amount?.Text ?? "", amount?.Value ?? 0m, amount?.At ?? cell?.At, role);
         var shown = amount?.Text is { Length: > 0 } t ? t : "空";
         return new Term(checkCell, amount?.ValueYuan ?? 0m, unitToYuan, $"{Name()} “{RowName(record)}” {column.Name} {shown}");
     }

@@ -196,7 +196,7 @@ public static partial class RecordBuilder
             if (!AmountParser.TryParse(cell.Text, out var value)) continue;
             // Two columns sharing a header path must not overwrite each other: later ones get a deterministic suffix.
             var key = AmountKey(table.Columns, c);
-            result[key] = new Amount(value, value * unitFactor, cell.Text, cell.Page, cell.Box, r, c);
+            result[key] = new Amount(value, value * unitFactor, cell.Text, cell.At, r, c);
         }
         return result;
     }

@@ -27,7 +27,7 @@ internal static class ExecutionBlock
             // A row of sub-headers (总额 / 财政拨款 …) is not aligned with the columns: only rows that are can be typed.
             if (row.Count != roles.Count) continue;
             SheetValue? Value(string role) => roles.IndexOf(role) is var k and >= 0 ? row[k] : null;
-            SheetAmount? Amount(string role) => Value(role) is { } v && AmountParser.TryParse(v.Text, out var d) ? new SheetAmount(d, v.Text, v.Page, v.Box) : null;
+            SheetAmount? Amount(string role) => Value(role) is { } v && AmountParser.TryParse(v.Text, out var d) ? new SheetAmount(d, v.Text, v.At) : null;
             var label = roles.IndexOf(null) is var l and >= 0 ? row[l].Text : "";
             var rate = Value("rate")?.Text;
             lines.Add(new ExecutionLine(r, label, Amount("initial"), Amount("fullYear"), Amount("executed"), Amount("weight")?.Value,

@@ -121,7 +121,7 @@ internal sealed class FormSheetReader(SheetOptions options)
             {
                 var parts = valueRows.Select(cells => cells[0]).ToList();
                 var box = Geometry.Box.UnionAll(parts.Select(c => c.Box))!.Value;
-                fields.Add(new SheetField(label.Text, new SheetValue(string.Concat(parts.Select(c => c.Text)), grid.Page, box), null));
+                fields.Add(new SheetField(label.Text, new SheetValue(string.Concat(parts.Select(c => c.Text)), new Provenance(grid.Page, box)), null));
                 return row + label.RowSpan;
             }
             // Two texts under their headers (`年度总体目标完成情况`: 预期目标（年初设定） | 实际完成情况, the texts below): each
@@ -207,7 +207,7 @@ internal sealed class FormSheetReader(SheetOptions options)
             var values = DistinctCells(grid, r, firstCol, grid.ColumnCount).Select(c => Value(c, grid.Page)).ToList();
             if (values.All(v => v.Text.Length == 0)) continue;
             var amount = values[^1];
-            SheetAmount? parsed = AmountParser.TryParse(amount.Text, out var value) ? new SheetAmount(value, amount.Text, amount.Page, amount.Box) : null;
+            SheetAmount? parsed = AmountParser.TryParse(amount.Text, out var value) ? new SheetAmount(value, amount.Text, amount.At) : null;
             lines.Add(new BudgetLine(rows.Count, values.Take(values.Count - 1).Select(v => v.Text).ToList(), parsed));
             rows.Add(values);
         }
@@ -233,7 +233,7 @@ internal sealed class FormSheetReader(SheetOptions options)
             if (cells.Count == 0) { values[k] = SheetValue.Empty(grid.Page); continue; }
             var text = string.Concat(cells.Select(c => c.Text));
             var box = Geometry.Box.UnionAll(cells.Select(c => c.Box))!.Value;
-            values[k] = new SheetValue(text, grid.Page, box);
+            values[k] = new SheetValue(text, new Provenance(grid.Page, box));
             // The lower part of a joined cut level keeps the joined text on every row it covers.
             if (carry.JoinedFrom[k] == values[k]) values[k] = carry.JoinedTo[k]!;
             merged[k] = cells.Any(c => c.RowSpan > 1);
@@ -310,5 +310,5 @@ internal sealed class FormSheetReader(SheetOptions options)
         return cells;
     }
 
-    private static SheetValue Value(GridCell cell, int page) => new(cell.Text, page, cell.Box);
+    private static SheetValue Value(GridCell cell, int page) => new(cell.Text, new Provenance(page, cell.Box));
 }

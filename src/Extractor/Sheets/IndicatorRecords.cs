@@ -56,7 +56,7 @@ internal static class SheetSummaries
             if (catalog.FieldRole(field.Label) is { } role) byRole.TryAdd(role, field);
         string? Text(string role) => byRole.TryGetValue(role, out var f) ? f.Value.Text : null;
         SheetAmount? Amount(string role) =>
-            byRole.TryGetValue(role, out var f) && AmountParser.TryParse(f.Value.Text, out var v) ? new SheetAmount(v, f.Value.Text, f.Value.Page, f.Value.Box) : null;
+            byRole.TryGetValue(role, out var f) && AmountParser.TryParse(f.Value.Text, out var v) ? new SheetAmount(v, f.Value.Text, f.Value.At) : null;
         return new SheetSummary(Text("budgetUnit"), Text("projectName"), Text("projectLead"), Text("contact"), Text("phone"), Text("goal"),
             Amount("totalAmount"), Amount("fiscalAmount"), Amount("otherAmount")) { GoalOutcome = Text("goalOutcome") };
     }

@@ -41,7 +41,7 @@ internal static class ListSheetReader
                 {
                     if (k == name || k == packed || k == goal) continue;
                     var cell = cells[k]!;
-                    if (AmountParser.TryParse(cell.Text, out var value)) amounts[header[k].Text] = new SheetAmount(value, cell.Text, grid.Page, cell.Box);
+                    if (AmountParser.TryParse(cell.Text, out var value)) amounts[header[k].Text] = new SheetAmount(value, cell.Text, new Provenance(grid.Page, cell.Box));
                 }
                 if (packedCell.Text.Length == 0 && (goalCell is null || goalCell.Text.Length == 0))
                 {
@@ -50,10 +50,10 @@ internal static class ListSheetReader
                     if (nameCell.Text.Length > 0 || amounts.Count > 0) totals.Add(new SheetTotal(totals.Count, nameCell.Text, amounts, projectRow));
                     continue;
                 }
-                var packedValue = new SheetValue(packedCell.Text, grid.Page, packedCell.Box);
+                var packedValue = new SheetValue(packedCell.Text, new Provenance(grid.Page, packedCell.Box));
                 var items = PackedIndicatorParser.Parse(packedCell.Text);
                 projects.Add(new SheetProject(projectRow++, nameCell.Text, fundingUnit, amounts,
-                    goalCell is null ? null : new SheetValue(goalCell.Text, grid.Page, goalCell.Box), parsed.Count, items.Count));
+                    goalCell is null ? null : new SheetValue(goalCell.Text, new Provenance(grid.Page, goalCell.Box)), parsed.Count, items.Count));
                 foreach (var item in items)
                 {
                     parsed.Add((nameCell.Text, packedValue, item));
@@ -69,7 +69,7 @@ internal static class ListSheetReader
         var records = new List<IndicatorRecord>(parsed.Count);
         foreach (var (project, cell, item) in parsed)
         {
-            SheetValue At(string text) => new(text, cell.Page, cell.Box);
+            SheetValue At(string text) => new(text, cell.At);
             var row = new List<SheetValue> { At(project), At(item.Level1), At(item.Level2), At(item.Name) };
             foreach (var label in valueLabels)
                 row.Add(At(item.Values.FirstOrDefault(v => v.Label == label).Value ?? ""));

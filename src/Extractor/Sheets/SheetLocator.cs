@@ -131,7 +131,7 @@ internal sealed class SheetLocator(SheetOptions options)
             if (colon is > 0 and <= 10 && compact.Length <= 60)
             {
                 var at = line.Text.IndexOfAny(['：', ':']);
-                fields.Add(new SheetField(line.Text[..at].Trim(), new SheetValue(line.Text[(at + 1)..].Trim(), line.Page, line.Box), null));
+                fields.Add(new SheetField(line.Text[..at].Trim(), new SheetValue(line.Text[(at + 1)..].Trim(), line.At), null));
                 consumed.Add(line);
             }
         }

@@ -146,7 +146,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             if (cells.Count == 0) continue;
             if (cells.All(c => c.Text.Contains('：') || c.Text.Contains(':')))
             {
-                meta.AddRange(cells.Select(c => new TextLine(c.Text, c.Raw, c.Box, c.Glyphs.Count > 0 ? c.Glyphs.Max(g => g.FontSize) : 0, grid.Page, c.Glyphs)));
+                meta.AddRange(cells.Select(c => new TextLine(c.Text, c.Raw, new Provenance(grid.Page, c.Box), c.Glyphs.Count > 0 ? c.Glyphs.Max(g => g.FontSize) : 0, c.Glyphs)));
                 continue;
             }
             if (cells.Count != 1) break;
@@ -353,7 +353,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                 open.AddGrid(grid);
                 continue;
             }
-            open = new TableBuilder(this, new TableTitle(null, "", above?.Text ?? "", grid.Page, above?.Box ?? grid.Box));
+            open = new TableBuilder(this, new TableTitle(null, "", above?.Text ?? "", new Provenance(grid.Page, above?.Box ?? grid.Box)));
             open.AddGrid(grid);
             builders.Add(open);
         }
@@ -522,12 +522,12 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                         var cell = gc >= 0 ? grid.CellAt(r, gc) : null;
                         if (cell is not null && cell.Row == r && cell.Col == gc)
                         {
-                            cells[c] = new Cell(cell.Text, cell.Raw, grid.Page, cell.Box) { Confidence = cell.Glyphs.Min(g => g.Confidence) };
+                            cells[c] = new Cell(cell.Text, cell.Raw, new Provenance(grid.Page, cell.Box)) { Confidence = cell.Glyphs.Min(g => g.Confidence) };
                             any |= cell.Text.Length > 0;
                             var span = SpanInFirstColumns(map, c, gc + cell.ColSpan);
                             if (span > 1 && cell.Text.Length > 0) spans.Add(new Span(rows.Count, c, span));
                         }
-                        else cells[c] = new Cell("", "", grid.Page, cell?.Box ?? default);
+                        else cells[c] = new Cell("", "", new Provenance(grid.Page, cell?.Box ?? default));
                     }
                     if (any) rows.Add(cells);
                     else spans.RemoveAll(s => s.Row == rows.Count);

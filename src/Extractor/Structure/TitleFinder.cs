@@ -53,7 +53,7 @@ public static partial class TitleFinder
         if (rest.Length > 0)
         {
             if (!rest.Contains('表')) return null; // a sentence such as `表1所示…` in prose
-            return new Found(new TableTitle(number, label, TitleText(rest), line.Page, line.Box), index);
+            return new Found(new TableTitle(number, label, TitleText(rest), line.At), index);
         }
         // Label alone: the name is the next line below, usually in a larger font.
         for (var j = index + 1; j < lines.Count; j++)
@@ -64,7 +64,7 @@ public static partial class TitleFinder
             if (next.Compact.EndsWith('表') || next.Compact.Contains("表（") || next.Compact.Contains("表(") || next.FontSize > line.FontSize)
             {
                 var (name, last, nameBox) = WithContinuation(lines, j, next.Compact, next.Box, options);
-                return new Found(new TableTitle(number, label, TitleText(name), line.Page, line.Box.Union(nameBox)), last);
+                return new Found(new TableTitle(number, label, TitleText(name), new Provenance(line.Page, line.Box.Union(nameBox))), last);
             }
         }
         return null;
@@ -105,7 +105,7 @@ public static partial class TitleFinder
             label = below.Text.Trim();
             last++;
         }
-        return (new Found(new TableTitle(number, label, TitleText(name), line.Page, box), last), verdict);
+        return (new Found(new TableTitle(number, label, TitleText(name), new Provenance(line.Page, box)), last), verdict);
     }
 
     /// <summary>
@@ -151,7 +151,7 @@ public static partial class TitleFinder
             compact = compact[..m.Index];
         }
         var name = Enumerator().Replace(compact, "");
-        return vocabulary.Classify(name) == TitleVerdict.Table ? new TableTitle(number, label, TitleText(name), page, box) : null;
+        return vocabulary.Classify(name) == TitleVerdict.Table ? new TableTitle(number, label, TitleText(name), new Provenance(page, box)) : null;
     }
 
     /// <summary>True when the text is a table label and nothing else (`表11`, `公开01表`, `预算表 2`).</summary>

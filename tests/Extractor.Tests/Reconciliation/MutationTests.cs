@@ -121,7 +121,7 @@ public class MutationTests
                 var moved = new Dictionary<string, Amount>(amounts);
                 moved.Remove(cell.Key);
                 var target = table.Structure.Rows[record.Row][column.Index];
-                moved[column.Key] = cell.Amount with { Column = column.Index, Page = target.Page, Box = target.Box };
+                moved[column.Key] = cell.Amount with { Column = column.Index, At = target.At };
                 var records = table.Records.ToList();
                 records[cell.Record] = record.WithAmounts(moved);
                 var tables = document.Tables.ToList();

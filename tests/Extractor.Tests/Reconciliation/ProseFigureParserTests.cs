@@ -79,5 +79,5 @@ public class ProseFigureParserTests
     }
 
     private static Extractor.Model.TextLine Line(string text) =>
-        new(text, text, new Extractor.Geometry.Box(50, 700, 500, 714), 14, 13, []);
+        new(text, text, new Extractor.Model.Provenance(13, new Extractor.Geometry.Box(50, 700, 500, 714)), 14, []);
 }

@@ -9,7 +9,7 @@ public class ProseNumberTests
 {
     private static IReadOnlyList<ProseFigure> Parse(string text, List<Diagnostic>? warnings = null)
     {
-        var line = new TextLine(text, text, new Box(50, 700, 550, 712), 12, 3, []);
+        var line = new TextLine(text, text, new Provenance(3, new Box(50, 700, 550, 712)), 12, []);
         return ProseFigureParser.Parse([new ProseParagraph(text, [line], [0])], warnings);
     }
 

@@ -26,11 +26,11 @@ public class SheetBudgetTests
             if ((string)sheet["kind"]! == "部门整体绩效目标表")
             {
                 var total = ((JArray)sheet["budget"]!["rows"]!).Sum(r => decimal.Parse(((string)r[2]!).Replace(",", ""), CultureInfo.InvariantCulture));
-                facts.Add(new SheetBudgetFact(true, (string)fields["部门名称（盖章）"]!, total.ToString("#,##0.00", CultureInfo.InvariantCulture), total, "万元", 20, new Box(0, 0, 1, 1)));
+                facts.Add(new SheetBudgetFact(true, (string)fields["部门名称（盖章）"]!, total.ToString("#,##0.00", CultureInfo.InvariantCulture), total, "万元", new Provenance(20, new Box(0, 0, 1, 1))));
                 continue;
             }
             var text = (string)fields["年度预算总额"]!;
-            facts.Add(new SheetBudgetFact(false, (string)fields["项目名称"]!, text, decimal.Parse(text.Replace(",", ""), CultureInfo.InvariantCulture), "万元", 21, new Box(0, 0, 1, 1)));
+            facts.Add(new SheetBudgetFact(false, (string)fields["项目名称"]!, text, decimal.Parse(text.Replace(",", ""), CultureInfo.InvariantCulture), "万元", new Provenance(21, new Box(0, 0, 1, 1))));
         }
         return facts;
     }

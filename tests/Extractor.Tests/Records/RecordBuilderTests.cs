@@ -10,11 +10,11 @@ namespace Extractor.Tests.Records;
 public class RecordBuilderTests
 {
     private static StructuredTable Table(string[] columns, string[][] rows) => new(
-        new TableTitle(5, "表5", "一般公共预算支出情况表", 1, default),
+        new TableTitle(5, "表5", "一般公共预算支出情况表", new Provenance(1, default)),
         null, "万元", [1],
         columns.Select((c, i) => new Column(i, [c], null)).ToList(),
         [],
-        rows.Select(r => (IReadOnlyList<Cell>)r.Select(t => new Cell(t, t, 1, new Box(0, 0, 1, 1))).ToList()).ToList(),
+        rows.Select(r => (IReadOnlyList<Cell>)r.Select(t => new Cell(t, t, new Provenance(1, new Box(0, 0, 1, 1)))).ToList()).ToList(),
         [], null, []);
 
     private static List<ClassifiedRecord> Build(StructuredTable table) =>

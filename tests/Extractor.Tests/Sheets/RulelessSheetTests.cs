@@ -34,10 +34,10 @@ public class RulelessSheetTests
         var all = glyphs.ToList();
         var box = new Box(Left, Top - bands * RowHeight, Right, Top);
         var cell = new GridCell(0, 0, 1, 1, box, "", "", all);
-        return new TableGrid(page, box, [Left, Right], [Top, box.Bottom], [cell], GridMethod.Stream) { HorizontalRules = rules.ToList() };
+        return new TableGrid(new Provenance(page, box), [Left, Right], [Top, box.Bottom], [cell], GridMethod.Stream) { HorizontalRules = rules.ToList() };
     }
 
-    private static TextLine Title(int page) => new("项目支出绩效目标表", "项目支出绩效目标表", new Box(200, Top + 20, 380, Top + 36), 16, page, []);
+    private static TextLine Title(int page) => new("项目支出绩效目标表", "项目支出绩效目标表", new Provenance(page, new Box(200, Top + 20, 380, Top + 36)), 16, []);
 
     private static readonly string?[] Header = ["一级指标", "二级指标", "三级指标", "指标值", "分值权重"];
 

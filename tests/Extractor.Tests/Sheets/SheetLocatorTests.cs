@@ -31,11 +31,11 @@ public class SheetLocatorTests
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < columns; c++)
                 if (!covered[r, c]) Add(r, c, 1, 1, "");
-        return new TableGrid(page, new Box(xs[0], ys[^1], xs[^1], ys[0]), xs, ys, cells, GridMethod.Lattice);
+        return new TableGrid(new Provenance(page, new Box(xs[0], ys[^1], xs[^1], ys[0])), xs, ys, cells, GridMethod.Lattice);
     }
 
     private static TextLine Line(int page, string text, double top = Top + 40) =>
-        new(text, text, new Box(200, top - 16, 400, top), 16, page, []);
+        new(text, text, new Provenance(page, new Box(200, top - 16, 400, top)), 16, []);
 
     private static (int, int, int, int, string)[] HeaderBlock(string project) =>
     [

@@ -23,7 +23,7 @@ public class HeaderAnalyzerTests
             C(2, 0, 1, 1, "※"), C(2, 1, 1, 1, "※"), C(2, 2, 1, 1, "※"), C(2, 3, 1, 1, "1"), C(2, 4, 1, 1, "2"),
             C(3, 0, 1, 1, "301"), C(3, 1, 1, 1, "01"), C(3, 2, 1, 1, "基本工资"), C(3, 3, 1, 1, "54.59"), C(3, 4, 1, 1, "54.59"),
         };
-        return new TableGrid(1, new Box(0, 0, 50, 40), xs, ys, cells, GridMethod.Lattice);
+        return new TableGrid(new Provenance(1, new Box(0, 0, 50, 40)), xs, ys, cells, GridMethod.Lattice);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class HeaderAnalyzerTests
         var xs = new List<double> { 0, 10, 20 };
         var ys = new List<double> { 30, 20, 10, 0 };
         GridCell C(int r, int c, int cs, string t) => new(r, c, 1, cs, new Box(xs[c], ys[r + 1], xs[c + cs], ys[r]), t, t, []);
-        var grid = new TableGrid(1, new Box(0, 0, 20, 30), xs, ys,
+        var grid = new TableGrid(new Provenance(1, new Box(0, 0, 20, 30)), xs, ys,
             [C(0, 0, 2, "收入"), C(1, 0, 1, "项目"), C(1, 1, 1, "预算数"), C(2, 0, 1, "一、本年收入"), C(2, 1, 1, "5,484.48")], GridMethod.Lattice);
         var info = HeaderAnalyzer.Analyze(grid);
         Assert.Equal(2, info.HeaderRowCount);
