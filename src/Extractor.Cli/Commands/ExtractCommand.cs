@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Extractor.Model;
 using Extractor.Ocr;
 using Extractor.Output;
 using Extractor.Pdf;
@@ -31,7 +32,9 @@ public static class ExtractCommand
                 if (!file.Exists) { Console.Error.WriteLine($"error: {file.FullName}: no such file"); return 2; }
                 var document = DocumentExtractor.Extract(file.FullName, ExtractorOptions.Default with { Ocr = OcrOption.Options(parse.GetValue(ocr)) });
                 if (target is null) Console.Out.Write(JsonDocumentWriter.Serialize(document) + Environment.NewLine);
-                else JsonDocumentWriter.WriteFile(target.FullName, document);
+                // The file goes through the writer registry, as batch's outputs do (stdout stays the bare serializer).
+                else AllDocumentWriters.Registry.Get("json").WriteAsync(target.FullName, new DocumentToWrite(document, new Dictionary<int, PageModel>()), CancellationToken.None)
+                    .GetAwaiter().GetResult();
                 Console.Error.WriteLine($"{file.Name}: {document.Tables.Count} tables, {document.Warnings.Count} warnings");
                 if (document.Warnings.FirstOrDefault(w => w.Code == OcrWarning.Code) is { } ocrPages) Console.Error.WriteLine($"warning: {ocrPages.Message}");
                 if (document.Reconciliation is { } report)
