@@ -43,18 +43,18 @@ public static partial class UnrecognisedReason
     /// <summary>How a list of units is announced: `…二级预算单位共有4个，包括：`, `…单位详细情况见下表:`, `内设机构信息`.</summary>
     private static readonly string[] UnitListWords = ["包括", "见下表", "信息", "所属"];
 
-    [GeneratedRegex(@"^-?[\d,]*\d(\.\d+)?%?$")]
-    private static partial Regex Number();
-
     [GeneratedRegex(@"^表\d{1,2}$")]
     private static partial Regex TableLabel();
+
+    // An amount or a rate (`12.5%`) as the amount parser reads it.
+    private static bool IsAmount(string printed) => AmountParser.TryParse(printed.TrimEnd('%', '％'), out _);
 
     public static string Of(StructuredTable table, ITitleVocabulary vocabulary)
     {
         var title = TextNormalizer.Key(table.Title.Title);
         var headers = table.Columns.SelectMany(c => c.Path).Select(TextNormalizer.Compact).Where(h => h.Length > 0).ToList();
         // The first column holds 序号 or labels; an amount stands in the others.
-        var hasAmounts = table.Rows.Any(row => row.Skip(1).Any(c => c.Text.Length > 0 && Number().IsMatch(TextNormalizer.Compact(c.Text))));
+        var hasAmounts = table.Rows.Any(row => row.Skip(1).Any(c => c.Text.Length > 0 && IsAmount(c.Text)));
         if (title.Contains("目录", StringComparison.Ordinal) || !hasAmounts && headers.Any(h => TableLabel().IsMatch(h))) return Contents;
         if (!hasAmounts && (headers.Any(h => UnitWords.Any(w => h.Contains(w, StringComparison.Ordinal)))
                             || UnitWords.Any(w => title.Contains(w, StringComparison.Ordinal)) && UnitListWords.Any(w => title.Contains(w, StringComparison.Ordinal))))

@@ -9,7 +9,8 @@ public static class ProseTerms
     public static Term TermOf(ProseFigure f, string role)
     {
         var cell = new CheckCell("第三部分", null, null, null, null, SectionName(f.Section), f.Label, f.Text, f.Value, f.At, role);
-        return new Term(cell, f.Value * (UnitParser.FactorToYuan(f.Unit) ?? 1m), UnitParser.FactorToYuan(f.Unit) ?? 1m, $"第三部分 “{f.Label}” {f.Text}{(char.IsAsciiDigit(f.Text[0]) ? " " + f.Unit : "")}");
+        var toYuan = UnitParser.FactorToYuan(f.Unit) ?? 1m;
+        return new Term(cell, f.Value * toYuan, toYuan, $"第三部分 “{f.Label}” {f.Text}{(char.IsAsciiDigit(f.Text[0]) ? " " + f.Unit : "")}");
     }
 
     public static CheckCell ShareCell(ProseFigure f) =>
