@@ -47,7 +47,7 @@ public static class CorpusReport
         {
             return Failed(name, clock.Elapsed, e.Message);
         }
-        catch (Exception e)
+        catch (Exception e) when (StageGuard.IsRecoverable(e))
         {
             // A crash is a finding of the report, not the end of it: the other documents are still measured.
             return Failed(name, clock.Elapsed, $"crashed: {e.GetType().Name}: {e.Message}");

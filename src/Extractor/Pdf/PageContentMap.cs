@@ -1,3 +1,4 @@
+using Extractor.Model;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Tokens;
 
@@ -55,6 +56,6 @@ internal static class PageContentMap
     {
         if (token is not IndirectReferenceToken reference) return token;
         try { return document.Structure.GetObject(reference.Data).Data; }
-        catch (Exception) { return null; } // a broken node: its pages are read (and reported) by PdfPig
+        catch (Exception e) when (StageGuard.IsRecoverable(e)) { return null; } // a broken node: its pages are read (and reported) by PdfPig
     }
 }

@@ -73,11 +73,11 @@ public sealed class PdfPageReader : IPageSource
             throw new PdfReadException($"{name}: encrypted PDF that cannot be opened without a password", e);
         }
         catch (PdfReadException) { throw; }
-        catch (Exception) when (!repaired && PdfRepair.FlattenDeepArrays(bytes) is { } fixedCopy)
+        catch (Exception e) when (StageGuard.IsRecoverable(e) && !repaired && PdfRepair.FlattenDeepArrays(bytes) is { } fixedCopy)
         {
             return Open(fixedCopy, name, options, timer, repaired: true);
         }
-        catch (Exception e)
+        catch (Exception e) when (StageGuard.IsRecoverable(e))
         {
             throw new PdfReadException($"{name}: damaged PDF, cannot be opened ({Describe(e)})", e);
         }
@@ -103,7 +103,7 @@ public sealed class PdfPageReader : IPageSource
     {
         Dictionary<int, List<long>> map;
         try { map = PageContentMap.Read(_document); }
-        catch (Exception) { map = []; }
+        catch (Exception e) when (StageGuard.IsRecoverable(e)) { map = []; }
         var drawn = new HashSet<long>();
         foreach (var (page, streams) in map)
             foreach (var stream in streams)
@@ -145,7 +145,7 @@ public sealed class PdfPageReader : IPageSource
         using (StageScope.Start(timer, Stages.PdfPig))
         {
             try { page = _document.GetPage(number); }
-            catch (Exception e) { throw new PdfReadException($"{_name}: page {number} cannot be read ({Describe(e)})", e); }
+            catch (Exception e) when (StageGuard.IsRecoverable(e)) { throw new PdfReadException($"{_name}: page {number} cannot be read ({Describe(e)})", e); }
         }
         using var conversion = StageScope.Start(timer, Stages.Conversion);
         if (ResourceLimits.Exceeds(page.Letters.Count, Limits.MaxGlyphsPerPage))
@@ -178,7 +178,7 @@ public sealed class PdfPageReader : IPageSource
         var glyphs = ReadGlyphs(page, toDisplay, _normalised, _options.OverprintDistance);
         List<Ruling> rulings;
         try { rulings = RulingExtractor.Extract(page.Paths, toDisplay, _options); }
-        catch (Exception) { rulings = []; } // a broken content stream costs the rulings, not the page's text
+        catch (Exception e) when (StageGuard.IsRecoverable(e)) { rulings = []; } // a broken content stream costs the rulings, not the page's text
 
         var (problem, detail) = TextLayerInspector.Inspect(glyphs, page, _options.UndecodableShare);
         return new PageModel(number, width, height, rotation, glyphs, rulings, problem, detail) { Turn = direction };

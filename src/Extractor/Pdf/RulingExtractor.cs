@@ -99,7 +99,7 @@ public static class RulingExtractor
             var (r, g, b) = color.ToRGBValues();
             return r > 0.9 && g > 0.9 && b > 0.9;
         }
-        catch (Exception)
+        catch (Exception e) when (StageGuard.IsRecoverable(e))
         {
             return false; // pattern or unusual colour spaces: treat as ink
         }

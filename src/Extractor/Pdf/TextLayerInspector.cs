@@ -46,6 +46,6 @@ public static class TextLayerInspector
     private static int SafeImageCount(Page page)
     {
         try { return page.GetImages().Count(); }
-        catch (Exception) { return 0; }
+        catch (Exception e) when (StageGuard.IsRecoverable(e)) { return 0; }
     }
 }

@@ -29,7 +29,7 @@ public sealed class Reconciler(RuleCatalog rules, TableKindCatalog kinds, Reconc
     private static IReadOnlyList<Check> Run(IReconciliationRule rule, ReconciliationContext context)
     {
         try { return rule.Check(context); }
-        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception e) when (StageGuard.IsRecoverable(e))
         {
             return [Identity.Skip(rule.Id, rule.Id, $"the rule could not be evaluated on this document ({e.GetType().Name}: {e.Message})")];
         }
