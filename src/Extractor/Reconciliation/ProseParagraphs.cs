@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Text;
 using Extractor.Geometry;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Reconciliation;
 
@@ -47,7 +48,7 @@ public static partial class ProseParagraphs
         foreach (var line in part)
         {
             var indented = line.Box.Left - leftMargin[line.Page] > 0.8 * line.FontSize;
-            if (current.Count > 0 && (indented || HeadingStart().IsMatch(line.Compact)))
+            if (current.Count > 0 && (indented || HeadingStart().IsMatch(line.Compact())))
             {
                 paragraphs.Add(Join(current));
                 current = [];
@@ -61,7 +62,7 @@ public static partial class ProseParagraphs
     private static int IndexOf(IReadOnlyList<TextLine> lines, string marker, int from)
     {
         for (var i = from; i < lines.Count; i++)
-            if (lines[i].Compact.StartsWith(marker, StringComparison.Ordinal)) return i;
+            if (lines[i].Compact().StartsWith(marker, StringComparison.Ordinal)) return i;
         return -1;
     }
 
