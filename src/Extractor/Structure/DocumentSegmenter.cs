@@ -308,7 +308,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             if (line.Box.Top > gridBottom + 1 || line.Box.Top <= limit) continue;
             if (previousBottom - line.Box.Top > 2.5 * line.FontSize) break;
             if (line.Compact().All(char.IsAsciiDigit)) break; // page number
-            if (line.Compact().StartsWith("第") && line.Compact().Contains("部分")) break;
+            if (OutlineNumbering.StartsWith(line.Compact(), OutlineMark.Part)) break; // `第三部分` starts the next part
             parts.Add(line.Text);
             consumed.Add(i);
             previousBottom = line.Box.Bottom;

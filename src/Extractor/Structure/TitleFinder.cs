@@ -31,13 +31,6 @@ public static partial class TitleFinder
     [GeneratedRegex(@"表([（(][^（()）]{1,20}[)）])?$")]
     private static partial Regex EndsLikeTitle();
 
-    /// <summary>An enumeration in front of a heading: `一、`, `3.`, `（二）`.</summary>
-    [GeneratedRegex(@"^([一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])")]
-    private static partial Regex Enumerator();
-
-    [GeneratedRegex(@"^第[一二三四五六七八九十\d]{1,3}部分")]
-    private static partial Regex PartHeading();
-
     public sealed record Found(TableTitle Title, int LastLineIndex);
 
     /// <summary>Tries to read a labelled title starting at <paramref name="index"/> of the page's lines (top to bottom).</summary>
@@ -91,8 +84,8 @@ public static partial class TitleFinder
         if (text.Length > options.MaxTitleLength || text.IndexOfAny(['，', '。', '；', '！', '？', ',', ';', '：', ':']) >= 0) return null;
         (text, last, box) = WithContinuation(lines, last, text, box, options);
         if (text.Length < 4 || text.Length > options.MaxTitleLength || !EndsLikeTitle().IsMatch(text)) return null;
-        if (PartHeading().IsMatch(text)) return null; // `第二部分 2026年部门预算表` heads a part, not a table
-        var name = Enumerator().Replace(text, "");
+        if (OutlineNumbering.StartsWith(text, OutlineMark.Part)) return null; // `第二部分 2026年部门预算表` heads a part, not a table
+        var name = OutlineNumbering.Strip(text, OutlineMark.Numbered); // an enumeration in front of a heading: `一、`, `3.`, `（二）`
         var verdict = vocabulary.Classify(name);
         if (verdict == TitleVerdict.NotATitle) return null;
         // Some templates print the label under the name (`收入支出决算总表` / `公开01表`).
@@ -141,7 +134,7 @@ public static partial class TitleFinder
     {
         var compact = TextNormalizer.Compact(text);
         if (compact.Length < 4 || compact.Length > options.MaxTitleLength || !EndsLikeTitle().IsMatch(compact)) return null;
-        if (compact.IndexOfAny(['，', '。', '；', '：', ':']) >= 0 || PartHeading().IsMatch(compact)) return null;
+        if (compact.IndexOfAny(['，', '。', '；', '：', ':']) >= 0 || OutlineNumbering.StartsWith(compact, OutlineMark.Part)) return null;
         int? number = null;
         var label = "";
         if (TrailingLabel().Match(compact) is { Success: true } m)
@@ -150,7 +143,7 @@ public static partial class TitleFinder
             label = m.Value.Trim('（', '(', '）', ')');
             compact = compact[..m.Index];
         }
-        var name = Enumerator().Replace(compact, "");
+        var name = OutlineNumbering.Strip(compact, OutlineMark.Numbered);
         return vocabulary.Classify(name) == TitleVerdict.Table ? new TableTitle(number, label, TitleText(name), new Provenance(page, box)) : null;
     }
 
