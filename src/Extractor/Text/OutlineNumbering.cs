@@ -46,16 +46,16 @@ public static partial class OutlineNumbering
     [GeneratedRegex(@"^第\s*[" + Numerals + @"\d]{1,3}\s*部分")]
     private static partial Regex PartMark();
 
-    [GeneratedRegex(@"^[" + Numerals + @"]{1,3}\s*[、.．]")]
+    [GeneratedRegex(@"^[" + Numerals + @"]+\s*[、.．]")]
     private static partial Regex ChapterMark();
 
-    [GeneratedRegex(@"^[（(]\s*[" + Numerals + @"]{1,3}\s*[)）]")]
+    [GeneratedRegex(@"^[（(]\s*[" + Numerals + @"]+\s*[)）]")]
     private static partial Regex SectionMark();
 
-    [GeneratedRegex(@"^\d{1,2}\s*[、.．]")]
+    [GeneratedRegex(@"^\d+\s*[、.．]")]
     private static partial Regex ItemMark();
 
-    [GeneratedRegex(@"^[（(]\s*\d{1,3}\s*[)）]")]
+    [GeneratedRegex(@"^[（(]\s*\d+\s*[)）]")]
     private static partial Regex SubitemMark();
 
     [GeneratedRegex(@"^其中\s*[:：]?")]

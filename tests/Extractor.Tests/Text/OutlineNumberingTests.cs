@@ -15,7 +15,7 @@ public class OutlineNumberingTests
     [InlineData("（1）办公费", OutlineMark.Subitem)]
     [InlineData("其中：人员经费", OutlineMark.Including)]
     [InlineData("收入总计", OutlineMark.None)]
-    [InlineData("2025年部门预算", OutlineMark.None)] // a year is no item: four digits and no 、/.
+    [InlineData("2025年部门预算", OutlineMark.None)] // a year is no item: no 、 or . after its digits
     [InlineData("一般公共预算", OutlineMark.None)] // a numeral that is part of a word
     public void Each_level_of_the_outline_is_told_apart(string text, OutlineMark expected) =>
         Assert.Equal(expected, OutlineNumbering.KindOf(text, OutlineMark.Numbered | OutlineMark.Part | OutlineMark.Including));
