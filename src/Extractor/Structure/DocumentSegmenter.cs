@@ -426,7 +426,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                 var rest = AfterColon(text[unitAt..], "单位");
                 if (rest is not null && rest.Trim() is { Length: > 0 and <= 4 } unit && unit.Contains('元')) { Unit = unit; taken = true; }
                 // `单位：万` with `元` wrapped onto the next line of a narrow cell.
-                else if (rest is not null && rest.Trim() is "万" or "千" or "百万" or "亿") { _unitStart = (rest.Trim(), line.Box); taken = true; }
+                else if (rest is not null && UnitParser.IsPrefix(rest.Trim())) { _unitStart = (rest.Trim(), line.Box); taken = true; }
             }
             if (!taken && Unit is null && _unitStart is { } start && line.Compact() == "元"
                 && line.Box.Top <= start.Box.Bottom + 1 && line.Box.Left < start.Box.Right && line.Box.Right > start.Box.Left)

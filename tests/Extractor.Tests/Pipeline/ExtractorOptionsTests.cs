@@ -78,6 +78,10 @@ public class ExtractorOptionsTests
         var noIndicatorHeader = With(ExtractorOptions.Default with { SheetReading = SheetOptions.Default with { MaxHeaderLength = 0 } });
         Assert.NotEqual(standard.PerformanceSheets.Sum(s => s.Indicators.Count), noIndicatorHeader.PerformanceSheets.Sum(s => s.Indicators.Count));
 
+        // Sheets: no label is short enough to be looked up in the catalogue, so no sheet is found.
+        Assert.NotEmpty(standard.PerformanceSheets);
+        Assert.Empty(With(ExtractorOptions.Default with { SheetReading = SheetOptions.Default with { MaxLabelLength = 0 } }).PerformanceSheets);
+
         // Document facts: no opening line is searched for the year.
         Assert.Null(With(ExtractorOptions.Default with { Document = DocumentOptions.Default with { YearSearchLines = 0 } }).Info.Year);
     }
