@@ -323,8 +323,9 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
     /// grids with 指标 columns or under a form title are parts of performance sheets (forms, not tables): a warning says
     /// when no sheet took them.
     /// </summary>
+    /// <param name="cancellationToken">checked once per grid (a drug list is one grid per page over thousands of pages)</param>
     public (IReadOnlyList<StructuredTable> Tables, IReadOnlyList<Diagnostic> Warnings) UntitledTables(IReadOnlyList<TableGrid> grids, IReadOnlyList<TextLine> lines,
-        ITitleVocabulary? vocabulary = null)
+        ITitleVocabulary? vocabulary = null, CancellationToken cancellationToken = default)
     {
         var warnings = new List<Diagnostic>();
         var linesByPage = lines.GroupBy(l => l.Page).ToDictionary(g => g.Key, g => g.ToList());
@@ -340,6 +341,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
         TableBuilder? open = null;
         foreach (var grid in grids.OrderBy(g => g.Page).ThenByDescending(g => g.Box.Top))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (grid.RowCount < 2 || grid.ColumnCount < 2) continue;
             var above = LineAbove(grid);
             if (grid.Cells.Count(c => c.Text.Contains("指标")) >= 2 || (above is not null && vocabulary?.Classify(above.Compact()) == TitleVerdict.Form))
