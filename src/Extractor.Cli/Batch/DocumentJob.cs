@@ -44,7 +44,7 @@ public static class DocumentJob
             var extracted = DocumentExtractor.Extract(bytes, request.DisplayName ?? Path.GetFileName(request.Source),
                 ExtractorOptions.Default with { Ocr = new OcrOptions(OcrOptions.ParseMode(request.OcrMode ?? "never")) }, null, keepPage, ct);
             var document = extracted with { Info = extracted.Info with { Source = request.Identity ?? request.Source } };
-            var written = new DocumentToWrite(document, pages);
+            var written = new DocumentToWrite(document, pages) { Options = new DocumentWriterOptions { CsvBom = request.CsvBom } };
             // The JSON carries the reviewer's decisions (NAME.review.json beside it), so it is written here, not by the registry's json writer.
             var output = ReviewedOutput.Apply(JsonDocumentWriter.ToOutput(document), request.OutputDirectory, request.OutputBase);
             JsonDocumentWriter.WriteFile(Path.Combine(request.OutputDirectory, request.OutputBase + writers[0].Suffix), output);

@@ -31,7 +31,7 @@ public static class BatchCommand
         var noWarehouse = new Option<bool>("--no-warehouse") { Description = $"Do not load the documents into DIR/{DuckDbWarehouse.FileName}" };
         var export = new Option<string?>("--export") { Description = "After the run, write each warehouse table (documents, facts, checks, sheets, indicators) as one dataset in DIR/export/" };
         export.AcceptOnlyFromAmong("parquet", "csv", "ndjson");
-        var csvBom = new Option<bool>("--csv-bom") { Description = "Start exported CSV files with a UTF-8 byte order mark (Excel)" };
+        var csvBom = new Option<bool>("--csv-bom") { Description = "Start CSV files (--export csv, --outputs facts-csv) with a UTF-8 byte order mark (Excel)" };
         var strict = new Option<bool>("--strict") { Description = "Exit with code 3 when a reconciliation check failed in any document" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds after which one document is given up: its worker process is killed and the document recorded as failed", DefaultValueFactory = _ => 300 };
         var noProgress = new Option<bool>("--no-progress") { Description = "Plain log lines instead of a progress bar" };

@@ -24,7 +24,8 @@ public static class ExtractCommand
         var strict = new Option<bool>("--strict") { Description = "Exit with code 3 when any reconciliation check fails" };
         var ocr = OcrOption.Create();
         var outputs = OutputsOption.Create(CliWriters.Registry);
-        var command = new Command("extract", "Extract every table of one PDF as JSON") { pdf, output, outputs, strict, ocr };
+        var csvBom = new Option<bool>("--csv-bom") { Description = "Start CSV files (--outputs facts-csv) with a UTF-8 byte order mark (Excel)" };
+        var command = new Command("extract", "Extract every table of one PDF as JSON") { pdf, output, outputs, csvBom, strict, ocr };
         command.SetAction(parse =>
         {
             var file = parse.GetValue(pdf)!;
@@ -41,7 +42,7 @@ public static class ExtractCommand
                 if (target is null) Console.Out.Write(JsonDocumentWriter.Serialize(document) + Environment.NewLine);
                 // Files go through the writer registry, as batch's outputs do (stdout stays the bare serializer): the
                 // JSON to -o, every other writer's file beside it (OUT.json → OUT.facts.csv).
-                else Write(writers, target.FullName, new DocumentToWrite(document, pages));
+                else Write(writers, target.FullName, new DocumentToWrite(document, pages) { Options = new DocumentWriterOptions { CsvBom = parse.GetValue(csvBom) } });
                 Console.Error.WriteLine($"{file.Name}: {document.Tables.Count} tables, {document.Warnings.Count} warnings");
                 if (document.Warnings.FirstOrDefault(w => w.Code == OcrWarning.Code) is { } ocrPages) Console.Error.WriteLine($"warning: {ocrPages.Message}");
                 if (document.Reconciliation is { } report)

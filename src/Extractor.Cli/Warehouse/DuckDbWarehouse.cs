@@ -40,7 +40,7 @@ public sealed class DuckDbWarehouse : IDisposable
     /// One document's rows of one table as a file of its own (`NAME.facts.csv`, `NAME.facts.parquet`): an in-memory
     /// database holds them for one COPY, so the file has the warehouse's column types and the export's format.
     /// </summary>
-    public static async Task WriteDocumentTableAsync(IWarehouseRowSource source, DocumentOutput output, string path, string format)
+    public static async Task WriteDocumentTableAsync(IWarehouseRowSource source, DocumentOutput output, string path, string format, bool csvBom)
     {
         var temp = Path.Combine(Path.GetTempPath(), $"extractor-{Environment.ProcessId}-{Guid.NewGuid():N}.{format}");
         try
@@ -48,7 +48,7 @@ public sealed class DuckDbWarehouse : IDisposable
             using (var warehouse = new DuckDbWarehouse(null, [source]))
             {
                 warehouse.Append(source.Table, source.Rows(output).ToList());
-                warehouse.Copy(source.Table.Name, temp, format, csvBom: false, sorted: false);
+                warehouse.Copy(source.Table.Name, temp, format, csvBom, sorted: false);
             }
             await AtomicFile.WriteAsync(path, async stream =>
             {

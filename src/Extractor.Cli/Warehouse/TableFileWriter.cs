@@ -19,6 +19,6 @@ public sealed class TableFileWriter(string name, IWarehouseRowSource source, str
         cancellationToken.ThrowIfCancellationRequested();
         var json = JsonDocumentWriter.Serialize(document.Document);
         var output = DocumentOutput.Parse(new StringReader(json), document.Document.Info.Source ?? document.Document.Info.SourceFile);
-        await DuckDbWarehouse.WriteDocumentTableAsync(source, output, path, format);
+        await DuckDbWarehouse.WriteDocumentTableAsync(source, output, path, format, document.Options.CsvBom);
     }
 }

@@ -3,7 +3,24 @@ using Extractor.Model;
 namespace Extractor.Output;
 
 /// <summary>What a writer is given: the document, and the page models where the caller kept them (the review draws them).</summary>
-public sealed record DocumentToWrite(BudgetDocument Document, IReadOnlyDictionary<int, PageModel> Pages);
+public sealed record DocumentToWrite(BudgetDocument Document, IReadOnlyDictionary<int, PageModel> Pages)
+{
+    /// <summary>How the files are written (the caller's choice, e.g. `--csv-bom`); <see cref="DocumentWriterOptions.Default"/> unless given.</summary>
+    public DocumentWriterOptions Options { get; init; } = DocumentWriterOptions.Default;
+}
+
+/// <summary>The choices a writer leaves to its caller, each with its default and why.</summary>
+public sealed record DocumentWriterOptions
+{
+    /// <summary>CSV without a byte order mark, as the JSON and every other file.</summary>
+    public static DocumentWriterOptions Default { get; } = new();
+
+    /// <summary>
+    /// Start CSV files with a UTF-8 byte order mark: Excel on a Chinese Windows otherwise reads them as GBK and shows
+    /// mojibake. Off by default because other readers (pandas, DuckDB, csvkit) take the mark for data.
+    /// </summary>
+    public bool CsvBom { get; init; }
+}
 
 /// <summary>
 /// The writer seam: one output file per document. `batch` (and `review`) pick writers by <see cref="Name"/> from a

@@ -84,7 +84,16 @@ public class DocumentOutputsTests
         var (exit, _, stderr) = CliProcess.Run("extract", Repo.Fixture(Seed), "-o", Path.Combine(dir, "seed.json"), "--outputs", "facts-csv");
         Assert.True(exit == 0, stderr);
         var json = JObject.Parse(File.ReadAllText(Path.Combine(dir, "seed.json")));
-        Assert.Equal(AmountsOf(json), FactsIn(Path.Combine(dir, "seed.facts.csv")));
+        var csv = Path.Combine(dir, "seed.facts.csv");
+        Assert.Equal(AmountsOf(json), FactsIn(csv));
+        Assert.NotEqual(0xEF, File.ReadAllBytes(csv)[0]);
+
+        // The writer options: --csv-bom starts the CSV with a byte order mark (Excel), the rows unchanged.
+        var (bomExit, _, bomErr) = CliProcess.Run("extract", Repo.Fixture(Seed), "-o", Path.Combine(dir, "bom.json"), "--outputs", "facts-csv", "--csv-bom");
+        Assert.True(bomExit == 0, bomErr);
+        var bom = Path.Combine(dir, "bom.facts.csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(bom)[..3]);
+        Assert.Equal(File.ReadAllBytes(csv), File.ReadAllBytes(bom)[3..]);
 
         var (stdoutExit, _, usage) = CliProcess.Run("extract", Repo.Fixture(Seed), "--outputs", "facts-csv");
         Assert.Equal(64, stdoutExit);
