@@ -72,4 +72,16 @@ public class TableLineCoverageTests
         var count = TableLineCoverage.Measure(pages, [Cell("99,320.55", 1), Cell("1,000.00", 1)]);
         Assert.Equal(2, count.Captured);
     }
+
+    [Fact]
+    public void A_short_token_matches_its_wrapped_cell_when_the_rest_is_printed_under_it()
+    {
+        // cc-petition p.10: `0.00` in a narrow cell prints `0.0`, and `0` on the line below, under it.
+        string[] pages = ["行政运行      903.85      0.0\n                        0"];
+        var count = TableLineCoverage.Measure(pages, [Cell("903.85", 1), Cell("0.00", 1)]);
+        Assert.Equal(2, count.Captured);
+        // The rest printed elsewhere on the line below is not the rest of this token.
+        string[] elsewhere = ["行政运行      903.85      0.0\n 0"];
+        Assert.Equal(1, TableLineCoverage.Measure(elsewhere, [Cell("903.85", 1), Cell("0.00", 1)]).Captured);
+    }
 }
