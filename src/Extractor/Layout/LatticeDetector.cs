@@ -105,14 +105,12 @@ public static class LatticeDetector
             }
 
         var members = new Dictionary<int, List<Glyph>>();
-        var inFrame = glyphs.Where(g => GridLines.ColumnIndex(xs, g.CentreX) is var c && c >= 0 && c < cols
-                                        && GridLines.BandIndex(ys, g.CentreY) is var r && r >= 0 && r < rows).ToList();
-        var centred = CentredRuns.Targets(inFrame, xs, ys, (r, c) => sets.Find(r * cols + c));
-        foreach (var g in inFrame)
+        foreach (var g in glyphs)
         {
             var c = GridLines.ColumnIndex(xs, g.CentreX);
             var r = GridLines.BandIndex(ys, g.CentreY);
-            var id = centred.TryGetValue(g, out var target) ? target : sets.Find(r * cols + c);
+            if (c < 0 || c >= cols || r < 0 || r >= rows) continue;
+            var id = sets.Find(r * cols + c);
             if (!members.TryGetValue(id, out var list)) members[id] = list = [];
             list.Add(g);
         }
