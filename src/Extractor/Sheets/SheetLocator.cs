@@ -82,7 +82,7 @@ internal sealed class SheetLocator(SheetOptions options)
         // top rule is missing, not a heading of something else.
         var sameColumns = grid.ColumnCount == last.ColumnCount
             && grid.ColumnEdges.Zip(last.ColumnEdges).All(e => Math.Abs(e.First - e.Second) <= EdgeTolerance);
-        var otherLines = above.Count(l => !ReferenceEquals(l, heading.Title) && !heading.Consumed.Contains(l) && !l.Compact.All(char.IsAsciiDigit));
+        var otherLines = above.Count(l => !ReferenceEquals(l, heading.Title) && !heading.Consumed.Contains(l) && !l.Compact().All(char.IsAsciiDigit));
         if (otherLines > MaxLinesAboveContinuation && !sameColumns) return false;
         if (open.IsList) return profile.ListHeaderKey == open.ListHeaderKey || (sameColumns && profile.ListHeaderKey is null);
         var sameEdges = Math.Abs(grid.Box.Left - last.Box.Left) <= EdgeTolerance && Math.Abs(grid.Box.Right - last.Box.Right) <= EdgeTolerance;
@@ -103,17 +103,17 @@ internal sealed class SheetLocator(SheetOptions options)
         for (var i = above.Count - 1; i >= 0; i--)
         {
             var line = above[i];
-            if (line.Compact.Length > MaxTitleLength || line.Compact.Contains('。')) continue;
+            if (line.Compact().Length > MaxTitleLength || line.Compact().Contains('。')) continue;
             if (catalog.KindOfTitle(line.Text) is { } k) { title = line; kind = k; titleIndex = i; break; }
             if (catalog.IsGenericSheetTitle(line.Text)) { title = line; titleIndex = i; break; }
             // Another table's title between a sheet title and the grid: this grid is not a sheet.
-            if (IsOtherTitle(line.Compact))
+            if (IsOtherTitle(line.Compact()))
                 return new Heading(null, null, null, fields, consumed, true);
         }
         if (title is null)
         {
             // A `表N` title was taken by the structure stage; its `（2026年度）` line may still stand above the grid.
-            var sub = above.LastOrDefault(l => IsSubtitle(l.Compact));
+            var sub = above.LastOrDefault(l => IsSubtitle(l.Compact()));
             if (sub is not null) consumed.Add(sub);
             return new Heading(null, null, sub?.Text, fields, consumed, false);
         }
@@ -122,7 +122,7 @@ internal sealed class SheetLocator(SheetOptions options)
         for (var i = titleIndex + 1; i < above.Count; i++)
         {
             var line = above[i];
-            var compact = line.Compact;
+            var compact = line.Compact();
             if (subtitle is null && i == titleIndex + 1 && IsSubtitle(compact))
             {
                 subtitle = line.Text;
