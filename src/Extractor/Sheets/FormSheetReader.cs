@@ -245,11 +245,13 @@ internal sealed class FormSheetReader(SheetOptions options)
         return new BudgetLine(row, values.Take(values.Count - 1).Select(v => v.Text).ToList(), parsed);
     }
 
-    /// <summary>A row whose amount cell is the one of the row above (merged down over both) and whose own cells only add text.</summary>
+    /// <summary>
+    /// A row whose only cell of its own is the first (the wrapped name, not an amount): every other cell, the amounts
+    /// included, is merged down from the row above.
+    /// </summary>
     private static bool ContinuesRowAbove(List<GridCell> cells, List<GridCell> above) =>
-        cells.Count == above.Count && cells.Count > 1 && ReferenceEquals(cells[^1], above[^1])
-        && cells.Any(c => c.Text.Length > 0 && !above.Contains(c))
-        && cells.All(c => above.Contains(c) || !AmountParser.TryParse(c.Text, out _));
+        cells.Count == above.Count && cells.Count > 1 && !ReferenceEquals(cells[0], above[0]) && cells[0].Text.Length > 0
+        && !AmountParser.TryParse(cells[0].Text, out _) && cells.Skip(1).Zip(above.Skip(1)).All(p => ReferenceEquals(p.First, p.Second));
 
     /// <summary>
     /// One indicator row: each column's covering cell (merged cells give their text to every row they cover). Level
