@@ -3,7 +3,17 @@ using Extractor.Model;
 namespace Extractor.Layout;
 
 /// <summary>A page split into table grids and the text lines outside them (titles, unit lines, notes, prose).</summary>
-public sealed record PageLayout(PageModel Page, IReadOnlyList<TableGrid> Grids, IReadOnlyList<TextLine> Lines);
+public sealed record PageLayout(LaidOutPage Page, IReadOnlyList<TableGrid> Grids, IReadOnlyList<TextLine> Lines);
+
+/// <summary>
+/// What the stages after layout need of a page: its number, displayed size and text-layer verdict. Not its glyphs and
+/// rulings: the lines and cells hold the glyphs they use, and a document's layouts live to its end (a 328-page list
+/// kept about half a million glyphs in its page models besides those in its cells).
+/// </summary>
+public sealed record LaidOutPage(int Number, double Width, double Height, TextLayerProblem Problem, string? ProblemDetail, bool FromOcr)
+{
+    public static LaidOutPage Of(PageModel page) => new(page.Number, page.Width, page.Height, page.Problem, page.ProblemDetail, page.FromOcr);
+}
 
 /// <summary>Options of the layout stage.</summary>
 /// <param name="Detectors">table detectors, run in this order (default: lattice, then ruled stream)</param>
@@ -26,7 +36,7 @@ public sealed class PageLayoutAnalyzer(LayoutOptions options)
 
     public PageLayout Analyze(PageModel page)
     {
-        if (page.Problem != TextLayerProblem.None) return new PageLayout(page, [], []);
+        if (page.Problem != TextLayerProblem.None) return new PageLayout(LaidOutPage.Of(page), [], []);
         var cleaned = RulingCleaner.Clean(page.Rulings, options.Tolerances);
         var candidates = new List<TableCandidate>();
         foreach (var detector in options.Detectors)
@@ -45,6 +55,6 @@ public sealed class PageLayoutAnalyzer(LayoutOptions options)
         var grids = new List<TableGrid>(candidates.Count);
         for (var i = 0; i < candidates.Count; i++) grids.Add(candidates[i].BuildGrid(inTable[i]));
         var lines = TextLineBuilder.Build(free, page.Number, options.Tolerances, options.LineSplitGapEms);
-        return new PageLayout(page, grids, lines);
+        return new PageLayout(LaidOutPage.Of(page), grids, lines);
     }
 }
