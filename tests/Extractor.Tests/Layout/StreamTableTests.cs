@@ -47,7 +47,7 @@ public class StreamTableTests
     public void Region_finder_takes_stacks_of_equally_long_rules_and_keeps_shorter_ones_as_group_rules()
     {
         var rules = new List<Ruling> { H(200, 10, 300), H(180, 10, 120), H(160, 10, 300), H(140, 10, 300), H(120, 10, 300), H(400, 50, 90) };
-        var region = Assert.Single(RuledRegionFinder.Find(rules, [], 842, LayoutTolerances.Default));
+        var region = Assert.Single(RuledRegionFinder.Find(rules, [], [], 842, LayoutTolerances.Default));
         Assert.Equal(new Box(10, 120, 300, 200), region.Box);
         Assert.Equal([200, 160, 140, 120], region.RuleYs);
         Assert.Equal(180, Assert.Single(region.PartialRules).Position);
@@ -57,7 +57,7 @@ public class StreamTableTests
     public void Region_finder_leaves_rules_inside_lattice_tables_alone()
     {
         var rules = new List<Ruling> { H(200, 10, 300), H(160, 10, 300), H(120, 10, 300) };
-        Assert.Empty(RuledRegionFinder.Find(rules, [new Box(0, 100, 310, 210)], 842, LayoutTolerances.Default));
+        Assert.Empty(RuledRegionFinder.Find(rules, [new Box(0, 100, 310, 210)], [], 842, LayoutTolerances.Default));
     }
 
     /// <summary>
