@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Extractor.Geometry;
 using Extractor.Model;
 
@@ -15,11 +14,8 @@ public sealed record RuledRegion(Box Box, IReadOnlyList<double> RuleYs, IReadOnl
 /// ends, stacked one under the other, frame a table (three-line tables: top, under the header, bottom; row-ruled
 /// tables: one rule per row). Rules inside the stack that stop short are kept as header group separators.
 /// </summary>
-public static partial class RuledRegionFinder
+public static class RuledRegionFinder
 {
-    [GeneratedRegex(@"^[-−]?\d[\d,]*(\.\d+)?$")]
-    private static partial Regex Amount();
-
     /// <param name="glyphs">the page's glyphs: they tell a tall row of one table from the space between two tables</param>
     /// <param name="tolerances">rule-end tolerance, minimum rules and width of a stack (<see cref="LayoutTolerances"/>)</param>
     public static List<RuledRegion> Find(IReadOnlyList<Ruling> cleaned, IReadOnlyList<Box> taken, IReadOnlyList<Glyph> glyphs, double pageHeight, LayoutTolerances tolerances)
@@ -37,17 +33,14 @@ public static partial class RuledRegionFinder
         }
 
         var regions = new List<RuledRegion>();
-        // A gap this tall between two rules of one stack means two tables that happen to share a width, unless a row
-        // of the table fills it (a project whose 绩效目标 text runs over 25 lines).
-        var maxGap = pageHeight * 0.4;
         foreach (var group in groups)
         {
             var ys = group.Select(r => r.Position).OrderByDescending(y => y).ToList();
+            var breaks = new StackBreaks(glyphs, group[0].Start, group[0].End, ys, pageHeight, tolerances);
             var start = 0;
             for (var i = 1; i <= ys.Count; i++)
             {
-                if (i < ys.Count && (ys[i - 1] - ys[i] <= maxGap
-                    || HoldsTableRow(glyphs, group[0].Start, group[0].End, ys[i], ys[i - 1], tolerances))) continue;
+                if (i < ys.Count && !breaks.IsBreak(i, firstOfTable: i - start == 1)) continue;
                 if (i - start >= tolerances.MinRules)
                 {
                     var stack = ys.GetRange(start, i - start);
@@ -63,15 +56,5 @@ public static partial class RuledRegionFinder
             }
         }
         return regions.OrderByDescending(r => r.Box.Top).ToList();
-    }
-
-    /// <summary>
-    /// Whether a band holds a row of the table: a number standing apart as a cell of its own (`144.57`, `750` set an
-    /// em or more from any other text), which the title, unit line or prose between two tables never has.
-    /// </summary>
-    private static bool HoldsTableRow(IReadOnlyList<Glyph> glyphs, double left, double right, double bottom, double top, LayoutTolerances tolerances)
-    {
-        var inside = glyphs.Where(g => g.CentreY > bottom && g.CentreY < top && g.CentreX > left && g.CentreX < right);
-        return TextLineBuilder.Build(inside, 0, tolerances, 1.0).Any(segment => Amount().IsMatch(segment.Text));
     }
 }
