@@ -11,6 +11,10 @@ public static partial class RecordBuilder
     [GeneratedRegex(@"^(\d{3})(?:\s*(\d{2}))?(?:\s*(\d{2}))?(?:\s+|$)(.*)$")]
     private static partial Regex CodeAndName();
 
+    /// <summary>A classification printed with its name in one cell: `2040201-行政运行`, `30101－基本工资`.</summary>
+    [GeneratedRegex(@"^([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—]\s*(\S.*)$")]
+    private static partial Regex JoinedCodeAndName();
+
     private static readonly string[] TotalLabels = ["总计", "合计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"];
 
     /// <param name="columnIds">Canonical column ids (index = column), copied onto every amount; optional.</param>
@@ -77,6 +81,7 @@ public static partial class RecordBuilder
         int? projectCol = Find(columns, c => c.Name.Contains("项目名称"));
         int? nameCol = Find(columns, c => c.Name.Contains("科目名称") || c.Name is "科目" or "功能分类" or "经济分类" or "项目")
             ?? (combinedCode is { } cc && columns.Any(c => c.Index == cc + 1) ? cc + 1 : null);
+        var joined = classCol is null && combinedCode is null && nameCol is null ? JoinedColumn(table, columns, classification) : null;
         var textCols = new HashSet<int?> { classCol, itemCol, subCol, combinedCode, projectCol, nameCol };
         var amountCols = AmountColumns(columns, textCols);
 
@@ -96,6 +101,9 @@ public static partial class RecordBuilder
             // Stream layouts may split one code column in two (类 codes flush left, deeper codes indented): take the
             // first code printed in any of the code columns.
             var code = combinedCode is null ? null : codeCols.Select(c => Text(row, c)).FirstOrDefault(t => t is not null) is { } printed ? TextNormalizer.Compact(printed) : null;
+            if (Text(row, joined) is { } both && JoinedCodeAndName().Match(TextNormalizer.Compact(both)) is { Success: true } split)
+                (code, name) = (split.Groups[1].Value, split.Groups[2].Value);
+            else if (Text(row, joined) is { } printedName) name = printedName;
             // No classification starts with 0: `024` is a department code (苏州 表2 部门代码 | 部门名称).
             if (code is not null && Regex.IsMatch(code, @"^[1-9](\d{2}|\d{4}|\d{6})$"))
             {
@@ -131,6 +139,25 @@ public static partial class RecordBuilder
             records.Add(new ClassifiedRecord(r, classification, fullCode, cls, item, sub, level, name, Text(row, projectCol), amounts));
         }
         return records;
+    }
+
+    /// <summary>
+    /// The column that prints each row's classification as code and name in one cell (Beijing 支出总表: 支出功能分类科目
+    /// `2040201-行政运行` | 政府支出经济分类科目 `50101-工资奖金津补贴` | 部门支出经济分类科目 `30101-基本工资`): for functional
+    /// records the 功能 column, for economic ones the department's 部门…经济 column (the 301/302 codes other regions print),
+    /// else the first such column; null when no column holds such cells in most of its printed rows.
+    /// </summary>
+    private static int? JoinedColumn(StructuredTable table, IReadOnlyList<Column> columns, string classification)
+    {
+        var joined = columns.Where(c =>
+        {
+            var printed = table.Rows.Select(row => Text(row, c.Index)).OfType<string>().ToList();
+            return printed.Count > 0 && printed.Count(t => JoinedCodeAndName().IsMatch(TextNormalizer.Compact(t))) * 2 > printed.Count;
+        }).ToList();
+        var preferred = classification == "economic"
+            ? joined.FirstOrDefault(c => c.Name.Contains("部门") && c.Name.Contains("经济")) ?? joined.FirstOrDefault(c => c.Name.Contains("经济"))
+            : joined.FirstOrDefault(c => c.Name.Contains("功能"));
+        return (preferred ?? joined.FirstOrDefault())?.Index;
     }
 
     private static List<TableRecord> BuildSummary(StructuredTable table, decimal unitFactor)

@@ -13,6 +13,9 @@ namespace Extractor.Structure;
 /// <param name="layout">the layout thresholds, for regridding a continuation with its first page's columns</param>
 public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances layout)
 {
+    /// <summary>Longest column label of a performance sheet that names an indicator (`三级指标（绩效指标）` is 10).</summary>
+    private const int MaxIndicatorLabel = 12;
+
     private double NameOnlyReach => options.NameOnlyReach;
     private double MetaReachWithoutGrid => options.MetaReachWithoutGrid;
 
@@ -336,13 +339,15 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             // A bracketed subtitle (`（2022年度）`) stands under the title it belongs to.
             return above.Count == 2 && above[0].Compact is ['（' or '(', .., '）' or ')'] ? above[1] : above.FirstOrDefault();
         }
+        // A sheet's column label (`一级指标`, `指标值`), not a 绩效目标 text that happens to say 指标 (`…费用估算指标的通知`).
+        static bool IsIndicatorLabel(GridCell cell) => cell.Text.Contains("指标") && TextNormalizer.Compact(cell.Text).Length <= MaxIndicatorLabel;
         var builders = new List<TableBuilder>();
         TableBuilder? open = null;
         foreach (var grid in grids.OrderBy(g => g.Page).ThenByDescending(g => g.Box.Top))
         {
             if (grid.RowCount < 2 || grid.ColumnCount < 2) continue;
             var above = LineAbove(grid);
-            if (grid.Cells.Count(c => c.Text.Contains("指标")) >= 2 || (above is not null && vocabulary?.Classify(above.Compact) == TitleVerdict.Form))
+            if (grid.Cells.Count(IsIndicatorLabel) >= 2 || (above is not null && vocabulary?.Classify(above.Compact) == TitleVerdict.Form))
             {
                 warnings.Add(new Diagnostic("unread-sheet-grid", $"page {grid.Page}: a performance-sheet grid (指标 columns) that no sheet was read from", grid.Page));
                 open = null;
