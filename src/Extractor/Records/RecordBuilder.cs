@@ -190,23 +190,27 @@ public static partial class RecordBuilder
     {
         // A 三公 table that starts with its total (`“三公”经费合计 | 因公出国… `) has no label column: its first column is
         // an amount like the others, and the record's label is empty.
-        int? labelCol = HasLabelColumn(table) ? 0 : null;
-        var amountCols = AmountColumns(table.Columns, [labelCol]);
+        int? labelCol = IsLabelColumn(table, 0) ? 0 : null;
+        // A numbered list (序号 | 会议名称 | …) is labelled by its name, not its number; a row without a number (合计) by
+        // what it prints first.
+        int? nameCol = labelCol is 0 && table.Columns.Count > 2 && ColumnRoles.IsNumbering(table.Columns[0].Name) && IsLabelColumn(table, 1) ? 1 : null;
+        var amountCols = AmountColumns(table.Columns, [labelCol, nameCol]);
         var records = new List<TableRecord>();
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
             var label = labelCol is { } l ? row[l].Text : "";
+            if (nameCol is { } n && (label.Length == 0 || label.All(char.IsAsciiDigit)) && row[n].Text.Length > 0) label = row[n].Text;
             records.Add(new ItemRecord(r, label, IsTotalLabel(label), Amounts(table, row, r, amountCols, unitFactor)));
         }
         return records;
     }
 
-    /// <summary>The first column labels the rows unless it is an amount column: every cell printed in it is an amount.</summary>
-    private static bool HasLabelColumn(StructuredTable table)
+    /// <summary>A column labels the rows unless it is an amount column: every cell printed in it is an amount.</summary>
+    private static bool IsLabelColumn(StructuredTable table, int column)
     {
-        if (table.Columns.Count < 2 || ColumnRoles.IsTextColumn(table.Columns[0].Name)) return true;
-        var printed = table.Rows.Select(row => row[0].Text).Where(t => t.Length > 0).ToList();
+        if (table.Columns.Count < 2 || ColumnRoles.IsTextColumn(table.Columns[column].Name)) return true;
+        var printed = table.Rows.Select(row => row[column].Text).Where(t => t.Length > 0).ToList();
         return printed.Count == 0 || !printed.All(t => AmountParser.Parse(t).Kind is AmountKind.Number or AmountKind.Dash);
     }
 
