@@ -11,8 +11,12 @@ public static partial class RecordBuilder
     [GeneratedRegex(@"^(\d{3})(?:\s*(\d{2}))?(?:\s*(\d{2}))?(?:\s+|$)(.*)$")]
     private static partial Regex CodeAndName();
 
-    /// <summary>A classification printed with its name in one cell: `2040201-行政运行`, `30101－基本工资`.</summary>
-    [GeneratedRegex(@"^([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—]\s*(\S.*)$")]
+    /// <summary>
+    /// A classification printed with its name in one cell: `2040201-行政运行`, `30101－基本工资`. A name too long for its
+    /// row prints its last character over the next row's cell, so that cell opens with it (`护2130306-水利工程运行与维`
+    /// under `2130306-水利工程运行与维` + `护`): up to two such characters before the code are not part of the row.
+    /// </summary>
+    [GeneratedRegex(@"^[^\d\s]{0,2}([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—]\s*(\S.*)$")]
     private static partial Regex JoinedCodeAndName();
 
     private static readonly string[] TotalLabels = ["总计", "合计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"];
@@ -81,8 +85,10 @@ public static partial class RecordBuilder
         int? projectCol = Find(columns, c => c.Name.Contains("项目名称"));
         int? nameCol = Find(columns, c => c.Name.Contains("科目名称") || c.Name is "科目" or "功能分类" or "经济分类" or "项目")
             ?? (combinedCode is { } cc && columns.Any(c => c.Index == cc + 1) ? cc + 1 : null);
-        var joined = classCol is null && combinedCode is null && nameCol is null ? JoinedColumn(table, columns, classification) : null;
+        var joinedCols = classCol is null && combinedCode is null && nameCol is null ? JoinedColumns(table, columns) : [];
+        var joined = PreferredJoinedColumn(joinedCols, classification);
         var textCols = new HashSet<int?> { classCol, itemCol, subCol, combinedCode, projectCol, nameCol };
+        textCols.UnionWith(joinedCols.Select(c => (int?)c.Index));
         var amountCols = AmountColumns(columns, textCols);
 
         var records = new List<TableRecord>();
@@ -142,18 +148,23 @@ public static partial class RecordBuilder
     }
 
     /// <summary>
-    /// The column that prints each row's classification as code and name in one cell (Beijing 支出总表: 支出功能分类科目
-    /// `2040201-行政运行` | 政府支出经济分类科目 `50101-工资奖金津补贴` | 部门支出经济分类科目 `30101-基本工资`): for functional
-    /// records the 功能 column, for economic ones the department's 部门…经济 column (the 301/302 codes other regions print),
-    /// else the first such column; null when no column holds such cells in most of its printed rows.
+    /// The columns that print each row's classification as code and name in one cell (Beijing 支出总表: 支出功能分类科目
+    /// `2040201-行政运行` | 政府支出经济分类科目 `50101-工资奖金津补贴` | 部门支出经济分类科目 `30101-基本工资`): most of the
+    /// cells printed in them are such.
     /// </summary>
-    private static int? JoinedColumn(StructuredTable table, IReadOnlyList<Column> columns, string classification)
-    {
-        var joined = columns.Where(c =>
+    private static List<Column> JoinedColumns(StructuredTable table, IReadOnlyList<Column> columns) =>
+        columns.Where(c =>
         {
             var printed = table.Rows.Select(row => Text(row, c.Index)).OfType<string>().ToList();
             return printed.Count > 0 && printed.Count(t => JoinedCodeAndName().IsMatch(TextNormalizer.Compact(t))) * 2 > printed.Count;
         }).ToList();
+
+    /// <summary>
+    /// The joined column a record's code comes from: for functional records the 功能 column, for economic ones the
+    /// department's 部门…经济 column (the 301/302 codes other regions print), else the first.
+    /// </summary>
+    private static int? PreferredJoinedColumn(List<Column> joined, string classification)
+    {
         var preferred = classification == "economic"
             ? joined.FirstOrDefault(c => c.Name.Contains("部门") && c.Name.Contains("经济")) ?? joined.FirstOrDefault(c => c.Name.Contains("经济"))
             : joined.FirstOrDefault(c => c.Name.Contains("功能"));

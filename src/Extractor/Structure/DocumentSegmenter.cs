@@ -525,11 +525,22 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                     {
                         var gc = map[c];
                         var cell = gc >= 0 ? grid.CellAt(r, gc) : null;
+                        if (cells[c] is not null) continue; // an amount moved here from a merged cell on its left
                         if (cell is not null && cell.Row == r && cell.Col == gc)
                         {
-                            cells[c] = new Cell(cell.Text, cell.Raw, new Provenance(grid.Page, cell.Box)) { Confidence = cell.Glyphs.Min(g => g.Confidence) };
+                            var text = new Cell(cell.Text, cell.Raw, new Provenance(grid.Page, cell.Box)) { Confidence = cell.Glyphs.Min(g => g.Confidence) };
                             any |= cell.Text.Length > 0;
                             var span = SpanInFirstColumns(map, c, gc + cell.ColSpan);
+                            if (span > 1 && AmountColumnUnder(cell, grid, map, c, span) is { } under && under != c)
+                            {
+                                // A rule missing in a body row merges an amount's cell with the one on its left (bj-038
+                                // 合计 row: `1,024,807.171785` in a cell over 部门支出经济分类科目 | 合计): it belongs
+                                // to the column it stands under.
+                                cells[c] = new Cell("", "", text.At);
+                                cells[under] = text;
+                                continue;
+                            }
+                            cells[c] = text;
                             if (span > 1 && cell.Text.Length > 0) spans.Add(new Span(rows.Count, c, span));
                         }
                         else cells[c] = new Cell("", "", new Provenance(grid.Page, cell?.Box ?? default));
@@ -539,6 +550,24 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                 }
             }
             return new StructuredTable(title, Department, Unit, pages.ToList(), header.Columns, header.HeaderRows, rows, spans, Note, _grids);
+        }
+
+        /// <summary>
+        /// For a body cell merged over <paramref name="span"/> columns from <paramref name="column"/> that prints one amount:
+        /// the column under the amount's centre; null for any other text.
+        /// </summary>
+        private static int? AmountColumnUnder(GridCell cell, TableGrid grid, int[] map, int column, int span)
+        {
+            if (cell.Glyphs.Count == 0 || AmountParser.Parse(cell.Text).Kind != AmountKind.Number) return null;
+            var centre = (cell.Glyphs.Min(g => g.Box.Left) + cell.Glyphs.Max(g => g.Box.Right)) / 2;
+            for (var c = column; c < column + span; c++)
+            {
+                var gc = map[c];
+                if (gc < 0) continue;
+                var right = c + 1 < column + span && map[c + 1] >= 0 ? grid.ColumnEdges[map[c + 1]] : cell.Box.Right;
+                if (centre >= grid.ColumnEdges[gc] && centre < right) return c;
+            }
+            return null;
         }
     }
 }

@@ -39,4 +39,20 @@ public class JoinedCodeNameTests
         Assert.Equal(28_808.765748m, pension.Amounts["预算数/人员经费"].Value);
         Assert.Equal(["30101", "30102", "30103", "30108"], records.Take(4).Select(r => r.Code));
     }
+
+    [Fact]
+    public void A_name_overflowing_into_the_next_row_leaves_its_code_readable_and_a_merged_total_cell_its_column()
+    {
+        // bj-038 p.11 prints `2130306-水利工程运行与维` with `护` below the rule, at the top of the next row's cell;
+        // p.17 `合      计   …   1,024,807.171785 186,874.722488 837,932.449297`, the 合计 amount in a cell merged with the
+        // 部门支出经济分类科目 one (a rule missing in that row).
+        var table = Assert.Single(DocumentCache.Get(Path.Combine("corpus", "bj-038.pdf")).Tables, t => t.Kind == "expenditure_summary");
+        var overflowed = table.Records.OfType<ClassifiedRecord>().Where(r => table.Structure.Rows[r.Row][0].Text.StartsWith("护2130306")).ToList();
+        Assert.NotEmpty(overflowed);
+        Assert.All(overflowed, r => Assert.Equal(("2130306", 3), (r.Code, r.Level)));
+        var total = table.Structure.Rows[^1];
+        Assert.Equal(["合 计", "", "", "1,024,807.171785", "186,874.722488", "837,932.449297"], total.Take(6).Select(c => c.Text));
+        var record = table.Records.OfType<ClassifiedRecord>().Single(r => r.Row == table.Structure.Rows.Count - 1);
+        Assert.Equal((0, 1_024_807.171785m), (record.Level, record.Amounts["合计"].Value));
+    }
 }
