@@ -96,6 +96,12 @@ public sealed class ColumnFinder(LayoutTolerances tolerances)
     private IEnumerable<double> NumberTextGutters(List<Run> heads, Func<int, int> runOf, IReadOnlyList<Glyph> header,
         IReadOnlyList<Glyph> body, double left, int bins)
     {
+        // Finer than the profile: a right-aligned amount can end 0.2 pt before the next column's text (`823.68` + `201 一般
+        // 公共服务支出` in a rule-less 财政拨款收支总表), less than one bin of the profile.
+        var fineWidth = tolerances.FineColumnBinWidth;
+        var fineBins = (int)Math.Ceiling(bins * BinWidth / fineWidth) + 1;
+        double X(int bin) => left + bin * fineWidth;
+        double HeadLeft(Run run) => left + run.Start * BinWidth;
         List<Run>? fine = null;
         bool[]? numericOnly = null;
         for (var k = 1; k < heads.Count; k++)
@@ -103,24 +109,24 @@ public sealed class ColumnFinder(LayoutTolerances tolerances)
             if (runOf(heads[k - 1].Start) != runOf(heads[k].Start)) continue;
             if (fine is null)
             {
-                fine = Runs(header.Where(g => !g.IsWhitespace).Concat(body), left, bins, 0);
+                fine = Runs(header.Where(g => !g.IsWhitespace).Concat(body), left, fineBins, 0, fineWidth);
                 var starts = fine.Select(r => r.Start).ToArray();
                 var hasNumber = new bool[fine.Count];
                 var hasText = new bool[fine.Count];
                 foreach (var g in body)
                 {
                     if (g.IsWhitespace) continue;
-                    var run = Math.Max(0, UpperBound(starts, Bin(g.AdvanceLeft, left, bins)) - 1);
+                    var run = Math.Max(0, UpperBound(starts, Bin(g.AdvanceLeft, left, fineBins, fineWidth)) - 1);
                     if (IsNumeric(g)) hasNumber[run] = true; else hasText[run] = true;
                 }
                 numericOnly = hasNumber.Select((n, i) => n && !hasText[i]).ToArray();
             }
             for (var m = fine.Count - 2; m >= 0; m--)
             {
-                if (fine[m + 1].Start > heads[k].Start) continue;
-                if (fine[m].End <= heads[k - 1].Start) break;
+                if (X(fine[m + 1].Start) > HeadLeft(heads[k])) continue;
+                if (X(fine[m].End) <= HeadLeft(heads[k - 1])) break;
                 if (!numericOnly![m] || numericOnly[m + 1]) continue;
-                yield return left + (fine[m].End + fine[m + 1].Start) / 2.0 * BinWidth;
+                yield return (X(fine[m].End) + X(fine[m + 1].Start)) / 2.0;
                 break;
             }
         }
@@ -179,15 +185,19 @@ public sealed class ColumnFinder(LayoutTolerances tolerances)
 
     private static bool IsNumeric(Glyph g) => g.Text.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '%');
 
-    private int Bin(double x, double left, int bins) => Math.Clamp((int)Math.Floor((x - left) / BinWidth), 0, bins - 1);
+    private int Bin(double x, double left, int bins) => Bin(x, left, bins, BinWidth);
 
-    private List<Run> Runs(IEnumerable<Glyph> glyphs, double left, int bins, int minGapBins)
+    private static int Bin(double x, double left, int bins, double width) => Math.Clamp((int)Math.Floor((x - left) / width), 0, bins - 1);
+
+    private List<Run> Runs(IEnumerable<Glyph> glyphs, double left, int bins, int minGapBins) => Runs(glyphs, left, bins, minGapBins, BinWidth);
+
+    private static List<Run> Runs(IEnumerable<Glyph> glyphs, double left, int bins, int minGapBins, double width)
     {
         var covered = new int[bins + 1]; // difference array: +1 at start, −1 after end
         foreach (var g in glyphs)
         {
-            var a = Bin(g.AdvanceLeft, left, bins);
-            var b = Math.Clamp((int)Math.Ceiling((g.AdvanceRight - left) / BinWidth), 0, bins - 1);
+            var a = Bin(g.AdvanceLeft, left, bins, width);
+            var b = Math.Clamp((int)Math.Ceiling((g.AdvanceRight - left) / width), 0, bins - 1);
             covered[a]++;
             covered[b + 1]--;
         }

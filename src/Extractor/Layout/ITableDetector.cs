@@ -38,7 +38,7 @@ public sealed class RuledStreamTableDetector : ITableDetector
     public GridMethod Method => GridMethod.Stream;
 
     public IReadOnlyList<TableCandidate> Find(PageModel page, IReadOnlyList<Ruling> cleanedRulings, IReadOnlyList<Box> taken, LayoutTolerances tolerances) =>
-        RuledRegionFinder.Find(cleanedRulings, taken, page.Height, tolerances)
+        RuledRegionFinder.Find(cleanedRulings, taken, page.Glyphs, page.Height, tolerances)
             .Select(region => new TableCandidate(region.Box, glyphs => new StreamTableBuilder(tolerances).Build(region, page.Number, glyphs)))
             .ToList();
 }

@@ -16,8 +16,9 @@ public sealed record RuledRegion(Box Box, IReadOnlyList<double> RuleYs, IReadOnl
 /// </summary>
 public static class RuledRegionFinder
 {
+    /// <param name="glyphs">the page's glyphs: they tell a tall row of one table from the space between two tables</param>
     /// <param name="tolerances">rule-end tolerance, minimum rules and width of a stack (<see cref="LayoutTolerances"/>)</param>
-    public static List<RuledRegion> Find(IReadOnlyList<Ruling> cleaned, IReadOnlyList<Box> taken, double pageHeight, LayoutTolerances tolerances)
+    public static List<RuledRegion> Find(IReadOnlyList<Ruling> cleaned, IReadOnlyList<Box> taken, IReadOnlyList<Glyph> glyphs, double pageHeight, LayoutTolerances tolerances)
     {
         var (endTolerance, snap) = (tolerances.RuleEndTolerance, tolerances.RulingSnap);
         var horizontals = cleaned
@@ -32,15 +33,14 @@ public static class RuledRegionFinder
         }
 
         var regions = new List<RuledRegion>();
-        // A gap this tall between two rules of one stack means two tables that happen to share a width.
-        var maxGap = pageHeight * 0.4;
         foreach (var group in groups)
         {
             var ys = group.Select(r => r.Position).OrderByDescending(y => y).ToList();
+            var breaks = new StackBreaks(glyphs, group[0].Start, group[0].End, ys, pageHeight, tolerances);
             var start = 0;
             for (var i = 1; i <= ys.Count; i++)
             {
-                if (i < ys.Count && ys[i - 1] - ys[i] <= maxGap) continue;
+                if (i < ys.Count && !breaks.IsBreak(i, firstOfTable: i - start == 1)) continue;
                 if (i - start >= tolerances.MinRules)
                 {
                     var stack = ys.GetRange(start, i - start);

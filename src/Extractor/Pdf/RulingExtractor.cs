@@ -60,7 +60,10 @@ public static class RulingExtractor
         if (end - start >= minLength) into.Add(new Ruling(orientation, position, start, end));
     }
 
-    /// <summary>A subpath of only straight axis-aligned edges that closes on itself, as its box.</summary>
+    /// <summary>Longest diagonal edge (points, each way) a rule's outline may have at a corner.</summary>
+    private const double MaxBevel = 1.0;
+
+    /// <summary>A subpath of only straight axis-aligned edges (corners may be bevelled) that closes on itself, as its box.</summary>
     private static bool TryAsRectangle(PdfSubpath subpath, Func<double, double, (double X, double Y)> toDisplay, out Box box)
     {
         box = default;
@@ -78,12 +81,15 @@ public static class RulingExtractor
                 default: return false;
             }
         }
-        if (points.Count is < 4 or > 5) return false;
+        if (points.Count is < 4 or > 6) return false;
         for (var i = 1; i < points.Count; i++)
         {
             var (ax, ay) = points[i - 1];
             var (bx, by) = points[i];
-            if (Math.Abs(ax - bx) > 0.5 && Math.Abs(ay - by) > 0.5) return false;
+            var (dx, dy) = (Math.Abs(ax - bx), Math.Abs(ay - by));
+            // A mitred corner of a cell border drawn as a filled outline (`79.8 374.48 l 80.55 373.73 l`) is a
+            // diagonal no longer than the line is thick; any longer slant is a shape, not a rule.
+            if (dx > 0.5 && dy > 0.5 && (dx > MaxBevel || dy > MaxBevel)) return false;
         }
         double l = double.MaxValue, b = double.MaxValue, r = double.MinValue, t = double.MinValue;
         foreach (var (x, y) in points) { l = Math.Min(l, x); r = Math.Max(r, x); b = Math.Min(b, y); t = Math.Max(t, y); }

@@ -13,12 +13,19 @@ public static class ColumnRoles
     /// <summary>Counts and dates of a 会议费/培训费明细表 (`人数 100`, `时间 2026年3月18日`): numbers, never money.</summary>
     private static readonly string[] CountAndDateHeaders = ["人数", "天数", "时间"];
 
+    /// <summary>A column that numbers the rows (`序号`, `行次`).</summary>
+    public static bool IsNumbering(string name)
+    {
+        var folded = TextNormalizer.Compact(name);
+        return NumberingHeaders.Any(h => folded == h || folded.EndsWith(h));
+    }
+
     public static bool IsTextColumn(string name)
     {
         var folded = TextNormalizer.Compact(name);
         return folded.Contains("编码") || folded.Contains("代码") || folded.Contains("编号") || folded.Contains("名称")
                || folded is "类" or "款" or "项" or "备注" or "说明"
                || CountAndDateHeaders.Contains(folded)
-               || NumberingHeaders.Any(h => folded == h || folded.EndsWith(h));
+               || IsNumbering(folded);
     }
 }

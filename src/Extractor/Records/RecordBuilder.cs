@@ -11,6 +11,14 @@ public static partial class RecordBuilder
     [GeneratedRegex(@"^(\d{3})(?:\s*(\d{2}))?(?:\s*(\d{2}))?(?:\s+|$)(.*)$")]
     private static partial Regex CodeAndName();
 
+    /// <summary>
+    /// A classification printed with its name in one cell: `2040201-行政运行`, `30101－基本工资`. A name too long for its
+    /// row prints its last character over the next row's cell, so that cell opens with it (`护2130306-水利工程运行与维`
+    /// under `2130306-水利工程运行与维` + `护`): up to two such characters before the code are not part of the row.
+    /// </summary>
+    [GeneratedRegex(@"^[^\d\s]{0,2}([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—]\s*(\S.*)$")]
+    private static partial Regex JoinedCodeAndName();
+
     private static readonly string[] TotalLabels = ["总计", "合计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"];
 
     /// <param name="columnIds">Canonical column ids (index = column), copied onto every amount; optional.</param>
@@ -77,7 +85,10 @@ public static partial class RecordBuilder
         int? projectCol = Find(columns, c => c.Name.Contains("项目名称"));
         int? nameCol = Find(columns, c => c.Name.Contains("科目名称") || c.Name is "科目" or "功能分类" or "经济分类" or "项目")
             ?? (combinedCode is { } cc && columns.Any(c => c.Index == cc + 1) ? cc + 1 : null);
+        var joinedCols = classCol is null && combinedCode is null && nameCol is null ? JoinedColumns(table, columns) : [];
+        var joined = PreferredJoinedColumn(joinedCols, classification);
         var textCols = new HashSet<int?> { classCol, itemCol, subCol, combinedCode, projectCol, nameCol };
+        textCols.UnionWith(joinedCols.Select(c => (int?)c.Index));
         var amountCols = AmountColumns(columns, textCols);
 
         var records = new List<TableRecord>();
@@ -96,6 +107,9 @@ public static partial class RecordBuilder
             // Stream layouts may split one code column in two (类 codes flush left, deeper codes indented): take the
             // first code printed in any of the code columns.
             var code = combinedCode is null ? null : codeCols.Select(c => Text(row, c)).FirstOrDefault(t => t is not null) is { } printed ? TextNormalizer.Compact(printed) : null;
+            if (Text(row, joined) is { } both && JoinedCodeAndName().Match(TextNormalizer.Compact(both)) is { Success: true } split)
+                (code, name) = (split.Groups[1].Value, split.Groups[2].Value);
+            else if (Text(row, joined) is { } printedName) name = printedName;
             // No classification starts with 0: `024` is a department code (苏州 表2 部门代码 | 部门名称).
             if (code is not null && Regex.IsMatch(code, @"^[1-9](\d{2}|\d{4}|\d{6})$"))
             {
@@ -133,6 +147,30 @@ public static partial class RecordBuilder
         return records;
     }
 
+    /// <summary>
+    /// The columns that print each row's classification as code and name in one cell (Beijing 支出总表: 支出功能分类科目
+    /// `2040201-行政运行` | 政府支出经济分类科目 `50101-工资奖金津补贴` | 部门支出经济分类科目 `30101-基本工资`): most of the
+    /// cells printed in them are such.
+    /// </summary>
+    private static List<Column> JoinedColumns(StructuredTable table, IReadOnlyList<Column> columns) =>
+        columns.Where(c =>
+        {
+            var printed = table.Rows.Select(row => Text(row, c.Index)).OfType<string>().ToList();
+            return printed.Count > 0 && printed.Count(t => JoinedCodeAndName().IsMatch(TextNormalizer.Compact(t))) * 2 > printed.Count;
+        }).ToList();
+
+    /// <summary>
+    /// The joined column a record's code comes from: for functional records the 功能 column, for economic ones the
+    /// department's 部门…经济 column (the 301/302 codes other regions print), else the first.
+    /// </summary>
+    private static int? PreferredJoinedColumn(List<Column> joined, string classification)
+    {
+        var preferred = classification == "economic"
+            ? joined.FirstOrDefault(c => c.Name.Contains("部门") && c.Name.Contains("经济")) ?? joined.FirstOrDefault(c => c.Name.Contains("经济"))
+            : joined.FirstOrDefault(c => c.Name.Contains("功能"));
+        return (preferred ?? joined.FirstOrDefault())?.Index;
+    }
+
     private static List<TableRecord> BuildSummary(StructuredTable table, decimal unitFactor)
     {
         var records = new List<TableRecord>();
@@ -163,8 +201,11 @@ public static partial class RecordBuilder
     {
         // A 三公 table that starts with its total (`“三公”经费合计 | 因公出国… `) has no label column: its first column is
         // an amount like the others, and the record's label is empty.
-        int? labelCol = HasLabelColumn(table) ? 0 : null;
-        var amountCols = AmountColumns(table.Columns, [labelCol]);
+        int? labelCol = IsLabelColumn(table, 0) ? 0 : null;
+        // A numbered list (序号 | 会议名称 | …) is labelled by its name, not its number; a row without a number (合计) by
+        // what it prints first.
+        int? nameCol = labelCol is 0 && table.Columns.Count > 2 && ColumnRoles.IsNumbering(table.Columns[0].Name) && IsLabelColumn(table, 1) ? 1 : null;
+        var amountCols = AmountColumns(table.Columns, [labelCol, nameCol]);
         // A table listing the units first (`二级预算单位名称 | 一级项目名称 | 预算数 | 绩效目标`) labels its items by the
         // project column; the unit stays on the record.
         var itemCol = labelCol is 0 && IsUnitHeader(table.Columns[0].Name)
@@ -175,6 +216,7 @@ public static partial class RecordBuilder
         {
             var row = table.Rows[r];
             var label = labelCol is { } l ? row[l].Text : "";
+            if (nameCol is { } n && (label.Length == 0 || label.All(char.IsAsciiDigit)) && row[n].Text.Length > 0) label = row[n].Text;
             string? unit = null;
             // A row with no project (the 合计, a unit's subtotal) keeps the unit column's text as its label.
             if (itemCol is { } i && row[i].Text.Length > 0) (label, unit) = (row[i].Text, label.Length > 0 ? label : null);
@@ -187,11 +229,11 @@ public static partial class RecordBuilder
     private static bool IsUnitHeader(string name) =>
         TextNormalizer.Compact(name) is var folded && folded.Contains("单位") && folded.Contains("名称") && !folded.Contains("项目");
 
-    /// <summary>The first column labels the rows unless it is an amount column: every cell printed in it is an amount.</summary>
-    private static bool HasLabelColumn(StructuredTable table)
+    /// <summary>A column labels the rows unless it is an amount column: every cell printed in it is an amount.</summary>
+    private static bool IsLabelColumn(StructuredTable table, int column)
     {
-        if (table.Columns.Count < 2 || ColumnRoles.IsTextColumn(table.Columns[0].Name)) return true;
-        var printed = table.Rows.Select(row => row[0].Text).Where(t => t.Length > 0).ToList();
+        if (table.Columns.Count < 2 || ColumnRoles.IsTextColumn(table.Columns[column].Name)) return true;
+        var printed = table.Rows.Select(row => row[column].Text).Where(t => t.Length > 0).ToList();
         return printed.Count == 0 || !printed.All(t => AmountParser.Parse(t).Kind is AmountKind.Number or AmountKind.Dash);
     }
 

@@ -13,6 +13,9 @@ namespace Extractor.Structure;
 /// <param name="layout">the layout thresholds, for regridding a continuation with its first page's columns</param>
 public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances layout)
 {
+    /// <summary>Longest column label of a performance sheet that names an indicator (`三级指标（绩效指标）` is 10).</summary>
+    private const int MaxIndicatorLabel = 12;
+
     private double NameOnlyReach => options.NameOnlyReach;
     private double MetaReachWithoutGrid => options.MetaReachWithoutGrid;
 
@@ -337,6 +340,8 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             // A bracketed subtitle (`（2022年度）`) stands under the title it belongs to.
             return above.Count == 2 && above[0].Compact() is ['（' or '(', .., '）' or ')'] ? above[1] : above.FirstOrDefault();
         }
+        // A sheet's column label (`一级指标`, `指标值`), not a 绩效目标 text that happens to say 指标 (`…费用估算指标的通知`).
+        static bool IsIndicatorLabel(GridCell cell) => cell.Text.Contains("指标") && TextNormalizer.Compact(cell.Text).Length <= MaxIndicatorLabel;
         var builders = new List<TableBuilder>();
         TableBuilder? open = null;
         foreach (var grid in grids.OrderBy(g => g.Page).ThenByDescending(g => g.Box.Top))
@@ -344,7 +349,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             cancellationToken.ThrowIfCancellationRequested();
             if (grid.RowCount < 2 || grid.ColumnCount < 2) continue;
             var above = LineAbove(grid);
-            if (grid.Cells.Count(c => c.Text.Contains("指标")) >= 2 || (above is not null && vocabulary?.Classify(above.Compact()) == TitleVerdict.Form))
+            if (grid.Cells.Count(IsIndicatorLabel) >= 2 || (above is not null && vocabulary?.Classify(above.Compact()) == TitleVerdict.Form))
             {
                 warnings.Add(new Diagnostic("unread-sheet-grid", $"page {grid.Page}: a performance-sheet grid (指标 columns) that no sheet was read from", grid.Page));
                 open = null;
@@ -522,11 +527,22 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                     {
                         var gc = map[c];
                         var cell = gc >= 0 ? grid.CellAt(r, gc) : null;
+                        if (cells[c] is not null) continue; // an amount moved here from a merged cell on its left
                         if (cell is not null && cell.Row == r && cell.Col == gc)
                         {
-                            cells[c] = new Cell(cell.Text, cell.Raw, new Provenance(grid.Page, cell.Box)) { Confidence = cell.Glyphs.Min(g => g.Confidence) };
+                            var text = new Cell(cell.Text, cell.Raw, new Provenance(grid.Page, cell.Box)) { Confidence = cell.Glyphs.Min(g => g.Confidence) };
                             any |= cell.Text.Length > 0;
                             var span = SpanInFirstColumns(map, c, gc + cell.ColSpan);
+                            if (span > 1 && AmountColumnUnder(cell, grid, map, c, span) is { } under && under != c)
+                            {
+                                // A rule missing in a body row merges an amount's cell with the one on its left (bj-038
+                                // 合计 row: `1,024,807.171785` in a cell over 部门支出经济分类科目 | 合计): it belongs
+                                // to the column it stands under.
+                                cells[c] = new Cell("", "", text.At);
+                                cells[under] = text;
+                                continue;
+                            }
+                            cells[c] = text;
                             if (span > 1 && cell.Text.Length > 0) spans.Add(new Span(rows.Count, c, span));
                         }
                         else cells[c] = new Cell("", "", new Provenance(grid.Page, cell?.Box ?? default));
@@ -536,6 +552,24 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                 }
             }
             return new StructuredTable(title, Department, Unit, pages.ToList(), header.Columns, header.HeaderRows, rows, spans, Note, _grids);
+        }
+
+        /// <summary>
+        /// For a body cell merged over <paramref name="span"/> columns from <paramref name="column"/> that prints one amount:
+        /// the column under the amount's centre; null for any other text.
+        /// </summary>
+        private static int? AmountColumnUnder(GridCell cell, TableGrid grid, int[] map, int column, int span)
+        {
+            if (cell.Glyphs.Count == 0 || AmountParser.Parse(cell.Text).Kind != AmountKind.Number) return null;
+            var centre = (cell.Glyphs.Min(g => g.Box.Left) + cell.Glyphs.Max(g => g.Box.Right)) / 2;
+            for (var c = column; c < column + span; c++)
+            {
+                var gc = map[c];
+                if (gc < 0) continue;
+                var right = c + 1 < column + span && map[c + 1] >= 0 ? grid.ColumnEdges[map[c + 1]] : cell.Box.Right;
+                if (centre >= grid.ColumnEdges[gc] && centre < right) return c;
+            }
+            return null;
         }
     }
 }

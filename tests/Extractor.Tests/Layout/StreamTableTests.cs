@@ -47,17 +47,73 @@ public class StreamTableTests
     public void Region_finder_takes_stacks_of_equally_long_rules_and_keeps_shorter_ones_as_group_rules()
     {
         var rules = new List<Ruling> { H(200, 10, 300), H(180, 10, 120), H(160, 10, 300), H(140, 10, 300), H(120, 10, 300), H(400, 50, 90) };
-        var region = Assert.Single(RuledRegionFinder.Find(rules, [], 842, LayoutTolerances.Default));
+        var region = Assert.Single(RuledRegionFinder.Find(rules, [], [], 842, LayoutTolerances.Default));
         Assert.Equal(new Box(10, 120, 300, 200), region.Box);
         Assert.Equal([200, 160, 140, 120], region.RuleYs);
         Assert.Equal(180, Assert.Single(region.PartialRules).Position);
+    }
+
+    /// <summary>
+    /// A landscape page (595 high) whose project row prints its 绩效目标 over 25 lines: the row is 250 pt tall, more
+    /// than the 0.4 page height that parts two tables sharing a width, but its amounts stand in it as cells.
+    /// <code>
+    /// y=559 ─────────────── header: 项目 | 总计 | 绩效目标
+    /// y=510 ───────────────
+    ///        为老服务项目经费   144.57   (25 lines of text)
+    /// y=260 ───────────────
+    ///        核对业务经费       25.70    持续完善…
+    /// y=220 ───────────────
+    /// </code>
+    /// </summary>
+    [Fact]
+    public void Region_finder_keeps_a_row_taller_than_the_gap_between_two_tables()
+    {
+        var rules = new List<Ruling> { H(559, 42, 798), H(510, 42, 798), H(260, 42, 798), H(220, 42, 798) };
+        var glyphs = Text("项目", 60, 530, 10).Concat(Text("总计", 200, 530, 10)).Concat(Text("绩效目标", 600, 530, 10))
+            .Concat(Text("为老服务项目经费", 60, 380, 10)).Concat(Text("144.57", 200, 380, 10))
+            .Concat(Enumerable.Range(0, 25).SelectMany(i => Text("通过建立健全居家社区养老服务评价体系", 550, 500 - 9.6 * i, 10)))
+            .Concat(Text("核对业务经费", 60, 235, 10)).Concat(Text("25.70", 205, 235, 10)).Concat(Text("持续完善", 550, 235, 10)).ToList();
+
+        var region = Assert.Single(RuledRegionFinder.Find(rules, [], glyphs, 595, LayoutTolerances.Default));
+        Assert.Equal([559, 510, 260, 220], region.RuleYs);
+
+        // Without a row in the tall band (a title, prose), the stack is two tables: neither keeps three rules here.
+        var prose = glyphs.Where(g => g.Baseline != 380).ToList();
+        Assert.Empty(RuledRegionFinder.Find(rules, [], prose, 595, LayoutTolerances.Default));
+    }
+
+    /// <summary>
+    /// Two small tables under rules of one width, the second's title (13 pt over the rows' 10 pt) and unit line in the
+    /// band between them (Xi'an 会议费明细表 then 培训费明细表 on one page): two regions, the title band in neither.
+    /// </summary>
+    [Fact]
+    public void Region_finder_parts_a_stack_at_a_band_that_holds_a_title()
+    {
+        var rules = new List<Ruling> { H(374, 42, 798), H(358, 42, 798), H(341, 42, 798), H(325, 42, 798),
+            H(268, 42, 798), H(252, 42, 798), H(235, 42, 798), H(219, 42, 798) };
+        var glyphs = Text("序号", 51, 362, 10).Concat(Text("会议名称", 181, 362, 10)).Concat(Text("金额", 629, 362, 10))
+            .Concat(Text("1", 56, 345, 10)).Concat(Text("试点工作部署动员会", 90, 345, 10)).Concat(Text("1.19", 679, 345, 10))
+            .Concat(Text("2", 56, 329, 10)).Concat(Text("经济运行分析会", 90, 329, 10)).Concat(Text("2.00", 679, 329, 10))
+            .Concat(Text("培训费明细表", 381, 300, 13)).Concat(Text("单位：万元", 739, 272, 12))
+            .Concat(Text("序号", 51, 256, 10)).Concat(Text("培训名称", 181, 256, 10)).Concat(Text("金额", 629, 256, 10))
+            .Concat(Text("1", 56, 239, 10)).Concat(Text("农普试点清查培训会", 90, 239, 10)).Concat(Text("14.00", 674, 239, 10))
+            .Concat(Text("2", 56, 223, 10)).Concat(Text("领导干部培训会", 90, 223, 10)).Concat(Text("0.50", 679, 223, 10)).ToList();
+
+        var regions = RuledRegionFinder.Find(rules, [], glyphs, 595, LayoutTolerances.Default);
+
+        Assert.Equal(2, regions.Count);
+        Assert.Equal([374, 358, 341, 325], regions[0].RuleYs);
+        Assert.Equal([268, 252, 235, 219], regions[1].RuleYs);
+        // The same band holding a row of amounts set larger (a bold 合计 line) is no title.
+        var bigTotal = glyphs.Where(g => g.Baseline is not (300 or 272)).Concat(Text("合计", 90, 290, 13)).Concat(Text("16.69", 674, 290, 13)).ToList();
+        Assert.Single(RuledRegionFinder.Find(rules, [], bigTotal, 595, LayoutTolerances.Default));
     }
 
     [Fact]
     public void Region_finder_leaves_rules_inside_lattice_tables_alone()
     {
         var rules = new List<Ruling> { H(200, 10, 300), H(160, 10, 300), H(120, 10, 300) };
-        Assert.Empty(RuledRegionFinder.Find(rules, [new Box(0, 100, 310, 210)], 842, LayoutTolerances.Default));
+        Assert.Empty(RuledRegionFinder.Find(rules, [new Box(0, 100, 310, 210)], [], 842, LayoutTolerances.Default));
     }
 
     /// <summary>
