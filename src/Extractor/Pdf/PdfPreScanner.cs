@@ -16,6 +16,9 @@ public static class PdfPreScanner
     private static readonly byte[] StreamKeyword = "stream"u8.ToArray();
     private static readonly byte[] EndStreamKeyword = "endstream"u8.ToArray();
     private const int DictionaryLookBehind = 4096;
+
+    /// <summary>The bytes <see cref="char.IsWhiteSpace(char)"/> is true of in Latin-1.</summary>
+    private static readonly byte[] Latin1WhiteSpace = [(byte)' ', (byte)'\t', (byte)'\n', 0x0B, 0x0C, (byte)'\r', 0x85, 0xA0];
     private const long ObjectStreamKeepBytes = 64L * 1024 * 1024;
 
     /// <returns>content streams over a content bound (object number → what was too large): the pages drawing them
@@ -27,6 +30,7 @@ public static class PdfPreScanner
         try
         {
             CheckWidths(pdf, "the file", limits);
+            var scratch = new InflateScratch();
             var at = 0;
             while (true)
             {
@@ -38,7 +42,7 @@ public static class PdfPreScanner
                 var end = pdf.AsSpan(dataStart).IndexOf(EndStreamKeyword);
                 var dataEnd = end < 0 ? pdf.Length : dataStart + end;
                 var dictionary = DictionaryBefore(pdf, keyword, out var objectId);
-                try { CheckStream(pdf, dataStart, dataEnd - dataStart, dictionary, objectId, limits); }
+                try { CheckStream(pdf, dataStart, dataEnd - dataStart, dictionary, objectId, limits, scratch); }
                 catch (ContentLimitException e) when (long.TryParse(objectId.Split(' ')[0], out var number))
                 {
                     oversized[number] = e.Message;
@@ -73,20 +77,45 @@ public static class PdfPreScanner
         return true;
     }
 
+    /// <summary>
+    /// The stream's dictionary (the text after the last ` obj` within 4 KiB before `stream`) and its object id. Only
+    /// the dictionary and the line naming the object are decoded (Latin-1: one char per byte), not the whole window.
+    /// </summary>
     private static string DictionaryBefore(ReadOnlySpan<byte> pdf, int keyword, out string objectId)
     {
-        var from = Math.Max(0, keyword - DictionaryLookBehind);
-        var window = Encoding.Latin1.GetString(pdf[from..keyword]);
-        var obj = window.LastIndexOf(" obj", StringComparison.Ordinal);
+        var window = pdf[Math.Max(0, keyword - DictionaryLookBehind)..keyword];
+        var obj = window.LastIndexOf(" obj"u8);
         objectId = "?";
-        if (obj < 0) return window;
-        var head = window[..obj].TrimEnd();
-        var parts = head[Math.Max(0, head.LastIndexOfAny(['\n', '\r', '>']) + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (obj < 0) return Encoding.Latin1.GetString(window);
+        var head = window[..obj].TrimEnd(Latin1WhiteSpace);
+        var line = Encoding.Latin1.GetString(head[(head.LastIndexOfAny("\n\r>"u8) + 1)..]);
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length >= 2) objectId = $"{parts[^2]} {parts[^1]}";
-        return window[(obj + 4)..];
+        return Encoding.Latin1.GetString(window[(obj + 4)..]);
     }
 
-    private static void CheckStream(byte[] pdf, int start, int length, string dictionary, string objectId, ResourceLimits limits)
+    /// <summary>
+    /// The buffers every stream of a document is inflated through, allocated once per document: per stream they were
+    /// a tenth of the pipeline's allocations (the corpus: 410 MiB of 5 GB a pass).
+    /// </summary>
+    private sealed class InflateScratch
+    {
+        public readonly byte[] Chunk = new byte[64 * 1024];
+
+        /// <summary>The first bytes of the current content stream, until it is known to be long enough to count.</summary>
+        public byte[] Pending = [];
+        public int PendingLength;
+
+        public void Hold(ReadOnlySpan<byte> bytes)
+        {
+            if (PendingLength + bytes.Length > Pending.Length)
+                Array.Resize(ref Pending, Math.Max(PendingLength + bytes.Length, 2 * Pending.Length));
+            bytes.CopyTo(Pending.AsSpan(PendingLength));
+            PendingLength += bytes.Length;
+        }
+    }
+
+    private static void CheckStream(byte[] pdf, int start, int length, string dictionary, string objectId, ResourceLimits limits, InflateScratch scratch)
     {
         var flate = IsFlateFirst(dictionary, out var otherFilter);
         if (otherFilter) return; // ASCII85, LZW, DCT… first: left to PdfPig
@@ -108,10 +137,11 @@ public static class PdfPreScanner
         }
 
         long total = 0;
-        var buffer = new byte[64 * 1024];
-        // A stream too short to exceed any content bound is not counted (most pages): its first bytes wait here
-        // until it is known to be longer.
-        var pending = counter is null ? null : new MemoryStream();
+        var buffer = scratch.Chunk;
+        // A stream too short to exceed any content bound is not counted (most pages): its first bytes wait in the
+        // scratch until it is known to be longer.
+        var pending = counter is not null;
+        scratch.PendingLength = 0;
         // As PdfPig does: skip the two zlib header bytes, whatever they say, and inflate the rest.
         using (var input = new MemoryStream(pdf, start + Math.Min(2, length), Math.Max(0, length - 2), writable: false))
         using (var inflater = new DeflateStream(input, CompressionMode.Decompress))
@@ -125,20 +155,20 @@ public static class PdfPreScanner
                 total += n;
                 if (ResourceLimits.Exceeds(total, limits.MaxDecodedStreamBytes))
                     throw new LimitExceededException($"{what} inflates to more than {Mib(limits.MaxDecodedStreamBytes)} (limit MaxDecodedStreamBytes)");
-                if (pending is null) counter?.Feed(buffer.AsSpan(0, n));
+                if (!pending) counter?.Feed(buffer.AsSpan(0, n));
                 else
                 {
-                    pending.Write(buffer, 0, n);
-                    if (pending.Length > uncounted)
+                    scratch.Hold(buffer.AsSpan(0, n));
+                    if (scratch.PendingLength > uncounted)
                     {
-                        counter!.Feed(pending.GetBuffer().AsSpan(0, (int)pending.Length));
-                        pending = null;
+                        counter!.Feed(scratch.Pending.AsSpan(0, scratch.PendingLength));
+                        pending = false;
                     }
                 }
                 if (kept is not null && kept.Length + n <= ObjectStreamKeepBytes) kept.Write(buffer, 0, n);
             }
         }
-        if (pending is null) counter?.Finish();
+        if (!pending) counter?.Finish();
         if (kept is not null) CheckWidths(kept.GetBuffer().AsSpan(0, (int)kept.Length), $"object stream {objectId} R", limits);
     }
 
