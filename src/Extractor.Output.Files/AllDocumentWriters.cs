@@ -1,8 +1,8 @@
 namespace Extractor.Output;
 
 /// <summary>
-/// Every per-document writer there is. Flat facts are no longer one file per document: `batch` loads them into its
-/// warehouse and `--export` writes one dataset per table (Extractor.Cli/Warehouse).
+/// The per-document writers of the libraries (today the core's json and review; a writer with a heavy dependency is
+/// added here). The CLI adds its own on top (Extractor.Cli/CliWriters: facts-csv, facts-parquet from the warehouse rows).
 /// </summary>
 public static class AllDocumentWriters
 {

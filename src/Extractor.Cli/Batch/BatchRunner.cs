@@ -9,7 +9,7 @@ namespace Extractor.Cli.Batch;
 
 /// <param name="Warehouse">load every finished document into OUT/extractor.duckdb (`--no-warehouse` turns it off)</param>
 /// <param name="Export">after the run, write each warehouse table as one dataset: parquet, csv or ndjson (null: none)</param>
-/// <param name="CsvBom">start exported CSV files with a UTF-8 BOM (Excel on Chinese Windows)</param>
+/// <param name="CsvBom">start exported and per-document CSV files with a UTF-8 BOM (Excel on Chinese Windows)</param>
 /// <param name="MemoryLimitBytes">a worker above this resident size is killed and its document failed (0 = no limit)</param>
 /// <param name="RecycleAfter">a worker is replaced after this many documents (or when above half its memory limit)</param>
 /// <param name="RetryFailed">also redo documents that killed their worker in an earlier run</param>
@@ -197,6 +197,7 @@ public static class BatchRunner
         {
             Identity = item.Identity,
             DisplayName = item.Input.DisplayName,
+            CsvBom = options.CsvBom,
             ExpectedSha256 = item.Input.IsUrl ? null : item.Input.ExpectedSha256,
             OcrMode = options.OcrMode,
         };

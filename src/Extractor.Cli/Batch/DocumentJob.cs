@@ -24,9 +24,9 @@ public static class DocumentJob
         })
         .Build();
 
-    /// <summary>The writers of the requested per-document outputs (the JSON always, first: the warehouse loads from it).</summary>
+    /// <summary>The writers of the requested per-document outputs (`--outputs`; the JSON always, first: the warehouse loads from it).</summary>
     private static List<IDocumentWriter> Writers(IReadOnlyList<string> outputs) =>
-        outputs.Prepend("json").Distinct().Select(AllDocumentWriters.Registry.Get).ToList();
+        outputs.Prepend("json").Distinct(StringComparer.OrdinalIgnoreCase).Select(CliWriters.Registry.Get).ToList();
 
     public static async Task<WorkerReply> RunAsync(WorkerRequest request, CancellationToken ct)
     {
@@ -37,11 +37,14 @@ public static class DocumentJob
             var bytes = await ReadRetry.ExecuteAsync(async token => await File.ReadAllBytesAsync(request.Source, token), ct);
             sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
             ExpectedDigest.Check(request.ExpectedSha256, sha);
-            var extracted = DocumentExtractor.Extract(bytes, request.DisplayName ?? Path.GetFileName(request.Source),
-                ExtractorOptions.Default with { Ocr = new OcrOptions(OcrOptions.ParseMode(request.OcrMode ?? "never")) }, null, null, ct);
-            var document = extracted with { Info = extracted.Info with { Source = request.Identity ?? request.Source } };
-            var written = new DocumentToWrite(document, new Dictionary<int, PageModel>());
             var writers = Writers(request.Outputs);
+            // The page models are kept only for a writer that draws them (review).
+            var pages = new Dictionary<int, PageModel>();
+            Action<PageModel>? keepPage = writers.Any(w => w.NeedsPages) ? page => pages[page.Number] = page : null;
+            var extracted = DocumentExtractor.Extract(bytes, request.DisplayName ?? Path.GetFileName(request.Source),
+                ExtractorOptions.Default with { Ocr = new OcrOptions(OcrOptions.ParseMode(request.OcrMode ?? "never")) }, null, keepPage, ct);
+            var document = extracted with { Info = extracted.Info with { Source = request.Identity ?? request.Source } };
+            var written = new DocumentToWrite(document, pages) { Options = new DocumentWriterOptions { CsvBom = request.CsvBom } };
             // The JSON carries the reviewer's decisions (NAME.review.json beside it), so it is written here, not by the registry's json writer.
             var output = ReviewedOutput.Apply(JsonDocumentWriter.ToOutput(document), request.OutputDirectory, request.OutputBase);
             JsonDocumentWriter.WriteFile(Path.Combine(request.OutputDirectory, request.OutputBase + writers[0].Suffix), output);

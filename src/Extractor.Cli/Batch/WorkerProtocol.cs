@@ -15,6 +15,9 @@ public sealed record WorkerRequest(string Source, string OutputDirectory, string
     /// <summary>The manifest's SHA-256 for a local file (lower-case hex), null when none was given.</summary>
     public string? ExpectedSha256 { get; init; }
 
+    /// <summary>`--csv-bom` of the batch: per-document CSV files (facts-csv) start with a UTF-8 byte order mark.</summary>
+    public bool CsvBom { get; init; }
+
     /// <summary>`--ocr` of the batch (auto, always, never); null reads as never, what a worker did before the option.</summary>
     public string? OcrMode { get; init; }
 }

@@ -25,13 +25,13 @@ public static class BatchCommand
         var perHost = new Option<int>("--per-host") { Description = "Downloads in flight at once per host", DefaultValueFactory = _ => defaults.PerHostConcurrency };
         var maxMb = new Option<int>("--max-download-mb") { Description = "Largest download accepted, in MiB", DefaultValueFactory = _ => (int)(defaults.MaxBytes >> 20) };
         var revalidate = new Option<bool>("--revalidate") { Description = "Ask the server whether cached downloads changed (ETag / Last-Modified) instead of using them as they are" };
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Output folder: DOC.json per document, DOC.error.txt per failure, _batch.jsonl journal", Required = true };
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Output folder: DOC.json per document (and the --outputs), DOC.error.txt per failure, _batch.jsonl journal", Required = true };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Redo documents the journal says are done" };
         var noWarehouse = new Option<bool>("--no-warehouse") { Description = $"Do not load the documents into DIR/{DuckDbWarehouse.FileName}" };
         var export = new Option<string?>("--export") { Description = "After the run, write each warehouse table (documents, facts, checks, sheets, indicators) as one dataset in DIR/export/" };
         export.AcceptOnlyFromAmong("parquet", "csv", "ndjson");
-        var csvBom = new Option<bool>("--csv-bom") { Description = "Start exported CSV files with a UTF-8 byte order mark (Excel)" };
+        var csvBom = new Option<bool>("--csv-bom") { Description = "Start CSV files (--export csv, --outputs facts-csv) with a UTF-8 byte order mark (Excel)" };
         var strict = new Option<bool>("--strict") { Description = "Exit with code 3 when a reconciliation check failed in any document" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds after which one document is given up: its worker process is killed and the document recorded as failed", DefaultValueFactory = _ => 300 };
         var noProgress = new Option<bool>("--no-progress") { Description = "Plain log lines instead of a progress bar" };
@@ -39,9 +39,10 @@ public static class BatchCommand
         var recycle = new Option<int>("--recycle-after") { Description = "Documents after which a worker process is replaced", DefaultValueFactory = _ => 100 };
         var retryFailed = new Option<bool>("--retry-failed") { Description = "Also redo documents that killed their worker (memory, timeout, crash) in an earlier run" };
         var ocr = OcrOption.Create();
+        var outputs = OutputsOption.Create(CliWriters.Registry);
         var command = new Command("batch", "Extract many PDFs in parallel; re-running resumes where the last run stopped")
         {
-            inputs, output, jobs, force, timeout, noProgress, noWarehouse, export, csvBom, strict, memory, recycle, retryFailed, ocr,
+            inputs, output, outputs, jobs, force, timeout, noProgress, noWarehouse, export, csvBom, strict, memory, recycle, retryFailed, ocr,
             shard, attempts, attemptTimeout, perHost, maxMb, revalidate,
         };
         command.SetAction(async (parse, cancel) =>
@@ -66,6 +67,7 @@ public static class BatchCommand
                 Math.Max(0, (long)parse.GetValue(memory)) << 20, Math.Max(1, parse.GetValue(recycle)), parse.GetValue(retryFailed))
             {
                 OcrMode = parse.GetValue(ocr) ?? OcrOption.DefaultMode,
+                DocumentOutputs = parse.GetValue(outputs) ?? ["json"],
                 Download = defaults with
                 {
                     MaxAttempts = Math.Max(1, parse.GetValue(attempts)),

@@ -1,5 +1,6 @@
 using System.Text;
 using DuckDB.NET.Data;
+using Extractor.Output;
 
 namespace Extractor.Cli.Warehouse;
 
@@ -25,13 +26,37 @@ public sealed class DuckDbWarehouse : IDisposable
     public static IReadOnlyList<IWarehouseRowSource> StandardSources() =>
         [new DocumentRows(), new FactRows(), new CheckRows(), new SheetRows(), new IndicatorRows(), new CorrectionRows(), new ReviewedTableRows()];
 
-    public DuckDbWarehouse(string path, IReadOnlyList<IWarehouseRowSource>? sources = null)
+    /// <param name="path">the database file; null for an in-memory database (one document's rows for one file)</param>
+    public DuckDbWarehouse(string? path, IReadOnlyList<IWarehouseRowSource>? sources = null)
     {
         Sources = sources ?? StandardSources();
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _connection = new DuckDBConnection($"Data Source={path}");
+        if (path is not null) Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _connection = new DuckDBConnection($"Data Source={path ?? ":memory:"}");
         _connection.Open();
         EnsureTables();
+    }
+
+    /// <summary>
+    /// One document's rows of one table as a file of its own (`NAME.facts.csv`, `NAME.facts.parquet`): an in-memory
+    /// database holds them for one COPY, so the file has the warehouse's column types and the export's format.
+    /// </summary>
+    public static async Task WriteDocumentTableAsync(IWarehouseRowSource source, DocumentOutput output, string path, string format, bool csvBom)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), $"extractor-{Environment.ProcessId}-{Guid.NewGuid():N}.{format}");
+        try
+        {
+            using (var warehouse = new DuckDbWarehouse(null, [source]))
+            {
+                warehouse.Append(source.Table, source.Rows(output).ToList());
+                warehouse.Copy(source.Table.Name, temp, format, csvBom, sorted: false);
+            }
+            await AtomicFile.WriteAsync(path, async stream =>
+            {
+                await using var file = File.OpenRead(temp);
+                await file.CopyToAsync(stream);
+            });
+        }
+        finally { File.Delete(temp); }
     }
 
     private void EnsureTables()
@@ -137,22 +162,30 @@ public sealed class DuckDbWarehouse : IDisposable
         {
             foreach (var table in Sources.Select(s => s.Table))
             {
-                var (extension, options) = format switch
-                {
-                    "parquet" => ("parquet", "FORMAT parquet, COMPRESSION zstd"),
-                    "csv" => ("csv", "FORMAT csv, HEADER true"),
-                    "ndjson" => ("ndjson", "FORMAT json"),
-                    _ => throw new ArgumentException($"unknown export format {format}"),
-                };
-                var target = Path.Combine(directory, $"{table.Name}.{extension}");
+                var target = Path.Combine(directory, $"{table.Name}.{format}");
                 var temp = Path.Combine(directory, $".{table.Name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-                Execute($"COPY (SELECT * FROM {table.Name} ORDER BY ALL) TO '{temp.Replace("'", "''")}' ({options})");
-                if (format == "csv" && csvBom) PrependBom(temp);
+                Copy(table.Name, temp, format, csvBom, sorted: true);
                 File.Move(temp, target, overwrite: true);
                 written.Add(target);
             }
         }
         return written;
+    }
+
+    /// <summary>Writes one table as parquet (zstd), csv (with a header) or ndjson.</summary>
+    /// <param name="sorted">rows in a stable order over all columns (the export of many documents); else as loaded
+    /// (one document: its tables and records in the order of the JSON)</param>
+    private void Copy(string table, string path, string format, bool csvBom, bool sorted)
+    {
+        var options = format switch
+        {
+            "parquet" => "FORMAT parquet, COMPRESSION zstd",
+            "csv" => "FORMAT csv, HEADER true",
+            "ndjson" => "FORMAT json",
+            _ => throw new ArgumentException($"unknown export format {format}"),
+        };
+        Execute($"COPY (SELECT * FROM {table}{(sorted ? " ORDER BY ALL" : "")}) TO '{path.Replace("'", "''")}' ({options})");
+        if (format == "csv" && csvBom) PrependBom(path);
     }
 
     private static void PrependBom(string path)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Extractor.Geometry;
 using Extractor.Layout;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Diagnostics;
 
@@ -13,8 +14,12 @@ public sealed record CoverageCount(int Tokens, int InTableCells, int InOtherGrid
     public static CoverageCount Zero { get; } = new(0, 0, 0, []);
 }
 
-/// <summary>A token that did not land: its text, page, where it is and why.</summary>
-public sealed record MissedToken(string Text, int Page, Box Box, string Reason);
+/// <summary>A token that did not land: its text, where it is (page + box) and why.</summary>
+public sealed record MissedToken(string Text, Provenance At, string Reason)
+{
+    public int Page => At.Page;
+    public Box Box => At.Box;
+}
 
 /// <summary>
 /// Measures whether the amounts printed inside table regions land in cells. Words are rebuilt from the glyphs of each
@@ -27,12 +32,13 @@ public static partial class AmountTokenCoverage
     [GeneratedRegex(@"^[-−(（]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?[)）]?$")]
     private static partial Regex NumberLooking();
 
+    /// <param name="page">The page measured (1-based): where a missed token is.</param>
     /// <param name="pageGlyphs">Every glyph of the page, as read from the PDF (not as assigned to cells).</param>
     /// <param name="tableGrids">Grids of the emitted tables on the page.</param>
     /// <param name="otherGrids">Grids on the same page that belong to no table (forms, unrecognised regions).</param>
     /// <param name="tablesWithoutGrid">Regions of titled tables for which no grid was found (below the title): every token
     /// there is counted and none lands, so a table drawn without rules lowers the share instead of vanishing from it.</param>
-    public static CoverageCount Measure(IReadOnlyList<Glyph> pageGlyphs, IReadOnlyList<TableGrid> tableGrids, IReadOnlyList<TableGrid> otherGrids,
+    public static CoverageCount Measure(int page, IReadOnlyList<Glyph> pageGlyphs, IReadOnlyList<TableGrid> tableGrids, IReadOnlyList<TableGrid> otherGrids,
         IReadOnlyList<Box>? tablesWithoutGrid = null)
     {
         var all = tableGrids.Select(g => (Grid: g, InTable: true)).Concat(otherGrids.Select(g => (Grid: g, InTable: false))).ToList();
@@ -53,7 +59,7 @@ public static partial class AmountTokenCoverage
             {
                 if (!NumberLooking().IsMatch(word.Text)) continue;
                 tokens++;
-                missed.Add(new MissedToken(word.Text, 0, word.Box, "in a table without a grid (drawn without rules)"));
+                missed.Add(new MissedToken(word.Text, new Provenance(page, word.Box), "in a table without a grid (drawn without rules)"));
             }
         }
         foreach (var (grid, glyphs) in byRegion)
@@ -69,13 +75,13 @@ public static partial class AmountTokenCoverage
                     if (CellUnder(g, word.Box.CentreX, word.Box.CentreY) is { } cell) holders.Add((cell, inTable));
                 if (holders.Count != 1)
                 {
-                    missed.Add(new MissedToken(word.Text, grid.Page, word.Box, $"under {holders.Count} cells"));
+                    missed.Add(new MissedToken(word.Text, new Provenance(page, word.Box), $"under {holders.Count} cells"));
                     continue;
                 }
                 var (holder, holderInTable) = holders[0];
-                if (!holder.Text.Replace(" ", "").Contains(word.Text, StringComparison.Ordinal))
+                if (!TextNormalizer.Compact(holder.Text).Contains(word.Text, StringComparison.Ordinal))
                 {
-                    missed.Add(new MissedToken(word.Text, grid.Page, word.Box, $"cell holds '{holder.Text}'"));
+                    missed.Add(new MissedToken(word.Text, new Provenance(page, word.Box), $"cell holds '{holder.Text}'"));
                     continue;
                 }
                 if (holderInTable) inTables++;
@@ -140,5 +146,5 @@ public static partial class AmountTokenCoverage
     }
 
     private static Word ToWord(List<Glyph> glyphs) =>
-        new(string.Concat(glyphs.Select(g => g.Text)).Replace(" ", "").Replace('，', ',').Replace('．', '.'), Box.UnionAll(glyphs.Select(g => g.Box))!.Value);
+        new(TextNormalizer.Compact(string.Concat(glyphs.Select(g => g.Text))).Replace('，', ',').Replace('．', '.'), Box.UnionAll(glyphs.Select(g => g.Box))!.Value);
 }

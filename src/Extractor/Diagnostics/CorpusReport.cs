@@ -78,7 +78,7 @@ public static class CorpusReport
             .GroupBy(t => t.Page).ToDictionary(g => g.Key, g => g.Select(t => new Box(0, 0, double.MaxValue, t.Box.Bottom)).ToList());
         foreach (var page in tablePages)
         {
-            var c = AmountTokenCoverage.Measure(pageGlyphs(page), tableGridsByPage.GetValueOrDefault(page) ?? [], otherGridsByPage.GetValueOrDefault(page) ?? [],
+            var c = AmountTokenCoverage.Measure(page, pageGlyphs(page), tableGridsByPage.GetValueOrDefault(page) ?? [], otherGridsByPage.GetValueOrDefault(page) ?? [],
                 ungridded.GetValueOrDefault(page));
             tokens += c.Tokens; inTables += c.InTableCells; inOthers += c.InOtherGrids;
             missed.AddRange(c.Missed);

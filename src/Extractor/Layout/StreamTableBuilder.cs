@@ -19,9 +19,6 @@ public sealed partial class StreamTableBuilder(LayoutTolerances tolerances)
     [GeneratedRegex(@"^[-−]?[\d,]*\d(\.\d+)?%?$")]
     private static partial Regex NumberToken();
 
-    [GeneratedRegex(@"^(合计|总计|[一二三四五六七八九十]+、)")]
-    private static partial Regex BodyOpener();
-
     private double Eps => tolerances.StreamEps;
 
     private double ColumnReward => tolerances.ColumnReward;
@@ -46,7 +43,7 @@ public sealed partial class StreamTableBuilder(LayoutTolerances tolerances)
             if (tokens.Count == 0) continue;
             if (ColumnNumberRow.IsRow(tokens)) { headerEnd = i + 1; labelEnd = i; break; }
             // A table whose amounts are all blank still opens its body with the total row or an enumerated item (一、…).
-            if (tokens.Any(t => NumberToken().IsMatch(t)) || BodyOpener().IsMatch(tokens[0])) { headerEnd = labelEnd = i; break; }
+            if (tokens.Any(t => NumberToken().IsMatch(t)) || IsBodyOpener(tokens[0])) { headerEnd = labelEnd = i; break; }
         }
         var headerBottom = ys[headerEnd];
         var labelBottom = ys[labelEnd];
@@ -338,6 +335,10 @@ public sealed partial class StreamTableBuilder(LayoutTolerances tolerances)
         }
         return segment;
     }
+
+    /// <summary>The row that opens a body whose amounts are all blank: the total (`合计`, `总计`) or a chapter (`一、`).</summary>
+    private static bool IsBodyOpener(string token) =>
+        token.StartsWith("合计", StringComparison.Ordinal) || token.StartsWith("总计", StringComparison.Ordinal) || OutlineNumbering.StartsWith(token, OutlineMark.Chapter);
 
     private List<string> Tokens(List<Glyph> glyphs, int page) =>
         TextLineBuilder.Build(glyphs, page, tolerances, 1.0).SelectMany(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();

@@ -7,7 +7,4 @@ public sealed record TextLine(string Text, string Raw, Provenance At, double Fon
 {
     public int Page => At.Page;
     public Box Box => At.Box;
-
-    /// <summary>The text with every space removed: how labels are compared (`收 入 总 计` = `收入总计`).</summary>
-    public string Compact => Text.Replace(" ", "");
 }

@@ -3,7 +3,24 @@ using Extractor.Model;
 namespace Extractor.Output;
 
 /// <summary>What a writer is given: the document, and the page models where the caller kept them (the review draws them).</summary>
-public sealed record DocumentToWrite(BudgetDocument Document, IReadOnlyDictionary<int, PageModel> Pages);
+public sealed record DocumentToWrite(BudgetDocument Document, IReadOnlyDictionary<int, PageModel> Pages)
+{
+    /// <summary>How the files are written (the caller's choice, e.g. `--csv-bom`); <see cref="DocumentWriterOptions.Default"/> unless given.</summary>
+    public DocumentWriterOptions Options { get; init; } = DocumentWriterOptions.Default;
+}
+
+/// <summary>The choices a writer leaves to its caller, each with its default and why.</summary>
+public sealed record DocumentWriterOptions
+{
+    /// <summary>CSV without a byte order mark, as the JSON and every other file.</summary>
+    public static DocumentWriterOptions Default { get; } = new();
+
+    /// <summary>
+    /// Start CSV files with a UTF-8 byte order mark: Excel on a Chinese Windows otherwise reads them as GBK and shows
+    /// mojibake. Off by default because other readers (pandas, DuckDB, csvkit) take the mark for data.
+    /// </summary>
+    public bool CsvBom { get; init; }
+}
 
 /// <summary>
 /// The writer seam: one output file per document. `batch` (and `review`) pick writers by <see cref="Name"/> from a
@@ -57,19 +74,31 @@ public sealed class ReviewFileWriter(Review.IPageRenderer? renderer = null, stri
     }
 }
 
-/// <summary>The writers a command can choose from, by name. The core registers JSON and review.</summary>
+/// <summary>
+/// The writers a command can choose from, by name (`batch --outputs json,facts-csv`, `extract --outputs`). The core
+/// registers JSON and review; a caller composes a larger registry from <see cref="Writers"/> and its own.
+/// </summary>
 public sealed class DocumentWriterRegistry
 {
-    private readonly Dictionary<string, IDocumentWriter> _writers;
+    private readonly Dictionary<string, IDocumentWriter> _byName;
 
-    public DocumentWriterRegistry(IEnumerable<IDocumentWriter> writers) =>
-        _writers = writers.ToDictionary(w => w.Name, StringComparer.OrdinalIgnoreCase);
+    public DocumentWriterRegistry(IEnumerable<IDocumentWriter> writers)
+    {
+        Writers = writers.ToList();
+        _byName = Writers.ToDictionary(w => w.Name, StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>The writers of this library: json, review.</summary>
     public static IReadOnlyList<IDocumentWriter> CoreWriters { get; } = [new JsonFileWriter(), new ReviewFileWriter()];
 
-    public IReadOnlyCollection<string> Names => _writers.Keys;
+    /// <summary>Every writer, in registration order.</summary>
+    public IReadOnlyList<IDocumentWriter> Writers { get; }
+
+    /// <summary>The names, in registration order (what `--outputs` accepts).</summary>
+    public IReadOnlyList<string> Names => Writers.Select(w => w.Name).ToList();
+
+    public bool Contains(string name) => _byName.ContainsKey(name);
 
     public IDocumentWriter Get(string name) =>
-        _writers.TryGetValue(name, out var writer) ? writer : throw new ArgumentException($"no writer named '{name}' (known: {string.Join(", ", Names)})", nameof(name));
+        _byName.TryGetValue(name, out var writer) ? writer : throw new ArgumentException($"no writer named '{name}' (known: {string.Join(", ", Names)})", nameof(name));
 }

@@ -38,7 +38,7 @@ public static class DocumentExtractor
     public static BudgetDocument Extract(byte[] bytes, string name, IStageTimer? timer, Action<PageModel>? onPage = null) =>
         Extract(bytes, name, ExtractorOptions.Default, timer, onPage, CancellationToken.None);
 
-    /// <param name="cancellationToken">checked before every page and between stages: a caller can stop a document</param>
+    /// <param name="cancellationToken">checked before every page, grid, sheet, table and rule: a caller can stop a document</param>
     /// <exception cref="OperationCanceledException">the token was cancelled</exception>
     public static BudgetDocument Extract(byte[] bytes, string name, ExtractorOptions options, IStageTimer? timer, Action<PageModel>? onPage,
         CancellationToken cancellationToken)
@@ -59,7 +59,8 @@ public static class DocumentExtractor
             options.Layout.Tolerances, cancellationToken);
         // Leftover grids, a stage of its own after the sheets because only the sheets stage knows which untitled grids
         // are sheets: those that are neither a titled table nor a sheet are still tables, emitted as `unrecognised`.
-        var untitled = segmenter.UntitledTables(structure.UntitledGrids.Where(g => !sheets.SheetGrids.Contains(g)).ToList(), structure.TextLines, options.TableKinds);
+        var untitled = segmenter.UntitledTables(structure.UntitledGrids.Where(g => !sheets.SheetGrids.Contains(g)).ToList(), structure.TextLines, options.TableKinds,
+            cancellationToken);
         var untitledTableGrids = untitled.Tables.SelectMany(t => t.Grids).ToHashSet(ReferenceEqualityComparer.Instance);
         var untitledGrids = structure.UntitledGrids.Where(g => !untitledTableGrids.Contains(g)).ToList();
         sheeting.Dispose();
@@ -67,8 +68,8 @@ public static class DocumentExtractor
 
         var recognising = StageScope.Start(timer, Stages.Records);
         var recognizer = new TableRecognizer(options.TableKinds, options.Columns);
-        var titled = structure.Tables.Select(t => recognizer.Recognise(t, titled: true)).ToList();
-        var others = untitled.Tables.Select(t => recognizer.Recognise(t, titled: false)).ToList();
+        var titled = structure.Tables.Select(t => recognizer.Recognise(t, titled: true, cancellationToken)).ToList();
+        var others = untitled.Tables.Select(t => recognizer.Recognise(t, titled: false, cancellationToken)).ToList();
         var tables = titled.Concat(others).Select(r => r.Table).ToList();
         var facts = DocumentFacts.Summarise(name, titled.Select(r => r.Table).ToList(), tables, sheets.Sheets.Count, structure.TextLines, options.TableKinds, options.Document);
         var info = new DocumentInfo(name, sha, source.PageCount, facts.Department, facts.Year, facts.Unit, null)
@@ -89,7 +90,7 @@ public static class DocumentExtractor
         var document = new BudgetDocument(info, tables, untitledGrids, structure.TextLines, warnings) { PerformanceSheets = sheets.Sheets, Kind = facts.Kind };
         cancellationToken.ThrowIfCancellationRequested();
         using var reconciling = StageScope.Start(timer, Stages.Reconciliation);
-        var (report, late) = Reconcile(document, options, name);
+        var (report, late) = Reconcile(document, options, name, cancellationToken);
         return document with { Reconciliation = report, Warnings = late.Count == 0 ? document.Warnings : [.. document.Warnings, .. late] };
     }
 
@@ -97,11 +98,12 @@ public static class DocumentExtractor
     /// The reconciliation stage: prose figures, then every rule. Prose paragraphs and the reconciliation as a whole fail
     /// alone: their failure is a warning, the tables stand.
     /// </summary>
-    private static (ReconciliationReport? Report, IReadOnlyList<Diagnostic> Warnings) Reconcile(BudgetDocument document, ExtractorOptions options, string name)
+    private static (ReconciliationReport? Report, IReadOnlyList<Diagnostic> Warnings) Reconcile(BudgetDocument document, ExtractorOptions options, string name,
+        CancellationToken cancellationToken)
     {
         var warnings = new List<Diagnostic>();
         var reconciler = new Reconciler(options.Rules, options.TableKinds, options.Reconciliation);
-        var report = StageGuard.Run(() => reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines, warnings), SheetBudgetFacts.From(document)),
+        var report = StageGuard.Run(() => reconciler.Reconcile(document, ProseFigureParser.Parse(document.TextLines, warnings), SheetBudgetFacts.From(document), cancellationToken),
             null, warnings, $"{name}: reconciliation", 0);
         return (report, warnings);
     }

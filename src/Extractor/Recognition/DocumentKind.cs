@@ -1,4 +1,5 @@
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Recognition;
 
@@ -66,7 +67,7 @@ public static class DocumentKind
 
     // The heading of a contents page (`目 录`, often split over two lines) is not part of any title.
     private static string Opening(IReadOnlyList<TextLine> lines, int count) =>
-        string.Concat(lines.Where(l => l.Compact is not ("目录" or "目" or "录")).Take(count).Select(l => l.Compact));
+        string.Concat(lines.Where(l => l.Compact() is not ("目录" or "目" or "录")).Take(count).Select(l => l.Compact()));
 
     private static bool NotADisclosure(string title) =>
         new[] { "通知", "公告", "公报", "评价报告", "工作报告", "目录", "清单" }.Any(w => title.Contains(w, StringComparison.Ordinal));

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Extractor.Text;
 
 namespace Extractor.Reconciliation;
@@ -6,11 +5,8 @@ namespace Extractor.Reconciliation;
 /// <summary>How the reconciliation compares printed labels: by their <see cref="TextForm.Key"/>, outline numbering stripped.</summary>
 public static partial class LabelText
 {
-    [GeneratedRegex(@"^(其中[:：]?|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[(][一二三四五六七八九十\d]+[)])+")]
-    private static partial Regex Numbering();
-
     /// <summary>A row label without its outline numbering (`一、` `1.` `其中：` `(一)`).</summary>
-    public static string RowLabel(string? s) => Numbering().Replace(TextNormalizer.Key(s), "");
+    public static string RowLabel(string? s) => OutlineNumbering.Strip(TextNormalizer.Key(s), OutlineMark.Numbered | OutlineMark.Including);
 
     /// <summary>Dice coefficient over character bigrams: how alike two names are (0 … 1).</summary>
     public static double Similarity(string a, string b)

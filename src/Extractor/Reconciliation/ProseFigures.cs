@@ -35,8 +35,8 @@ public static partial class ProseFigureParser
     [GeneratedRegex(@"^(\d{4}\s*年度?)?\s*(预算数|预算|金额|数)?\s*(为|是)?$")]
     private static partial Regex GenericAfterColon();
 
-    [GeneratedRegex(@"^(其中\s*[:：]?|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．])\s*")]
-    private static partial Regex LeadingNumbering();
+    /// <summary>What a figure's label loses in front (`其中：`, `（一）`, `(1)`, `2.`); a chapter `一、` heads a section instead.</summary>
+    private const OutlineMark LabelMarks = OutlineMark.Including | OutlineMark.Section | OutlineMark.Subitem | OutlineMark.Item;
 
     [GeneratedRegex(@"(共|为|是|达)$")]
     private static partial Regex TrailingVerb();
@@ -58,10 +58,10 @@ public static partial class ProseFigureParser
         foreach (var paragraph in paragraphs)
         {
             var text = paragraph.Text;
-            var heading = ProseParagraphs.HeadingStart().Match(TextNormalizer.Compact(text));
-            if (heading.Success)
+            var heading = OutlineNumbering.KindOf(TextNormalizer.Compact(text), ProseParagraphs.HeadingMarks);
+            if (heading != OutlineMark.None)
             {
-                if (heading.Value.StartsWith('(') || heading.Value.StartsWith('（')) subsection = text;
+                if (heading == OutlineMark.Section) subsection = text;
                 else { section = text; subsection = ""; }
                 var name = ProjectName().Match(text);
                 project = name.Success ? name.Groups[1].Value.Trim() : null;
@@ -174,12 +174,7 @@ public static partial class ProseFigureParser
 
     private static string Clean(string label)
     {
-        var s = label.Trim();
-        for (var previous = ""; previous != s;)
-        {
-            previous = s;
-            s = LeadingNumbering().Replace(s, "").Trim();
-        }
+        var s = OutlineNumbering.Strip(label.Trim(), LabelMarks).Trim();
         return TrailingVerb().Replace(s, "").Trim();
     }
 }

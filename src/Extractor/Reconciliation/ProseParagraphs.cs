@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Text;
 using Extractor.Geometry;
 using Extractor.Model;
+using Extractor.Text;
 
 namespace Extractor.Reconciliation;
 
@@ -24,8 +25,8 @@ public sealed record ProseParagraph(string Text, IReadOnlyList<TextLine> Lines, 
 /// </summary>
 public static partial class ProseParagraphs
 {
-    [GeneratedRegex(@"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")]
-    public static partial Regex HeadingStart();
+    /// <summary>A paragraph heading of 第三部分 starts with `一、` or `（一）`; `1.` and `（1）` are items whose figures are read.</summary>
+    public const OutlineMark HeadingMarks = OutlineMark.Chapter | OutlineMark.Section;
 
     [GeneratedRegex(@"^(第?\s*\d+\s*页?|-\s*\d+\s*-|\d+\s*/\s*\d+)$")]
     private static partial Regex PageNumber();
@@ -47,7 +48,7 @@ public static partial class ProseParagraphs
         foreach (var line in part)
         {
             var indented = line.Box.Left - leftMargin[line.Page] > 0.8 * line.FontSize;
-            if (current.Count > 0 && (indented || HeadingStart().IsMatch(line.Compact)))
+            if (current.Count > 0 && (indented || OutlineNumbering.StartsWith(line.Compact(), HeadingMarks)))
             {
                 paragraphs.Add(Join(current));
                 current = [];
@@ -61,7 +62,7 @@ public static partial class ProseParagraphs
     private static int IndexOf(IReadOnlyList<TextLine> lines, string marker, int from)
     {
         for (var i = from; i < lines.Count; i++)
-            if (lines[i].Compact.StartsWith(marker, StringComparison.Ordinal)) return i;
+            if (lines[i].Compact().StartsWith(marker, StringComparison.Ordinal)) return i;
         return -1;
     }
 

@@ -18,10 +18,16 @@ public sealed class Reconciler(RuleCatalog rules, TableKindCatalog kinds, Reconc
     public ReconciliationReport Reconcile(BudgetDocument document, IReadOnlyList<SheetBudgetFact>? sheetBudgets = null) =>
         Reconcile(document, ProseFigureParser.Parse(document.TextLines), sheetBudgets);
 
-    public ReconciliationReport Reconcile(BudgetDocument document, IReadOnlyList<ProseFigure> prose, IReadOnlyList<SheetBudgetFact>? sheetBudgets)
+    /// <param name="cancellationToken">checked before every rule</param>
+    public ReconciliationReport Reconcile(BudgetDocument document, IReadOnlyList<ProseFigure> prose, IReadOnlyList<SheetBudgetFact>? sheetBudgets,
+        CancellationToken cancellationToken = default)
     {
         var context = new ReconciliationContext(document, new ProseIndex(prose), sheetBudgets, options, KindName);
-        var checks = Rules.Rules.SelectMany(rule => Run(rule, context)).ToList();
+        var checks = Rules.Rules.SelectMany(rule =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Run(rule, context);
+        }).ToList();
         return new ReconciliationReport(ReconciliationSummary.Of(checks), checks, prose);
     }
 

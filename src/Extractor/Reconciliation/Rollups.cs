@@ -55,12 +55,6 @@ public static partial class Outline
 {
     public const int Subtotal = 5;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[一二三四五六七八九十]+[、.．]")]
-    private static partial System.Text.RegularExpressions.Regex Chapter();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+[、.．]")]
-    private static partial System.Text.RegularExpressions.Regex Numbered();
-
     public static int[] Depths(IReadOnlyList<TableRecord> rows)
     {
         var depths = rows.Select(Depth).ToArray();
@@ -82,6 +76,6 @@ public static partial class Outline
         // 江苏 prints the year's subtotal as `当年收入小计` or bare `当年收入` above 上年结转资金.
         if (r is SummaryRecord && (label.EndsWith("小计", StringComparison.Ordinal) || label is "当年收入" or "本年收入")) return Subtotal;
         if (label.Length == 0) return 4;
-        return Chapter().IsMatch(label) ? 1 : Numbered().IsMatch(label) ? 2 : 3;
+        return OutlineNumbering.KindOf(label, OutlineMark.Chapter | OutlineMark.Item) switch { OutlineMark.Chapter => 1, OutlineMark.Item => 2, _ => 3 };
     }
 }

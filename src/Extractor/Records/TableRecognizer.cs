@@ -9,8 +9,10 @@ public sealed class TableRecognizer(TableKindCatalog kinds, ColumnCatalog column
 {
     /// <param name="titled">false for a table built from a grid without a `表N` title: given a kind only by the sentence
     /// above it or its headers (<see cref="TableKindCatalog.RecogniseUntitled"/>)</param>
-    public (ExtractedTable Table, Diagnostic? Warning) Recognise(StructuredTable table, bool titled)
+    /// <param name="cancellationToken">checked before the table is read: a document of thousands of tables stops between two</param>
+    public (ExtractedTable Table, Diagnostic? Warning) Recognise(StructuredTable table, bool titled, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var kind = (titled ? kinds.Recognise(table.Title.Title) : null)
             ?? kinds.RecogniseUntitled(table.Title.Title, table.Columns.SelectMany(c => c.Path));
         var factor = kind is not null ? UnitParser.FactorToYuan(table.Unit ?? HeaderUnit.Of(table.Columns)) : null;

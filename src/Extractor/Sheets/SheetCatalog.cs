@@ -108,10 +108,19 @@ public sealed class SheetCatalog
         return null;
     }
 
-    /// <summary>Longest text, in characters, looked up as a label: cell texts are often long, labels never are.</summary>
-    private const int MaxLabelLength = 24;
+    /// <summary>Longest text, in characters, looked up as a label (<see cref="SheetOptions.MaxLabelLength"/>).</summary>
+    private int MaxLabelLength { get; set; } = SheetOptions.Default.MaxLabelLength;
 
-    private static bool IsIn(HashSet<string> set, string text) => text.Length <= MaxLabelLength && set.Contains(TextNormalizer.Key(text).TrimEnd(':'));
+    /// <summary>This catalogue with the label length of the sheets stage's options (the same instance when it already has it).</summary>
+    public SheetCatalog For(SheetOptions options)
+    {
+        if (options.MaxLabelLength == MaxLabelLength) return this;
+        var copy = (SheetCatalog)MemberwiseClone();
+        copy.MaxLabelLength = options.MaxLabelLength;
+        return copy;
+    }
+
+    private bool IsIn(HashSet<string> set, string text) => text.Length <= MaxLabelLength && set.Contains(TextNormalizer.Key(text).TrimEnd(':'));
 
     public bool IsFieldLabel(string text) => IsIn(_fieldLabels, text);
     public bool IsDepartmentMarker(string text) => IsIn(_departmentMarkers, text);

@@ -19,6 +19,7 @@ public static class SheetExtractor
     public static SheetStageResult Extract(IReadOnlyList<TableGrid> untitledGrids, IReadOnlyList<TextLine> lines, IReadOnlyList<StructuredTable> titledTables,
         SheetCatalog catalog, SheetOptions options, LayoutTolerances layout, CancellationToken cancellationToken)
     {
+        catalog = catalog.For(options);
         var sheets = new List<PerformanceSheet>();
         var consumedGrids = new HashSet<TableGrid>(ReferenceEqualityComparer.Instance);
         var warnings = new List<Diagnostic>();

@@ -50,7 +50,9 @@ internal sealed class SheetLocator(SheetOptions options)
                 continue;
             }
             open = null;
-            if (heading.Foreign || !profile.IsSheetLike) continue;
+            // Under a sheet's own title, an indicator header further down makes the grid a sheet whatever stands above it.
+            var titledSheet = (tableTitle is not null || heading.Kind is not null) && profile.HasLevelHeaderBelow;
+            if (heading.Foreign || !profile.IsSheetLike && !titledSheet) continue;
 
             var kind = tableTitle is not null ? catalog.KindOfTitle(tableTitle.Title) : heading.Kind;
             // Without a title, only a header block of sheet labels makes a grid a sheet.
@@ -80,7 +82,7 @@ internal sealed class SheetLocator(SheetOptions options)
         // top rule is missing, not a heading of something else.
         var sameColumns = grid.ColumnCount == last.ColumnCount
             && grid.ColumnEdges.Zip(last.ColumnEdges).All(e => Math.Abs(e.First - e.Second) <= EdgeTolerance);
-        var otherLines = above.Count(l => !ReferenceEquals(l, heading.Title) && !heading.Consumed.Contains(l) && !l.Compact.All(char.IsAsciiDigit));
+        var otherLines = above.Count(l => !ReferenceEquals(l, heading.Title) && !heading.Consumed.Contains(l) && !l.Compact().All(char.IsAsciiDigit));
         if (otherLines > MaxLinesAboveContinuation && !sameColumns) return false;
         if (open.IsList) return profile.ListHeaderKey == open.ListHeaderKey || (sameColumns && profile.ListHeaderKey is null);
         var sameEdges = Math.Abs(grid.Box.Left - last.Box.Left) <= EdgeTolerance && Math.Abs(grid.Box.Right - last.Box.Right) <= EdgeTolerance;
@@ -101,17 +103,17 @@ internal sealed class SheetLocator(SheetOptions options)
         for (var i = above.Count - 1; i >= 0; i--)
         {
             var line = above[i];
-            if (line.Compact.Length > MaxTitleLength || line.Compact.Contains('。')) continue;
+            if (line.Compact().Length > MaxTitleLength || line.Compact().Contains('。')) continue;
             if (catalog.KindOfTitle(line.Text) is { } k) { title = line; kind = k; titleIndex = i; break; }
             if (catalog.IsGenericSheetTitle(line.Text)) { title = line; titleIndex = i; break; }
             // Another table's title between a sheet title and the grid: this grid is not a sheet.
-            if (IsOtherTitle(line.Compact))
+            if (IsOtherTitle(line.Compact()))
                 return new Heading(null, null, null, fields, consumed, true);
         }
         if (title is null)
         {
             // A `表N` title was taken by the structure stage; its `（2026年度）` line may still stand above the grid.
-            var sub = above.LastOrDefault(l => IsSubtitle(l.Compact));
+            var sub = above.LastOrDefault(l => IsSubtitle(l.Compact()));
             if (sub is not null) consumed.Add(sub);
             return new Heading(null, null, sub?.Text, fields, consumed, false);
         }
@@ -120,7 +122,7 @@ internal sealed class SheetLocator(SheetOptions options)
         for (var i = titleIndex + 1; i < above.Count; i++)
         {
             var line = above[i];
-            var compact = line.Compact;
+            var compact = line.Compact();
             if (subtitle is null && i == titleIndex + 1 && IsSubtitle(compact))
             {
                 subtitle = line.Text;
@@ -134,8 +136,24 @@ internal sealed class SheetLocator(SheetOptions options)
                 fields.Add(new SheetField(line.Text[..at].Trim(), new SheetValue(line.Text[(at + 1)..].Trim(), line.At), null));
                 consumed.Add(line);
             }
+            // A label without a colon and its value set apart on the same baseline (`部门（单位）名称      西安市气象局`).
+            else if (!consumed.Contains(line) && catalog.IsFieldLabel(line.Text) && ValueBeside(line, above) is { } value)
+            {
+                fields.Add(new SheetField(line.Text.Trim(), new SheetValue(value.Text.Trim(), value.At), null));
+                consumed.Add(line);
+                consumed.Add(value);
+            }
         }
         return new Heading(title, kind, subtitle, fields, consumed, false);
+    }
+
+    /// <summary>The nearest line to the right of <paramref name="label"/> on its baseline, unless it is a label too.</summary>
+    private static TextLine? ValueBeside(TextLine label, List<TextLine> above)
+    {
+        var tolerance = 0.3 * label.FontSize;
+        return above.Where(l => !ReferenceEquals(l, label) && l.Page == label.Page && l.Box.Left > label.Box.Right
+                && Math.Abs(l.Box.Bottom - label.Box.Bottom) <= tolerance && !l.Compact.Contains('：'))
+            .OrderBy(l => l.Box.Left).FirstOrDefault();
     }
 
     private static bool IsSubtitle(string compact) => compact.Length is > 2 and <= 16 && compact[0] is '（' or '(' && compact.Contains('年');

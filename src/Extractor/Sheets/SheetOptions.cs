@@ -18,6 +18,12 @@ public sealed record SheetOptions
     /// <summary>How far, in points, a continued grid's outer edges may move and still be the same table.</summary>
     public double ContinuationEdgeTolerance { get; init; } = 6;
 
+    /// <summary>
+    /// Longest text, in characters, looked up in the sheet catalogue as a label (`项目名称`, `主管部门`, `年度总体目标`):
+    /// cell texts are often long, labels never are; a title is looked up up to three times this.
+    /// </summary>
+    public int MaxLabelLength { get; init; } = 24;
+
     /// <summary>How many rows from the top are searched for labels: header blocks (`项目名称`, `主管部门`, …) are short.</summary>
     public int LabelRows { get; init; } = 12;
 

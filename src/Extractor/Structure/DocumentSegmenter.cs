@@ -54,7 +54,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                 var adjacent = open.LastPage == page.Page.Number - 1;
                 foreach (var found in grids.Where(g => g.Box.Bottom > firstTitleBottom))
                 {
-                    var textAbove = lines.Count(l => l.Box.Bottom > found.Box.Top && !l.Compact.All(char.IsAsciiDigit));
+                    var textAbove = lines.Count(l => l.Box.Bottom > found.Box.Top && !l.Compact().All(char.IsAsciiDigit));
                     var grid = open.AlignColumns(found);
                     var repeats = open.IsRepeatedIn(grid);
                     if (!adjacent && !repeats) break;
@@ -274,7 +274,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
         {
             var line = lines[i];
             if (title.Bottom - line.Box.Top > 4 * candidate.FirstLine.FontSize || line.Box.Top <= nextTitleTop + 0.5) break;
-            if (line.Compact.Contains("单位：") || line.Compact.Contains("单位:") || line.Compact.StartsWith("编制部门")) return true;
+            if (line.Compact().Contains("单位：") || line.Compact().Contains("单位:") || line.Compact().StartsWith("编制部门")) return true;
         }
         return false;
     }
@@ -285,7 +285,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
         var bottom = candidate.Found.Title.Box.Bottom;
         if (grids.Any(g => g.Box.Top < bottom)) return false;
         for (var i = candidate.Found.LastLineIndex + 1; i < lines.Count; i++)
-            if (!lines[i].Compact.All(c => char.IsAsciiDigit(c) || c is '-' or '—' or '第' or '页')) return false;
+            if (!lines[i].Compact().All(c => char.IsAsciiDigit(c) || c is '-' or '—' or '第' or '页')) return false;
         return true;
     }
 
@@ -307,8 +307,8 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             var line = lines[i];
             if (line.Box.Top > gridBottom + 1 || line.Box.Top <= limit) continue;
             if (previousBottom - line.Box.Top > 2.5 * line.FontSize) break;
-            if (line.Compact.All(char.IsAsciiDigit)) break; // page number
-            if (line.Compact.StartsWith("第") && line.Compact.Contains("部分")) break;
+            if (line.Compact().All(char.IsAsciiDigit)) break; // page number
+            if (OutlineNumbering.StartsWith(line.Compact(), OutlineMark.Part)) break; // `第三部分` starts the next part
             parts.Add(line.Text);
             consumed.Add(i);
             previousBottom = line.Box.Bottom;
@@ -323,8 +323,9 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
     /// grids with 指标 columns or under a form title are parts of performance sheets (forms, not tables): a warning says
     /// when no sheet took them.
     /// </summary>
+    /// <param name="cancellationToken">checked once per grid (a drug list is one grid per page over thousands of pages)</param>
     public (IReadOnlyList<StructuredTable> Tables, IReadOnlyList<Diagnostic> Warnings) UntitledTables(IReadOnlyList<TableGrid> grids, IReadOnlyList<TextLine> lines,
-        ITitleVocabulary? vocabulary = null)
+        ITitleVocabulary? vocabulary = null, CancellationToken cancellationToken = default)
     {
         var warnings = new List<Diagnostic>();
         var linesByPage = lines.GroupBy(l => l.Page).ToDictionary(g => g.Key, g => g.ToList());
@@ -334,15 +335,16 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             var above = onPage.Where(l => l.Box.Bottom >= grid.Box.Top - 1 && l.Box.Left < grid.Box.Right && l.Box.Right > grid.Box.Left)
                 .OrderBy(l => l.Box.Bottom).Take(2).ToList();
             // A bracketed subtitle (`（2022年度）`) stands under the title it belongs to.
-            return above.Count == 2 && above[0].Compact is ['（' or '(', .., '）' or ')'] ? above[1] : above.FirstOrDefault();
+            return above.Count == 2 && above[0].Compact() is ['（' or '(', .., '）' or ')'] ? above[1] : above.FirstOrDefault();
         }
         var builders = new List<TableBuilder>();
         TableBuilder? open = null;
         foreach (var grid in grids.OrderBy(g => g.Page).ThenByDescending(g => g.Box.Top))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (grid.RowCount < 2 || grid.ColumnCount < 2) continue;
             var above = LineAbove(grid);
-            if (grid.Cells.Count(c => c.Text.Contains("指标")) >= 2 || (above is not null && vocabulary?.Classify(above.Compact) == TitleVerdict.Form))
+            if (grid.Cells.Count(c => c.Text.Contains("指标")) >= 2 || (above is not null && vocabulary?.Classify(above.Compact()) == TitleVerdict.Form))
             {
                 warnings.Add(new Diagnostic("unread-sheet-grid", $"page {grid.Page}: a performance-sheet grid (指标 columns) that no sheet was read from", grid.Page));
                 open = null;
@@ -415,7 +417,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             var taken = false;
             foreach (var key in new[] { "编制部门", "编制单位", "部门名称", "单位名称", "预算单位", "部门" })
             {
-                var at = line.Compact.IndexOf(key, StringComparison.Ordinal);
+                var at = line.Compact().IndexOf(key, StringComparison.Ordinal);
                 if (at < 0) continue;
                 var rest = AfterColon(text, key);
                 if (rest is not null) { Department = CutAtUnit(rest).Trim(); taken = true; }
@@ -426,9 +428,9 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                 var rest = AfterColon(text[unitAt..], "单位");
                 if (rest is not null && rest.Trim() is { Length: > 0 and <= 4 } unit && unit.Contains('元')) { Unit = unit; taken = true; }
                 // `单位：万` with `元` wrapped onto the next line of a narrow cell.
-                else if (rest is not null && rest.Trim() is "万" or "千" or "百万" or "亿") { _unitStart = (rest.Trim(), line.Box); taken = true; }
+                else if (rest is not null && UnitParser.IsPrefix(rest.Trim())) { _unitStart = (rest.Trim(), line.Box); taken = true; }
             }
-            if (!taken && Unit is null && _unitStart is { } start && line.Compact == "元"
+            if (!taken && Unit is null && _unitStart is { } start && line.Compact() == "元"
                 && line.Box.Top <= start.Box.Bottom + 1 && line.Box.Left < start.Box.Right && line.Box.Right > start.Box.Left)
             {
                 Unit = start.Prefix + "元";
@@ -465,9 +467,9 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
 
         private static string? AfterColon(string text, string key)
         {
-            var at = text.Replace(" ", "").IndexOf(key, StringComparison.Ordinal);
+            var compact = TextNormalizer.Compact(text);
+            var at = compact.IndexOf(key, StringComparison.Ordinal);
             if (at < 0) return null;
-            var compact = text.Replace(" ", "");
             var after = compact[(at + key.Length)..];
             if (after.Length == 0 || after[0] is not ('：' or ':')) return null;
             return after[1..];

@@ -31,23 +31,16 @@ public static partial class TitleFinder
     [GeneratedRegex(@"表([（(][^（()）]{1,20}[)）])?$")]
     private static partial Regex EndsLikeTitle();
 
-    /// <summary>An enumeration in front of a heading: `一、`, `3.`, `（二）`.</summary>
-    [GeneratedRegex(@"^([一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])")]
-    private static partial Regex Enumerator();
-
-    [GeneratedRegex(@"^第[一二三四五六七八九十\d]{1,3}部分")]
-    private static partial Regex PartHeading();
-
     public sealed record Found(TableTitle Title, int LastLineIndex);
 
     /// <summary>Tries to read a labelled title starting at <paramref name="index"/> of the page's lines (top to bottom).</summary>
     public static Found? TryRead(IReadOnlyList<TextLine> lines, int index, StructureOptions options)
     {
         var line = lines[index];
-        var m = Label().Match(line.Compact);
+        var m = Label().Match(line.Compact());
         if (!m.Success) return null;
         var number = ChineseNumerals.ParseNumber(m.Groups["n"].Value) ?? -1;
-        var labelLength = line.Compact.Length - m.Groups["rest"].Value.Length;
+        var labelLength = line.Compact().Length - m.Groups["rest"].Value.Length;
         var label = PrefixWithCompactLength(line.Text, labelLength).Trim();
         var rest = m.Groups["rest"].Value.TrimStart('：', ':', '、', '.', '．', '-', '—', ' ');
         if (rest.Length > 0)
@@ -60,10 +53,10 @@ public static partial class TitleFinder
         {
             var next = lines[j];
             if (line.Box.Bottom - next.Box.Top > options.NameReach) break;
-            if (next.Compact.Contains('：') || next.Compact.Contains(':')) break; // 编制部门：… / 单位：… below a label that follows its name
-            if (next.Compact.EndsWith('表') || next.Compact.Contains("表（") || next.Compact.Contains("表(") || next.FontSize > line.FontSize)
+            if (next.Compact().Contains('：') || next.Compact().Contains(':')) break; // 编制部门：… / 单位：… below a label that follows its name
+            if (next.Compact().EndsWith('表') || next.Compact().Contains("表（") || next.Compact().Contains("表(") || next.FontSize > line.FontSize)
             {
-                var (name, last, nameBox) = WithContinuation(lines, j, next.Compact, next.Box, options);
+                var (name, last, nameBox) = WithContinuation(lines, j, next.Compact(), next.Box, options);
                 return new Found(new TableTitle(number, label, TitleText(name), new Provenance(line.Page, line.Box.Union(nameBox))), last);
             }
         }
@@ -78,28 +71,28 @@ public static partial class TitleFinder
     public static (Found Found, TitleVerdict Verdict)? TryReadName(IReadOnlyList<TextLine> lines, int index, ITitleVocabulary vocabulary, StructureOptions options)
     {
         var line = lines[index];
-        var text = line.Compact;
+        var text = line.Compact();
         var last = index;
         var box = line.Box;
-        if (index + 1 < lines.Count && lines[index + 1] is { } next && next.Compact.Length <= 2 && next.Compact.EndsWith('表')
+        if (index + 1 < lines.Count && lines[index + 1] is { } next && next.Compact().Length <= 2 && next.Compact().EndsWith('表')
             && line.Box.Bottom - next.Box.Top < 1.5 * line.FontSize)
         {
-            text += next.Compact;
+            text += next.Compact();
             last = index + 1;
             box = box.Union(next.Box);
         }
         if (text.Length > options.MaxTitleLength || text.IndexOfAny(['，', '。', '；', '！', '？', ',', ';', '：', ':']) >= 0) return null;
         (text, last, box) = WithContinuation(lines, last, text, box, options);
         if (text.Length < 4 || text.Length > options.MaxTitleLength || !EndsLikeTitle().IsMatch(text)) return null;
-        if (PartHeading().IsMatch(text)) return null; // `第二部分 2026年部门预算表` heads a part, not a table
-        var name = Enumerator().Replace(text, "");
+        if (OutlineNumbering.StartsWith(text, OutlineMark.Part)) return null; // `第二部分 2026年部门预算表` heads a part, not a table
+        var name = OutlineNumbering.Strip(text, OutlineMark.Numbered); // an enumeration in front of a heading: `一、`, `3.`, `（二）`
         var verdict = vocabulary.Classify(name);
         if (verdict == TitleVerdict.NotATitle) return null;
         // Some templates print the label under the name (`收入支出决算总表` / `公开01表`).
         int? number = null;
         var label = "";
         if (last + 1 < lines.Count && lines[last + 1] is { } below && box.Bottom - below.Box.Top < 2 * line.FontSize
-            && Label().Match(below.Compact) is { Success: true } m && m.Groups["rest"].Value.Length == 0)
+            && Label().Match(below.Compact()) is { Success: true } m && m.Groups["rest"].Value.Length == 0)
         {
             number = ChineseNumerals.ParseNumber(m.Groups["n"].Value) ?? -1;
             label = below.Text.Trim();
@@ -119,7 +112,7 @@ public static partial class TitleFinder
         if (index + 1 >= lines.Count) return (text, index, box);
         var line = lines[index];
         var next = lines[index + 1];
-        var below = next.Compact;
+        var below = next.Compact();
         if (next.Page != line.Page || line.Box.Bottom - next.Box.Top > 1.5 * line.FontSize || below.Length is 0 or > 30) return (text, index, box);
         if (below.IndexOfAny(['：', ':', '，', '。']) >= 0 || text.Length + below.Length > options.MaxTitleLength) return (text, index, box);
         var qualifier = QualifierLine().IsMatch(below) && EndsLikeTitle().IsMatch(text);
@@ -139,9 +132,9 @@ public static partial class TitleFinder
     /// </summary>
     public static TableTitle? TryReadCellTitle(string text, int page, Geometry.Box box, ITitleVocabulary vocabulary, StructureOptions options)
     {
-        var compact = text.Replace(" ", "");
+        var compact = TextNormalizer.Compact(text);
         if (compact.Length < 4 || compact.Length > options.MaxTitleLength || !EndsLikeTitle().IsMatch(compact)) return null;
-        if (compact.IndexOfAny(['，', '。', '；', '：', ':']) >= 0 || PartHeading().IsMatch(compact)) return null;
+        if (compact.IndexOfAny(['，', '。', '；', '：', ':']) >= 0 || OutlineNumbering.StartsWith(compact, OutlineMark.Part)) return null;
         int? number = null;
         var label = "";
         if (TrailingLabel().Match(compact) is { Success: true } m)
@@ -150,27 +143,29 @@ public static partial class TitleFinder
             label = m.Value.Trim('（', '(', '）', ')');
             compact = compact[..m.Index];
         }
-        var name = Enumerator().Replace(compact, "");
+        var name = OutlineNumbering.Strip(compact, OutlineMark.Numbered);
         return vocabulary.Classify(name) == TitleVerdict.Table ? new TableTitle(number, label, TitleText(name), new Provenance(page, box)) : null;
     }
 
     /// <summary>True when the text is a table label and nothing else (`表11`, `公开01表`, `预算表 2`).</summary>
     public static bool IsLabelOnly(string text) =>
-        Label().Match(text.Replace(" ", "")) is { Success: true } m && m.Groups["rest"].Value.Length == 0;
+        Label().Match(TextNormalizer.Compact(text)) is { Success: true } m && m.Groups["rest"].Value.Length == 0;
 
     [GeneratedRegex(@"[（(](?:预算表|公开表|表)(?<n>\d{1,2})[)）]$")]
     private static partial Regex TrailingLabel();
 
+    /// <summary>The shortest prefix of the text holding <paramref name="compactLength"/> characters that are not white
+    /// space (what <see cref="TextNormalizer.Compact(string?)"/> keeps): `表 1 收支总表`, 2 → `表 1`.</summary>
     private static string PrefixWithCompactLength(string text, int compactLength)
     {
         var seen = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] != ' ') seen++;
+            if (!char.IsWhiteSpace(text[i])) seen++;
             if (seen == compactLength) return text[..(i + 1)];
         }
         return text;
     }
 
-    private static string TitleText(string text) => text.Trim(' ', '：', ':', '、', '.', '．').Replace(" ", "");
+    private static string TitleText(string text) => TextNormalizer.Compact(text.Trim(' ', '：', ':', '、', '.', '．'));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Extractor.Model;
 
 namespace Extractor.Text;
 
@@ -134,4 +135,11 @@ public static class TextNormalizer
     /// <summary>Radicals (U+2E80–2FDF), compatibility ideographs (U+F900–FAFF) and the supplementary plane's
     /// compatibility block (a surrogate pair): the only characters <see cref="CjkNormalizer"/> may change here.</summary>
     private static bool IsLookAlikeStart(char ch) => ch is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF' || char.IsHighSurrogate(ch);
+}
+
+/// <summary>The normaliser's forms of a <see cref="TextLine"/> (Model cannot fold text itself: it depends on nothing but Geometry).</summary>
+public static class TextLineForms
+{
+    /// <summary>The line's text without white space: how labels are compared (`收 入 总 计` = `收入总计`).</summary>
+    public static string Compact(this TextLine line) => TextNormalizer.Compact(line.Text);
 }

@@ -9,6 +9,7 @@ public static class UnitParser
         ("元", 1m),
         ("千元", 1000m),
         ("万元", 10000m),
+        ("百万元", 1000000m), // 单位：百万元 (a few provincial tables; `单位：百万` with 元 wrapped onto the next line)
         ("亿元", 100000000m),
     ];
 
@@ -20,6 +21,11 @@ public static class UnitParser
             if (name == compact) return factor;
         return null;
     }
+
+    /// <summary>True when the text is what a unit prints before its `元` (`万`, `千`, `百万`, `亿`): `单位：万` whose
+    /// `元` wrapped onto the next line.</summary>
+    public static bool IsPrefix(string? text) =>
+        TextNormalizer.Compact(text) is { Length: > 0 } prefix && FactorToYuan(prefix + "元") is not null;
 
     /// <summary>The unit's name for a factor to 元 (10 000 → `万元`), or null when no unit has that factor.</summary>
     public static string? NameOf(decimal factor)

@@ -5,8 +5,9 @@ using Extractor.Model;
 namespace Extractor.Tests.Architecture;
 
 /// <summary>
-/// Page and box are declared once, in <see cref="Provenance"/>: a Model type that is constructed from a page and a
+/// Page and box are declared once, in <see cref="Provenance"/>: a library type that is constructed from a page and a
 /// box (`Amount(…, int Page, Box Box, …)`) restates provenance and should take a <see cref="Provenance"/> instead.
+/// Only the output DTOs (namespace Extractor.Output) keep a flat page and box: that is the JSON's shape.
 /// </summary>
 public class ProvenanceTests
 {
@@ -24,6 +25,10 @@ public class ProvenanceTests
     private static IReadOnlyList<Type> ModelTypes() =>
         typeof(Amount).Assembly.GetTypes().Where(t => t.Namespace == typeof(Amount).Namespace && !t.IsNested).ToList();
 
+    /// <summary>Every type of the library but the output DTOs (`CellOut`, `ProseLineOut`, the review's cells).</summary>
+    private static IReadOnlyList<Type> StageTypes() =>
+        typeof(Amount).Assembly.GetTypes().Where(t => t.Namespace is { } ns && !ns.StartsWith("Extractor.Output", StringComparison.Ordinal)).ToList();
+
     [Fact]
     public void No_model_type_but_Provenance_takes_both_a_page_and_a_box()
     {
@@ -31,6 +36,14 @@ public class ProvenanceTests
         Assert.True(model.Count > 20, $"only {model.Count} types found in {typeof(Amount).Namespace}");
         Assert.True(TakesPageAndBox(typeof(Provenance)), "the check does not recognise Provenance(int Page, Box Box)");
         Assert.Empty(model.Where(t => t != typeof(Provenance) && TakesPageAndBox(t)).Select(t => t.Name));
+    }
+
+    [Fact]
+    public void No_stage_type_takes_both_a_page_and_a_box()
+    {
+        var types = StageTypes();
+        Assert.Contains(typeof(Extractor.Diagnostics.MissedToken), types);
+        Assert.Empty(types.Where(t => t != typeof(Provenance) && TakesPageAndBox(t)).Select(t => t.FullName));
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using Extractor.Model;
 using Extractor.Pdf;
 using Extractor.Pipeline;
 using Extractor.Recognition;
+using Extractor.Reconciliation;
 using Extractor.Sheets;
 using Extractor.Structure;
 using Extractor.Tests.Support;
@@ -22,6 +23,63 @@ public class ExtractorOptionsTests
         Assert.ThrowsAny<OperationCanceledException>(() => DocumentExtractor.Extract(Synth(), "synth.pdf", ExtractorOptions.Default, null,
             _ => { pagesRead++; cancel.Cancel(); }, cancel.Token));
         Assert.Equal(1, pagesRead);
+    }
+
+    /// <summary>Cancels the token when the pipeline reports that a given stage has finished, and notes every stage reported.</summary>
+    private sealed class CancelAfter(string stage, CancellationTokenSource cancel) : IStageTimer
+    {
+        public List<string> Finished { get; } = [];
+        public void Record(string finished, long stopwatchTicks)
+        {
+            Finished.Add(finished);
+            if (finished == stage) cancel.Cancel();
+        }
+    }
+
+    [Theory]
+    [InlineData(Stages.Structure)]
+    [InlineData(Stages.Sheets)]
+    [InlineData(Stages.Records)]
+    public void A_token_cancelled_after_a_stage_stops_the_document_before_the_next(string stage)
+    {
+        using var cancel = new CancellationTokenSource();
+        var timer = new CancelAfter(stage, cancel);
+        Assert.ThrowsAny<OperationCanceledException>(() => DocumentExtractor.Extract(Synth(), "synth.pdf", ExtractorOptions.Default, timer, null, cancel.Token));
+        Assert.Contains(stage, timer.Finished);
+        Assert.DoesNotContain(Stages.Reconciliation, timer.Finished);
+        string[] order = [Stages.Structure, Stages.Sheets, Stages.Records];
+        Assert.All(order.Skip(Array.IndexOf(order, stage) + 1), later => Assert.DoesNotContain(later, timer.Finished));
+    }
+
+    /// <summary>A rule that runs an action when it is checked (the rule seam: any class in the catalogue's list).</summary>
+    private sealed class ProbeRule(string id, Action onCheck) : IReconciliationRule
+    {
+        public string Id => id;
+        public IEnumerable<string> Tables => [];
+        public IReadOnlyList<Check> Check(ReconciliationContext context)
+        {
+            onCheck();
+            return [];
+        }
+    }
+
+    [Fact]
+    public void A_token_cancelled_during_the_reconciliation_stops_it_before_the_next_rule()
+    {
+        using var cancel = new CancellationTokenSource();
+        var secondRan = false;
+        var rules = RuleCatalog.Default with { Rules = [new ProbeRule("cancels", cancel.Cancel), new ProbeRule("after", () => secondRan = true)] };
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            DocumentExtractor.Extract(Synth(), "synth.pdf", ExtractorOptions.Default with { Rules = rules }, null, null, cancel.Token));
+        Assert.False(secondRan, "the rule after the cancelling one ran");
+
+        // The same two rules on a token nobody cancels both run: the seam takes any rule class.
+        var ran = new List<string>();
+        var document = DocumentExtractor.Extract(Synth(), "synth.pdf",
+            ExtractorOptions.Default with { Rules = rules with { Rules = [new ProbeRule("a", () => ran.Add("a")), new ProbeRule("b", () => ran.Add("b"))] } },
+            null, null, CancellationToken.None);
+        Assert.Equal(["a", "b"], ran);
+        Assert.NotNull(document.Reconciliation);
     }
 
     [Fact]
@@ -77,6 +135,10 @@ public class ExtractorOptionsTests
         // Sheets: no header cell is short enough to name an indicator column.
         var noIndicatorHeader = With(ExtractorOptions.Default with { SheetReading = SheetOptions.Default with { MaxHeaderLength = 0 } });
         Assert.NotEqual(standard.PerformanceSheets.Sum(s => s.Indicators.Count), noIndicatorHeader.PerformanceSheets.Sum(s => s.Indicators.Count));
+
+        // Sheets: no label is short enough to be looked up in the catalogue, so no sheet is found.
+        Assert.NotEmpty(standard.PerformanceSheets);
+        Assert.Empty(With(ExtractorOptions.Default with { SheetReading = SheetOptions.Default with { MaxLabelLength = 0 } }).PerformanceSheets);
 
         // Document facts: no opening line is searched for the year.
         Assert.Null(With(ExtractorOptions.Default with { Document = DocumentOptions.Default with { YearSearchLines = 0 } }).Info.Year);
