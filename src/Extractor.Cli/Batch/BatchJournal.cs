@@ -43,6 +43,12 @@ public sealed record JournalEntry(
 
     /// <summary>The output carries the reviewer's decisions (NAME.review.json beside it when the document ran).</summary>
     public bool Reviewed { get; init; }
+
+    /// <summary>The run's `--ocr` (auto, always, never); null in lines written before the option was journalled.</summary>
+    public string? Ocr { get; init; }
+
+    /// <summary>The pages read by OCR (`[]`: every page from the text layer; null when the document failed).</summary>
+    public IReadOnlyList<int>? OcrPages { get; init; }
 }
 
 /// <summary>

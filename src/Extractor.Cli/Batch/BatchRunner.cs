@@ -175,7 +175,7 @@ public static class BatchRunner
         {
             AtomicFile.Write(errorPath, message + Environment.NewLine);
             return BatchJournal.Entry(item.Identity, sha256, size, ticks, "failed", [], options.DocumentOutputs, message, clock.Elapsed.TotalSeconds,
-                outputBase: item.OutputBase, workerKilled: workerKilled);
+                outputBase: item.OutputBase, workerKilled: workerKilled) with { Ocr = options.OcrMode };
         }
 
         // Downloads are settled here, so the worker only ever reads a local file (and checks a manifest's digest
@@ -221,7 +221,8 @@ public static class BatchRunner
         {
             if (File.Exists(errorPath)) File.Delete(errorPath);
             return BatchJournal.Entry(item.Identity, reply.Sha256, size, ticks, "ok", reply.Outputs ?? [], options.DocumentOutputs, null,
-                clock.Elapsed.TotalSeconds, reply.Pages, reply.Tables, reply.Warnings, reply.Checks, item.OutputBase) with { Reviewed = reply.Reviewed };
+                clock.Elapsed.TotalSeconds, reply.Pages, reply.Tables, reply.Warnings, reply.Checks, item.OutputBase)
+                with { Reviewed = reply.Reviewed, Ocr = options.OcrMode, OcrPages = reply.OcrPages ?? [] };
         }
         var message = reply?.Error ?? $"{item.Identity}: {death}";
         if (item.Input.IsUrl) message = message.Replace(local, item.Identity, StringComparison.Ordinal); // name the URL, not the cache file

@@ -54,7 +54,7 @@ public static class DocumentJob
             return new WorkerReply("ok", writers.Select(w => request.OutputBase + w.Suffix).ToList(), null, document.Info.PageCount,
                 document.Tables.Count, document.Warnings.Count, sha,
                 summary is null ? null : new CheckCounts(summary.Checks, summary.Pass, summary.Rounding, summary.Fail, summary.Skipped),
-                output.Review is not null);
+                output.Review is not null) { OcrPages = document.Info.OcrPages };
         }
         catch (OutputWriteException e) { return new WorkerReply("write-failed", null, e.Message, 0, 0, 0, sha); }
         catch (Exception e) when (e is PdfReadException or UnreadableDocumentException)

@@ -32,6 +32,9 @@ public sealed record WorkerReply(string Status, IReadOnlyList<string>? Outputs, 
 {
     /// <summary>The worker ran out of managed memory: it answers, then exits so the next document gets a fresh process.</summary>
     public bool Exhausted { get; init; }
+
+    /// <summary>The pages read by OCR (ascending; empty when all came from the text layer).</summary>
+    public IReadOnlyList<int>? OcrPages { get; init; }
 }
 
 internal static class WorkerLines

@@ -23,9 +23,11 @@ public sealed class OcrPageReader(OcrOptions options)
         var n = pageNumber.ToString(CultureInfo.InvariantCulture);
         TesseractRunner.Run("pdftoppm", ["-r", options.Dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", n, "-l", n, "-singlefile", pdfPath, prefix],
             options.EffectivePageTimeout, cancellationToken);
-        return GrayBitmap.ReadPgm(File.ReadAllBytes(prefix + ".pgm"));
+        return GrayBitmap.ReadPgmFile(prefix + ".pgm");
     }
 
+    /// <param name="bitmap">the page image; it is used up: rulings and then cells are painted white in it (one 8.7 MB
+    /// page image per worker, no copies)</param>
     /// <param name="width">page width in points (displayed)</param>
     /// <param name="height">page height in points (displayed)</param>
     public PageModel Read(GrayBitmap bitmap, int pageNumber, double width, double height, string workDir, CancellationToken cancellationToken)
@@ -33,26 +35,27 @@ public sealed class OcrPageReader(OcrOptions options)
         var scale = new PixelScale(width / bitmap.Width, height / bitmap.Height, height);
         var pxPerPt = options.Dpi / 72.0;
         var rulings = BitmapRulingDetector.Detect(bitmap, options.Dpi);
-        var clean = bitmap.Clone();
-        BitmapRulingDetector.Erase(clean, rulings);
+        BitmapRulingDetector.Erase(bitmap, rulings);
         var cells = CellFinder.Find(bitmap.Width, bitmap.Height, rulings, closePx: (int)(2 * pxPerPt), minSidePx: (int)(4 * pxPerPt));
 
         var lines = new List<string>();
         var blocks = new List<string>();
         var origins = new Dictionary<string, (int X, int Y)>(StringComparer.Ordinal);
-        var rest = clean.Clone();
         var minInk = (int)Math.Max(4, 0.4 * pxPerPt * pxPerPt);
         foreach (var cell in cells)
         {
-            rest.Fill(cell.Left, cell.Top, cell.Right, cell.Bottom, 255);
-            if (InkBox(clean, cell, minInk, gapPx: (int)(2 * pxPerPt)) is not { } ink) continue;
-            var path = Path.Combine(workDir, $"cell-{origins.Count:D4}.pgm");
-            File.WriteAllBytes(path, clean.Crop(ink.Left, ink.Top, ink.Right, ink.Bottom, CropPad).ToPgm());
-            origins[path] = (ink.Left - CropPad, ink.Top - CropPad);
-            (TextBands(clean, ink, (int)pxPerPt) > 1 ? blocks : lines).Add(path);
+            if (InkBox(bitmap, cell, minInk, gapPx: (int)(2 * pxPerPt)) is { } ink)
+            {
+                var path = Path.Combine(workDir, $"cell-{origins.Count:D4}.pgm");
+                File.WriteAllBytes(path, bitmap.Crop(ink.Left, ink.Top, ink.Right, ink.Bottom, CropPad).ToPgm());
+                origins[path] = (ink.Left - CropPad, ink.Top - CropPad);
+                (TextBands(bitmap, ink, (int)pxPerPt) > 1 ? blocks : lines).Add(path);
+            }
+            // what is left is the rest of the page: titles, prose (cells do not overlap, so later cells are intact)
+            bitmap.Fill(cell.Left, cell.Top, cell.Right, cell.Bottom, 255);
         }
         var pagePath = Path.Combine(workDir, "rest.pgm");
-        File.WriteAllBytes(pagePath, rest.ToPgm());
+        bitmap.WritePgm(pagePath);
 
         var glyphs = new List<Glyph>();
         AddGlyphs(glyphs, ReadCells(lines, TesseractRunner.SingleLine, workDir, cancellationToken), lines, origins, scale);
@@ -82,9 +85,15 @@ public sealed class OcrPageReader(OcrOptions options)
         return [.. first.Where(l => !redone.Contains(l.Image)), .. again];
     }
 
-    /// <summary>Read as Chinese, or as Latin letters without a digit (a Chinese cell misread): not a number, a dash or a code.</summary>
-    private static bool IsText(string read) =>
-        read.Any(OcrTextRepair.IsIdeograph) || read.Any(char.IsAsciiLetter) && !read.Any(char.IsAsciiDigit);
+    /// <summary>
+    /// Read as Chinese (more ideographs than digits: `2024年免除…` is text, `二,167.41` a misread amount the Chinese
+    /// model would not read better), or as Latin letters without a digit (a Chinese cell misread).
+    /// </summary>
+    private static bool IsText(string read)
+    {
+        var digits = read.Count(char.IsAsciiDigit);
+        return read.Count(OcrTextRepair.IsIdeograph) > digits || digits == 0 && read.Any(char.IsAsciiLetter);
+    }
 
     /// <summary>
     /// The box of the ink inside a cell (its border pixels excluded), or null when the cell is empty. The box is then

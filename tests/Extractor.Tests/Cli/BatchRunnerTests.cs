@@ -70,6 +70,11 @@ public class BatchRunnerTests
         var json = JObject.Parse(File.ReadAllText(Path.Combine(output, "scan.json")));
         Assert.Contains(json["warnings"]!, w => (string?)w["code"] == "ocr" && ((string)w["message"]!).Contains("pages 1–7 read by OCR"));
         Assert.Contains(json.Descendants().OfType<JProperty>(), p => p.Name == "source" && (string?)p.Value == "ocr");
+        // the journal says, per document, with which --ocr it ran and which pages were OCR'd
+        var lines = File.ReadAllLines(Path.Combine(output, BatchJournal.FileName)).Select(JObject.Parse).ToList();
+        Assert.Equal(["never", "auto"], lines.Select(l => (string?)l["ocr"]));
+        Assert.Equal(JTokenType.Null, lines[0]["ocrPages"]!.Type);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], lines[1]["ocrPages"]!.Select(p => (int)p));
 
         Directory.Delete(input, true);
         Directory.Delete(output, true);

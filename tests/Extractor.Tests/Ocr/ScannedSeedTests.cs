@@ -18,7 +18,7 @@ public sealed class ScannedSeedTests(ITestOutputHelper output)
     private const string Truth = "urumqi-port-office-2025.truth.json";
 
     [Fact]
-    public void At_least_98_percent_of_body_cells_are_exact()
+    public void At_least_99_percent_of_body_cells_are_exact()
     {
         var (correct, total) = (0, 0);
         foreach (var table in Compare())
@@ -28,7 +28,19 @@ public sealed class ScannedSeedTests(ITestOutputHelper output)
             total += table.Total;
         }
         output.WriteLine($"all: {correct}/{total} = {100.0 * correct / total:0.0} %");
-        Assert.True(correct >= 0.98 * total, $"{correct} of {total} body cells exact ({100.0 * correct / total:0.0} %), want ≥ 98 %");
+        Assert.True(correct >= 0.99 * total, $"{correct} of {total} body cells exact ({100.0 * correct / total:0.0} %), want ≥ 99 %");
+    }
+
+    [Fact]
+    public void The_column_number_rows_close_the_headers_and_are_not_body()
+    {
+        // 表2 and 表7 print `※ ※ ※ 1 2 … 12` under their headers; tesseract reads ※ as K, 迪 or % and 11 as ll
+        foreach (var number in new[] { 2, 7 })
+        {
+            var table = ScannedSeed.Document.Tables.Single(t => t.Number == number);
+            Assert.Contains(table.Structure.Columns, c => c.Number == "1");
+            Assert.DoesNotContain(table.Structure.Rows, r => r.Count(c => c.Text.Trim() is "1" or "2" or "3") >= 3);
+        }
     }
 
     [Fact]
@@ -69,37 +81,7 @@ public sealed class ScannedSeedTests(ITestOutputHelper output)
     private static bool IsAmount(string text) =>
         text.Length > 0 && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _) && text.Any(char.IsAsciiDigit);
 
-    private sealed record TableScore(int Number, bool Found, int Correct, int Total, List<(int Row, int Col, string Expected, Cell Actual)> Wrong);
-
-    /// <summary>
-    /// Each truth table against the extracted table of its number: rows aligned in order (a missing or extra row costs
-    /// that row, as in score_truth.py), then cell for cell with whitespace ignored.
-    /// </summary>
-    private static IEnumerable<TableScore> Compare()
-    {
-        var truth = Repo.Truth(Truth);
-        var document = ScannedSeed.Document;
-        foreach (JObject expected in (JArray)truth["tables"]!)
-        {
-            var number = (int)expected["number"]!;
-            var want = ((JArray)expected["rows"]!).Select(r => ((JArray)r).Select(c => Repo.Squash((string?)c)).ToList()).ToList();
-            var total = want.Sum(r => r.Count);
-            var table = document.Tables.FirstOrDefault(t => t.Number == number);
-            if (table is null) { yield return new TableScore(number, false, 0, total, []); continue; }
-            var got = table.Structure.Rows;
-            var pairs = RowAlignment.Align(want, got.Select(r => r.Select(c => Repo.Squash(c.Text)).ToList()).ToList());
-            var wrong = new List<(int, int, string, Cell)>();
-            var correct = 0;
-            foreach (var (i, j) in pairs)
-                for (var c = 0; c < want[i].Count; c++)
-                {
-                    var actual = c < got[j].Count ? got[j][c] : null;
-                    if (actual is not null && Repo.Squash(actual.Text) == want[i][c]) correct++;
-                    else if (actual is not null) wrong.Add((j, c, want[i][c], actual));
-                }
-            yield return new TableScore(number, true, correct, total, wrong);
-        }
-    }
+    private static IEnumerable<TableScore> Compare() => TruthComparison.Compare(ScannedSeed.Document, Truth);
 }
 
 /// <summary>Pairs truth rows with extracted rows in order so that the most cells agree (rows left unpaired count as wrong).</summary>
