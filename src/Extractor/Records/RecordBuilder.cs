@@ -13,10 +13,11 @@ public static partial class RecordBuilder
 
     /// <summary>
     /// A classification printed with its name in one cell: `2040201-行政运行`, `30101－基本工资`. A name too long for its
-    /// row prints its last character over the next row's cell, so that cell opens with it (`护2130306-水利工程运行与维`
-    /// under `2130306-水利工程运行与维` + `护`): up to two such characters before the code are not part of the row.
+    /// row prints its last characters over the next row's cell, so that cell opens with them (`护2130306-水利工程运行与维`
+    /// under `2130306-水利工程运行与维` + `护`, `缴费支出2080506-机关事业单位职业年金`): a few such characters before the
+    /// code are not part of the row.
     /// </summary>
-    [GeneratedRegex(@"^[^\d\s]{0,2}([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—]\s*(\S.*)$")]
+    [GeneratedRegex(@"^[^\d\s]{0,8}([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—]\s*(\S.*)$")]
     private static partial Regex JoinedCodeAndName();
 
     private static readonly string[] TotalLabels = ["总计", "合计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"];
