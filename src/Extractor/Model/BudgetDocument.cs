@@ -34,6 +34,9 @@ public sealed record DocumentInfo(
 
     /// <summary>The pages read by OCR from their images (ascending); empty when every page came from the text layer.</summary>
     public IReadOnlyList<int> OcrPages { get; init; } = [];
+
+    /// <summary>Confidence (0–100) below which an OCR value is marked low-confidence (the extraction's OCR option); null without OCR.</summary>
+    public double? OcrLowConfidence { get; init; }
 }
 
 /// <summary>The one document model every later stage (sheets, reconciliation, output) reads.</summary>

@@ -100,6 +100,10 @@ public sealed record ItemRecord(
     IReadOnlyDictionary<string, Amount> Amounts) : TableRecord("item", Row)
 {
     public override string? Code { get => null; init { } }
+
+    /// <summary>The budget unit the item is listed under, when the table prints units in a column of their own before the items.</summary>
+    public string? Unit { get; init; }
+
     public override string RowLabel => Label;
     public override bool IsTableTotal => IsTotal;
     public override RecordShape Shape => RecordShape.Item;

@@ -19,7 +19,11 @@ public enum OcrMode
 /// <param name="Workers">pages OCR'd at once (each is a tesseract process)</param>
 /// <param name="MaxPages">pages of one document that may be OCR'd; further pages keep their problem (bounds the cost of a hostile file)</param>
 /// <param name="PageTimeout">time one page may take; a page over it is a warning, not the end of the document</param>
-/// <param name="CellLanguages">`-l` of the second reading of a cell read as Latin letters only: with `+eng`, tesseract takes a short Chinese cell for English (培训费 → `HEIR`)</param>
+/// <param name="LowConfidence">tesseract confidence (0–100) below which a value is marked `lowConfidence` and, for an
+/// amount no passing check covers, its table `needsReview`. Default 80: on the seed's 150 dpi scan every misread cell
+/// scored under it; correct Chinese words score anywhere from 0 to 97 (tesseract segments Chinese words badly), so a
+/// higher value flags more correct text without catching more errors.</param>
+/// <param name="CellLanguages">`-l` of the second reading of a cell first read as text (Chinese, or Latin letters without digits): with `+eng`, tesseract takes Chinese for Latin and digits (培训费 → `HEIR`, （室） → `（38）`)</param>
 public sealed record OcrOptions(
     OcrMode Mode = OcrMode.Never,
     int Dpi = 300,
@@ -28,11 +32,12 @@ public sealed record OcrOptions(
     int Workers = 0,
     int MaxPages = 300,
     TimeSpan? PageTimeout = null,
-    string CellLanguages = "chi_sim")
+    string CellLanguages = "chi_sim",
+    double LowConfidence = OcrOptions.DefaultLowConfidence)
 {
     public const string TesseractVariable = "EXTRACTOR_TESSERACT";
 
-    /// <summary>Tesseract confidence below which an OCR value is marked low-confidence (measured on the seed's scan: misread cells score under it).</summary>
+    /// <summary>The default of <see cref="LowConfidence"/>.</summary>
     public const double DefaultLowConfidence = 80;
 
     public static OcrOptions Never { get; } = new();

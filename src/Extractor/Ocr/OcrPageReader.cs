@@ -45,7 +45,7 @@ public sealed class OcrPageReader(OcrOptions options)
         foreach (var cell in cells)
         {
             rest.Fill(cell.Left, cell.Top, cell.Right, cell.Bottom, 255);
-            if (InkBox(clean, cell, minInk) is not { } ink) continue;
+            if (InkBox(clean, cell, minInk, gapPx: (int)(2 * pxPerPt)) is not { } ink) continue;
             var path = Path.Combine(workDir, $"cell-{origins.Count:D4}.pgm");
             File.WriteAllBytes(path, clean.Crop(ink.Left, ink.Top, ink.Right, ink.Bottom, CropPad).ToPgm());
             origins[path] = (ink.Left - CropPad, ink.Top - CropPad);
@@ -65,28 +65,33 @@ public sealed class OcrPageReader(OcrOptions options)
     }
 
     /// <summary>
-    /// Reads cell images; a cell read as Latin letters only is read again with the Chinese model alone: with `+eng`
-    /// tesseract takes a short Chinese cell for English (培训费 → `HEIR`), while Chinese alone misreads digits (4 → 结).
+    /// Reads cell images with <see cref="OcrOptions.Languages"/> (chi_sim+eng: Chinese alone misreads digits, 4 → 中,
+    /// 4,167.41 → 4,.167.41), then reads the cells that came out as text again with the Chinese model alone
+    /// (<see cref="OcrOptions.CellLanguages"/>): with `+eng` tesseract takes Chinese for Latin letters and digits
+    /// (培训费 → `HEIR`, 其中： → `HA:`, 办公厅（室） → `办公厅（38）`, 出国（境）费 → `出国（境）8`).
     /// </summary>
     private IReadOnlyList<OcrLine> ReadCells(IReadOnlyList<string> images, int psm, string workDir, CancellationToken cancellationToken)
     {
         var first = TesseractRunner.Recognise(images, psm, options, workDir, null, cancellationToken);
-        var latin = first.GroupBy(l => l.Image).Where(g => LooksLatin(g.SelectMany(l => l.Words).Select(w => w.Text))).Select(g => g.Key).ToList();
-        if (latin.Count == 0 || options.CellLanguages == options.Languages) return first;
-        var again = TesseractRunner.Recognise(latin.Select(i => images[i]).ToList(), psm, options with { Languages = options.CellLanguages }, workDir, null, cancellationToken)
-            .Select(l => l with { Image = latin[l.Image] });
-        var redone = latin.ToHashSet();
+        if (options.CellLanguages == options.Languages) return first;
+        var text = first.GroupBy(l => l.Image).Where(g => IsText(string.Concat(g.SelectMany(l => l.Words).Select(w => w.Text)))).Select(g => g.Key).ToList();
+        if (text.Count == 0) return first;
+        var again = TesseractRunner.Recognise(text.Select(i => images[i]).ToList(), psm, options with { Languages = options.CellLanguages }, workDir, null, cancellationToken)
+            .Select(l => l with { Image = text[l.Image] });
+        var redone = text.ToHashSet();
         return [.. first.Where(l => !redone.Contains(l.Image)), .. again];
     }
 
-    private static bool LooksLatin(IEnumerable<string> words)
-    {
-        var text = string.Concat(words);
-        return text.Count(char.IsAsciiLetter) >= 2 && !text.Any(OcrTextRepair.IsIdeograph);
-    }
+    /// <summary>Read as Chinese, or as Latin letters without a digit (a Chinese cell misread): not a number, a dash or a code.</summary>
+    private static bool IsText(string read) =>
+        read.Any(OcrTextRepair.IsIdeograph) || read.Any(char.IsAsciiLetter) && !read.Any(char.IsAsciiDigit);
 
-    /// <summary>The box of the ink inside a cell (its border pixels excluded), or null when the cell is empty.</summary>
-    private static PixelRect? InkBox(GrayBitmap b, PixelRect cell, int minInk)
+    /// <summary>
+    /// The box of the ink inside a cell (its border pixels excluded), or null when the cell is empty. The box is then
+    /// widened by faint ink on its rows: the thin stroke of a leading 一 in a 150 dpi scan stays lighter than the ink
+    /// threshold (gray ~175 at 300 dpi), and a crop that starts at 般 made tesseract read 一般公共服务支出 as `'般…`.
+    /// </summary>
+    private static PixelRect? InkBox(GrayBitmap b, PixelRect cell, int minInk, int gapPx)
     {
         int left = int.MaxValue, top = int.MaxValue, right = -1, bottom = -1, count = 0;
         for (var y = cell.Top + 1; y < cell.Bottom - 1; y++)
@@ -99,8 +104,24 @@ public sealed class OcrPageReader(OcrOptions options)
                 if (y < top) top = y;
                 if (y >= bottom) bottom = y + 1;
             }
-        return count < minInk ? null : new PixelRect(left, top, right, bottom);
+        if (count < minInk) return null;
+        // the border's anti-aliased edge (a pixel or two next to the erased ruling) is not ink
+        const int border = 3;
+        bool Faint(int x)
+        {
+            for (var y = top; y < bottom; y++)
+                if (b[x, y] < FaintInk) return true;
+            return false;
+        }
+        for (int x = left - 1, gap = 0; x >= cell.Left + border && gap <= gapPx; x--)
+            if (Faint(x)) { left = x; gap = 0; } else gap++;
+        for (int x = right, gap = 0; x < cell.Right - border && gap <= gapPx; x++)
+            if (Faint(x)) { right = x + 1; gap = 0; } else gap++;
+        return new PixelRect(left, top, right, bottom);
     }
+
+    /// <summary>Gray below which a pixel is faint ink (a thin stroke), not paper (a scan's paper is ≥ 240).</summary>
+    private const byte FaintInk = 224;
 
     /// <summary>How many text lines the ink of a cell holds: bands of inked rows separated by white rows.</summary>
     private static int TextBands(GrayBitmap b, PixelRect ink, int minBand)
@@ -136,8 +157,9 @@ public sealed class OcrPageReader(OcrOptions options)
     private static void AddLine(List<Glyph> glyphs, OcrLine line, int ox, int oy, PixelScale scale)
     {
         var repaired = OcrTextRepair.RepairLine(line.Words.Select(w => new string(w.Text.Where(c => !char.IsWhiteSpace(c)).ToArray())).ToList());
-        var top = scale.ToPageY(line.Top + oy);
-        var bottom = scale.ToPageY(line.Bottom + oy);
+        var (lineTop, lineBottom) = Extent(line);
+        var top = scale.ToPageY(lineTop + oy);
+        var bottom = scale.ToPageY(lineBottom + oy);
         var fontSize = top - bottom;
         for (var k = 0; k < line.Words.Count; k++)
         {
@@ -148,6 +170,11 @@ public sealed class OcrPageReader(OcrOptions options)
             var chars = new List<(string Raw, string Text)>();
             for (var i = 0; i < read.Length; i++)
             {
+                if (text[i] == OcrTextRepair.Merged && chars.Count > 0)
+                {
+                    chars[^1] = (chars[^1].Raw + read[i], chars[^1].Text);
+                    continue;
+                }
                 // a surrogate pair (an ideograph beyond the BMP) stays one glyph
                 var n = char.IsHighSurrogate(read[i]) && i + 1 < read.Length ? 2 : 1;
                 chars.Add((read.Substring(i, n), text.Substring(i, n)));
@@ -164,6 +191,20 @@ public sealed class OcrPageReader(OcrOptions options)
                 x = right;
             }
         }
+    }
+
+    /// <summary>
+    /// A line's top and bottom: the line's box or the median of its words' edges, whichever is lower. tesseract only
+    /// ever boxes too high, now the line (编制部门 … 单位：万元 came out 82 px high for 34 px characters, so the line
+    /// was taken for a title and its unit lost), now the words (71 px in a 29 px line).
+    /// </summary>
+    private static (int Top, int Bottom) Extent(OcrLine line)
+    {
+        if (line.Words.Any(w => w.Bottom <= w.Top)) return (line.Top, line.Bottom);
+        var tops = line.Words.Select(w => w.Top).Order().ToList();
+        var bottoms = line.Words.Select(w => w.Bottom).Order().ToList();
+        var (top, bottom) = (tops[tops.Count / 2], bottoms[bottoms.Count / 2]);
+        return bottom - top < line.Height ? (top, bottom) : (line.Top, line.Bottom);
     }
 
     private static double Weight(string c) => c.Length > 1 || c[0] >= 0x2E80 ? 1.0 : 0.55;

@@ -5,7 +5,12 @@ using System.Globalization;
 namespace Extractor.Ocr;
 
 /// <summary>One word as tesseract read it: where it starts and ends (pixels), its confidence (0–100).</summary>
-public sealed record OcrWord(string Text, int Left, int Right, double Confidence);
+public sealed record OcrWord(string Text, int Left, int Right, double Confidence)
+{
+    /// <summary>Top and bottom edge (pixels): right for one character, often the line's extent for a word of several.</summary>
+    public int Top { get; init; }
+    public int Bottom { get; init; }
+}
 
 /// <summary>
 /// One text line as tesseract read it, in the pixels of image <see cref="Image"/> (0-based index into the images
@@ -60,7 +65,7 @@ public static class TesseractRunner
                 continue;
             }
             var text = f[11].Trim();
-            if (text.Length > 0 && words is not null) words.Add(new OcrWord(text, I(6), I(6) + I(8), double.Parse(f[10], CultureInfo.InvariantCulture)));
+            if (text.Length > 0 && words is not null) words.Add(new OcrWord(text, I(6), I(6) + I(8), double.Parse(f[10], CultureInfo.InvariantCulture)) { Top = I(7), Bottom = I(7) + I(9) });
         }
         return lines.Where(l => l.Words.Count > 0).ToList();
     }

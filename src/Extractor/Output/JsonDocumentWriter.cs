@@ -25,9 +25,9 @@ public static class JsonDocumentWriter
     public static OutputDocument ToOutput(BudgetDocument document)
     {
         var info = document.Info;
-        var failing = OcrFlags.TablesWithFailingChecks(document.Reconciliation);
+        var verdicts = OcrFlags.Judge(document.Reconciliation, info.OcrLowConfidence);
         var ocrPages = document.Info.OcrPages.ToHashSet();
-        var tables = document.Tables.Select(t => OcrFlags.Mark(ToTable(t, ocrPages), t, failing, ocrPages)).ToList();
+        var tables = document.Tables.Select(t => OcrFlags.Mark(ToTable(t, ocrPages, verdicts.LowConfidence), t, verdicts, ocrPages)).ToList();
         var prose = document.TextLines.Select(l => new ProseLineOut(l.Page, l.Text, l.Box) { Source = ocrPages.Contains(l.Page) ? OcrFlags.Source : null }).ToList();
         return new OutputDocument(SchemaVersion, ExtractorVersion.Current, "Extractor",
             new DocumentOut(info.SourceFile, info.Sha256, info.PageCount, info.Department, info.Year, info.Unit) { Kind = document.Kind, Source = info.Source },
@@ -40,7 +40,7 @@ public static class JsonDocumentWriter
         };
     }
 
-    private static TableOut ToTable(ExtractedTable table, IReadOnlyCollection<int> ocrPages)
+    private static TableOut ToTable(ExtractedTable table, IReadOnlyCollection<int> ocrPages, double lowConfidence)
     {
         var s = table.Structure;
         return new TableOut(
@@ -50,7 +50,7 @@ public static class JsonDocumentWriter
             s.Columns.Select(c => new ColumnOut(c.Index, c.Name, c.Path, c.Number) { Id = c.Index < table.ColumnIds.Count ? table.ColumnIds[c.Index] : null }).ToList(),
             s.HeaderRows.Select(r => (IReadOnlyList<HeaderCellOut>)r.Select(h => new HeaderCellOut(h.Text, h.Column, h.ColSpan, h.RowSpan)).ToList()).ToList(),
             s.Rows.Select(r => (IReadOnlyList<string>)r.Select(c => c.Text).ToList()).ToList(),
-            s.Rows.Select(r => (IReadOnlyList<CellOut>)r.Select(c => OcrFlags.Mark(new CellOut(c.Page, c.Box, c.Raw == c.Text ? null : c.Raw), c, ocrPages)).ToList()).ToList(),
+            s.Rows.Select(r => (IReadOnlyList<CellOut>)r.Select(c => OcrFlags.Mark(new CellOut(c.Page, c.Box, c.Raw == c.Text ? null : c.Raw), c, ocrPages, lowConfidence)).ToList()).ToList(),
             s.Spans.Select(sp => new SpanOut(sp.Row, sp.Col, sp.ColSpan)).ToList(),
             s.Note,
             table.Records) { UnrecognisedReason = table.UnrecognisedReason };

@@ -27,6 +27,7 @@ public sealed class OutputContractResolver : CamelCasePropertyNamesContractResol
         (typeof(IndicatorRecord), nameof(IndicatorRecord.Project)), (typeof(IndicatorRecord), nameof(IndicatorRecord.PeriodTarget)),
         (typeof(IndicatorRecord), nameof(IndicatorRecord.Actual)), (typeof(IndicatorRecord), nameof(IndicatorRecord.Score)),
         (typeof(IndicatorRecord), nameof(IndicatorRecord.Deviation)), (typeof(SheetSummary), nameof(SheetSummary.GoalOutcome)),
+        (typeof(ItemRecord), nameof(ItemRecord.Unit)),
     ];
 
     protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization)

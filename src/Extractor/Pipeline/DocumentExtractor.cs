@@ -75,6 +75,7 @@ public static class DocumentExtractor
         var info = new DocumentInfo(name, sha, source.PageCount, facts.Department, facts.Year, facts.Unit, null)
         {
             OcrPages = pages.Layouts.Where(l => l.Page.FromOcr).Select(l => l.Page.Number).ToList(),
+            OcrLowConfidence = options.Ocr.Mode == OcrMode.Never ? null : options.Ocr.LowConfidence,
         };
         recognising.Dispose();
 

@@ -17,7 +17,8 @@ public static class Identity
 
     /// <summary>
     /// Published amounts are rounded per cell, so a sum may miss its printed total by a cent per summand:
-    /// |difference| ≤ perSummand (in the printed unit) × summands is `rounding`, more is `fail`.
+    /// |difference| ≤ perSummand (in the printed unit) × summands is `rounding`, more is `fail`. A term printed
+    /// rounded to fewer decimals adds half a unit of its last digit (<see cref="PrintRounding"/>).
     /// </summary>
     public static Check Sum(string ruleId, string statement, Term expected, IReadOnlyList<Term> parts, decimal perSummand, string? reason = null)
     {
@@ -25,7 +26,7 @@ public static class Identity
         var unit = parts.Append(expected).Max(t => t.UnitToYuan);
         var summands = Math.Max(1, parts.Count(p => !p.IsEmpty));
         var difference = actual - expected.Yuan;
-        var tolerance = perSummand * unit * summands;
+        var tolerance = perSummand * unit * summands + parts.Append(expected).Sum(t => PrintRounding(t.Cell.Text) * t.UnitToYuan);
         var outcome = difference == 0 ? Outcome.Pass : Math.Abs(difference) <= tolerance ? Outcome.Rounding : Outcome.Fail;
         var display = expected.UnitToYuan;
         return new Check(ruleId, statement, outcome,
@@ -54,6 +55,27 @@ public static class Identity
         var outcome = difference == 0 ? Outcome.Pass : Math.Abs(difference) <= tolerance ? Outcome.Rounding : Outcome.Fail;
         return new Check(ruleId, statement, outcome, "100.00%", total.ToString("0.00", Invariant) + "%", difference.ToString("0.00", Invariant),
             tolerance.ToString("0.00", Invariant), "%", null, shares.Select(s => s.Cell).ToList());
+    }
+
+    /// <summary>Most characters a spreadsheet's General format prints for a number in a cell of standard width.</summary>
+    private const int GeneralFormatWidth = 11;
+
+    /// <summary>
+    /// How far, in the printed unit, a value may lie from its printed text because the print rounded it to fewer than two
+    /// decimals: half a unit of its last digit. Only where the text shows it was rounded: a number format with thousands
+    /// separators (`22,118,861` for 22,118,861.34, `24,840,779` in a table printed in whole 元), or a General-format
+    /// number cut to the 11 characters of its cell (`480544221.6`). A short number printed without decimals (`120` beside
+    /// `508.61`) is exact: General drops only trailing zeros.
+    /// </summary>
+    public static decimal PrintRounding(string printed)
+    {
+        var text = TextNormalizer.Compact(printed).TrimStart('-', '−', '(', '（').TrimEnd(')', '）');
+        if (text.Length == 0 || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[^1])) return 0m;
+        var point = text.IndexOf('.');
+        var decimals = point < 0 ? 0 : text.Length - point - 1;
+        if (decimals >= 2) return 0m;
+        var rounded = text.Contains(',') || text.Length >= GeneralFormatWidth;
+        return rounded ? 0.5m * (decimals == 0 ? 1m : 0.1m) : 0m;
     }
 
     public static Check Skip(string ruleId, string statement, string reason, IReadOnlyList<CheckCell>? cells = null) =>

@@ -165,15 +165,27 @@ public static partial class RecordBuilder
         // an amount like the others, and the record's label is empty.
         int? labelCol = HasLabelColumn(table) ? 0 : null;
         var amountCols = AmountColumns(table.Columns, [labelCol]);
+        // A table listing the units first (`二级预算单位名称 | 一级项目名称 | 预算数 | 绩效目标`) labels its items by the
+        // project column; the unit stays on the record.
+        var itemCol = labelCol is 0 && IsUnitHeader(table.Columns[0].Name)
+            ? table.Columns.Skip(1).FirstOrDefault(c => ColumnRoles.IsTextColumn(c.Name) && TextNormalizer.Compact(c.Name).Contains("项目"))?.Index
+            : null;
         var records = new List<TableRecord>();
         for (var r = 0; r < table.Rows.Count; r++)
         {
             var row = table.Rows[r];
             var label = labelCol is { } l ? row[l].Text : "";
-            records.Add(new ItemRecord(r, label, IsTotalLabel(label), Amounts(table, row, r, amountCols, unitFactor)));
+            string? unit = null;
+            // A row with no project (the 合计, a unit's subtotal) keeps the unit column's text as its label.
+            if (itemCol is { } i && row[i].Text.Length > 0) (label, unit) = (row[i].Text, label.Length > 0 ? label : null);
+            records.Add(new ItemRecord(r, label, IsTotalLabel(label), Amounts(table, row, r, amountCols, unitFactor)) { Unit = unit });
         }
         return records;
     }
+
+    /// <summary>A header naming the budget unit a row belongs to (`二级预算单位名称`, `单位名称`), not the item.</summary>
+    private static bool IsUnitHeader(string name) =>
+        TextNormalizer.Compact(name) is var folded && folded.Contains("单位") && folded.Contains("名称") && !folded.Contains("项目");
 
     /// <summary>The first column labels the rows unless it is an amount column: every cell printed in it is an amount.</summary>
     private static bool HasLabelColumn(StructuredTable table)

@@ -101,6 +101,14 @@ internal sealed class FormSheetReader(SheetOptions options)
             fields.Add(new SheetField(items[0].Text, Value(below, grid.Page), null));
             return row + 2;
         }
+        // The same block with its label cut in two by the rule between the rows (`年度` over `总体目标`).
+        if (items.Count >= 3 && items[0].RowSpan == 1 && items[0].Text.Length > 0 && row + 1 < grid.RowCount
+            && grid.CellsStartingInRow(row + 1).FirstOrDefault() is { } lower && lower.Col == items[0].Col && lower.ColSpan == items[0].ColSpan
+            && lower.RowSpan == 1 && TextBlock(grid, row, items[0].Col + items[0].ColSpan, items[0].Text + lower.Text, catalog) is { } cutBlock)
+        {
+            fields.AddRange(cutBlock);
+            return row + 2;
+        }
         string? group = null;
         var start = 0;
         if (items.Count >= 2 && items[0].RowSpan > 1 && items[1].RowSpan < items[0].RowSpan && items[0].Text.Length > 0)
@@ -126,7 +134,7 @@ internal sealed class FormSheetReader(SheetOptions options)
             }
             // Two texts under their headers (`年度总体目标完成情况`: 预期目标（年初设定） | 实际完成情况, the texts below): each
             // header is the label of the text under it.
-            if (TextBlock(grid, row, label, catalog) is { } block)
+            if (label.RowSpan == 2 && TextBlock(grid, row, label.Col + label.ColSpan, label.Text, catalog) is { } block)
             {
                 fields.AddRange(block);
                 return row + label.RowSpan;
@@ -149,17 +157,20 @@ internal sealed class FormSheetReader(SheetOptions options)
         return row + 1;
     }
 
-    /// <summary>A label over two rows whose first row names the texts of the second, column by column; null otherwise.</summary>
-    private static List<SheetField>? TextBlock(TableGrid grid, int row, GridCell label, SheetCatalog catalog)
+    /// <summary>
+    /// Two rows right of a label (from column <paramref name="firstCol"/>) whose first row names the texts of the second,
+    /// column by column; null otherwise.
+    /// </summary>
+    private static List<SheetField>? TextBlock(TableGrid grid, int row, int firstCol, string label, SheetCatalog catalog)
     {
-        if (label.RowSpan != 2 || row + 1 >= grid.RowCount) return null;
-        var headers = grid.CellsStartingInRow(row).Where(c => c.Col > label.Col).ToList();
-        var texts = grid.CellsStartingInRow(row + 1).Where(c => c.Col > label.Col).ToList();
+        if (row + 1 >= grid.RowCount) return null;
+        var headers = grid.CellsStartingInRow(row).Where(c => c.Col >= firstCol).ToList();
+        var texts = grid.CellsStartingInRow(row + 1).Where(c => c.Col >= firstCol).ToList();
         if (headers.Count < 2 || headers.Count != texts.Count || headers.Zip(texts).Any(p => p.First.Col != p.Second.Col)) return null;
         if (headers.Any(h => h.Text.Length == 0) || headers.Concat(texts).Any(c => AmountParser.TryParse(c.Text, out _))) return null;
         // The headers are labels the catalogue knows (预期目标（年初设定）, 实际完成情况), not a label beside its text.
         if (!headers.All(h => catalog.FieldRole(h.Text) is not null)) return null;
-        return headers.Zip(texts).Select(p => new SheetField(p.First.Text, Value(p.Second, grid.Page), label.Text)).ToList();
+        return headers.Zip(texts).Select(p => new SheetField(p.First.Text, Value(p.Second, grid.Page), label)).ToList();
     }
 
     private static void ReadPairs(TableGrid grid, List<GridCell> items, int start, string? group, List<SheetField> fields, SheetCatalog catalog)
@@ -202,17 +213,43 @@ internal sealed class FormSheetReader(SheetOptions options)
         var columns = grid.CellsStartingInRow(row).Where(c => c.Col >= firstCol).Select(c => c.Text).ToList();
         var rows = new List<IReadOnlyList<SheetValue>>();
         var lines = new List<BudgetLine>();
+        List<GridCell>? above = null;
         for (var r = row + 1; r < row + label.RowSpan && r < grid.RowCount; r++)
         {
-            var values = DistinctCells(grid, r, firstCol, grid.ColumnCount).Select(c => Value(c, grid.Page)).ToList();
+            var cells = DistinctCells(grid, r, firstCol, grid.ColumnCount);
+            if (above is not null && ContinuesRowAbove(cells, above))
+            {
+                // A task name wrapped onto a row of its own (`国突预警发布及十四运气象` over `服务保障`) beside the merged
+                // content and amount cells: its text goes to the line above, whose amounts it shares.
+                var joined = rows[^1].Select((v, i) => ReferenceEquals(cells[i], above[i]) ? v
+                    : new SheetValue(v.Text + cells[i].Text, new Provenance(grid.Page, v.Box.Union(cells[i].Box)))).ToList();
+                rows[^1] = joined;
+                lines[^1] = Line(lines[^1].Row, joined);
+                above = cells;
+                continue;
+            }
+            var values = cells.Select(c => Value(c, grid.Page)).ToList();
             if (values.All(v => v.Text.Length == 0)) continue;
-            var amount = values[^1];
-            SheetAmount? parsed = AmountParser.TryParse(amount.Text, out var value) ? new SheetAmount(value, amount.Text, amount.At) : null;
-            lines.Add(new BudgetLine(rows.Count, values.Take(values.Count - 1).Select(v => v.Text).ToList(), parsed));
+            lines.Add(Line(rows.Count, values));
             rows.Add(values);
+            above = cells;
         }
         return new SheetBudget(label.Text, columns, rows, lines);
     }
+
+    /// <summary>The amount of a budget row is its last cell; the cells left of it are its source labels.</summary>
+    private static BudgetLine Line(int row, IReadOnlyList<SheetValue> values)
+    {
+        var amount = values[^1];
+        SheetAmount? parsed = AmountParser.TryParse(amount.Text, out var value) ? new SheetAmount(value, amount.Text, amount.At) : null;
+        return new BudgetLine(row, values.Take(values.Count - 1).Select(v => v.Text).ToList(), parsed);
+    }
+
+    /// <summary>A row whose amount cell is the one of the row above (merged down over both) and whose own cells only add text.</summary>
+    private static bool ContinuesRowAbove(List<GridCell> cells, List<GridCell> above) =>
+        cells.Count == above.Count && cells.Count > 1 && ReferenceEquals(cells[^1], above[^1])
+        && cells.Any(c => c.Text.Length > 0 && !above.Contains(c))
+        && cells.All(c => above.Contains(c) || !AmountParser.TryParse(c.Text, out _));
 
     /// <summary>
     /// One indicator row: each column's covering cell (merged cells give their text to every row they cover). Level

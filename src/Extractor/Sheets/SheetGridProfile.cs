@@ -6,6 +6,12 @@ namespace Extractor.Sheets;
 /// <summary>What a grid's labels say about it: a sheet's header block, its indicator header, or a list-form header.</summary>
 internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? LevelHeaderRow, string? ListHeaderKey)
 {
+    /// <summary>
+    /// An indicator header anywhere in the grid, also below the rows searched for labels: a department sheet's
+    /// 年度主要任务 block (one row per task, with its amounts) and 年度总体目标 may push it far down.
+    /// </summary>
+    public bool HasLevelHeaderBelow { get; init; }
+
     public bool HasHeaderBlock => FieldLabels >= 2 && !IsList;
     public bool IsList => ListHeaderKey is not null;
     public bool StartsWithLevelHeader => LevelHeaderRow == 0;
@@ -27,7 +33,9 @@ internal sealed record SheetGridProfile(int FieldLabels, string? KindHint, int? 
             }
         }
         string? hint = project > 0 ? "项目支出绩效目标表" : department > 0 ? "部门整体绩效目标表" : null;
-        return new SheetGridProfile(labels, hint, levelRow, ListKey(grid, catalog));
+        var below = levelRow is null && Enumerable.Range(options.LabelRows, Math.Max(0, grid.RowCount - options.LabelRows))
+            .Any(r => IsLevelHeaderRow(grid, r, catalog, options));
+        return new SheetGridProfile(labels, hint, levelRow, ListKey(grid, catalog)) { HasLevelHeaderBelow = below };
     }
 
     /// <summary>

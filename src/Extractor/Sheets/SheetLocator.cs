@@ -50,7 +50,9 @@ internal sealed class SheetLocator(SheetOptions options)
                 continue;
             }
             open = null;
-            if (heading.Foreign || !profile.IsSheetLike) continue;
+            // Under a sheet's own title, an indicator header further down makes the grid a sheet whatever stands above it.
+            var titledSheet = (tableTitle is not null || heading.Kind is not null) && profile.HasLevelHeaderBelow;
+            if (heading.Foreign || !profile.IsSheetLike && !titledSheet) continue;
 
             var kind = tableTitle is not null ? catalog.KindOfTitle(tableTitle.Title) : heading.Kind;
             // Without a title, only a header block of sheet labels makes a grid a sheet.
@@ -134,8 +136,24 @@ internal sealed class SheetLocator(SheetOptions options)
                 fields.Add(new SheetField(line.Text[..at].Trim(), new SheetValue(line.Text[(at + 1)..].Trim(), line.At), null));
                 consumed.Add(line);
             }
+            // A label without a colon and its value set apart on the same baseline (`部门（单位）名称      西安市气象局`).
+            else if (!consumed.Contains(line) && catalog.IsFieldLabel(line.Text) && ValueBeside(line, above) is { } value)
+            {
+                fields.Add(new SheetField(line.Text.Trim(), new SheetValue(value.Text.Trim(), value.At), null));
+                consumed.Add(line);
+                consumed.Add(value);
+            }
         }
         return new Heading(title, kind, subtitle, fields, consumed, false);
+    }
+
+    /// <summary>The nearest line to the right of <paramref name="label"/> on its baseline, unless it is a label too.</summary>
+    private static TextLine? ValueBeside(TextLine label, List<TextLine> above)
+    {
+        var tolerance = 0.3 * label.FontSize;
+        return above.Where(l => !ReferenceEquals(l, label) && l.Page == label.Page && l.Box.Left > label.Box.Right
+                && Math.Abs(l.Box.Bottom - label.Box.Bottom) <= tolerance && !l.Compact.Contains('：'))
+            .OrderBy(l => l.Box.Left).FirstOrDefault();
     }
 
     private static bool IsSubtitle(string compact) => compact.Length is > 2 and <= 16 && compact[0] is '（' or '(' && compact.Contains('年');

@@ -24,12 +24,16 @@ public static partial class HeaderAnalyzer
         for (var r = firstRow; r < grid.RowCount; r++)
         {
             var texts = grid.RowTexts(r);
-            if (ColumnNumberRow.IsRow(texts)) { numberRow = r; headerCount = r + 1; break; }
+            if (ColumnNumberRow.IsRow(texts, unreadable: IsOcrRow(grid, r))) { numberRow = r; headerCount = r + 1; break; }
             if (IsDataRow(texts)) { headerCount = r; break; }
         }
         var columns = BuildColumns(grid, firstRow, headerCount, numberRow);
         return new HeaderInfo(headerCount, numberRow, WithLevelNames(grid, headerCount, columns), BuildHeaderRows(grid, firstRow, headerCount, numberRow));
     }
+
+    /// <summary>A row read by OCR (its glyphs carry tesseract's confidence): a column number may be unreadable.</summary>
+    private static bool IsOcrRow(TableGrid grid, int row) =>
+        Enumerable.Range(0, grid.ColumnCount).Any(c => grid.CellAt(row, c)?.Glyphs.Any(g => g.Confidence is not null) == true);
 
     private static readonly HashSet<string> LevelNames = ["类", "款", "项"];
 

@@ -24,7 +24,38 @@ public static partial class ColumnNumberRow
     /// least two are numbers, and at least half of the cells are filled (a header row with only `1` and `2` in two of
     /// ten cells is not one).
     /// </summary>
-    public static bool IsRow(IReadOnlyList<string> cells)
+    public static bool IsRow(IReadOnlyList<string> cells) => IsRow(cells, unreadable: false);
+
+    /// <summary>
+    /// As <see cref="IsRow(IReadOnlyList{string})"/>, and with <paramref name="unreadable"/> (an OCR'd row) a cell may
+    /// be a glyph tesseract could not read – one character, or two that are not Chinese (`※` read as `K`, `迪` or `%`,
+    /// `11` as `ll`) – when the numbers that are read count the columns: each one the first plus its distance from it
+    /// (`迪 K 迪 1 2 … 10 ll 12`); at least three numbers and more of them than unread cells.
+    /// </summary>
+    public static bool IsRow(IReadOnlyList<string> cells, bool unreadable)
+    {
+        if (IsStrictRow(cells)) return true;
+        if (!unreadable) return false;
+        var filled = cells.Select(TextNormalizer.Compact).Where(s => s.Length > 0).ToList();
+        int numbers = 0, unread = 0, first = -1, firstValue = 0;
+        for (var k = 0; k < filled.Count; k++)
+        {
+            var s = filled[k];
+            if (s.Length <= 2 && s.All(char.IsAsciiDigit))
+            {
+                var value = int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+                if (first < 0) (first, firstValue) = (k, value);
+                else if (value != firstValue + (k - first)) return false;
+                numbers++;
+            }
+            else if (TokenPattern().IsMatch(s) && first < 0) continue;
+            else if (s.Length == 1 || s.Length == 2 && !s.Any(c => c >= '\u2E80')) unread++;
+            else return false;
+        }
+        return numbers >= 3 && numbers > unread && filled.Count >= cells.Count / 2;
+    }
+
+    private static bool IsStrictRow(IReadOnlyList<string> cells)
     {
         var numbers = 0;
         var filled = 0;

@@ -14,6 +14,9 @@ public sealed class OcrTextRepairTests
     [InlineData("１２.５０", "12.50")]
     [InlineData("2025", "2025")]
     [InlineData("IO", "IO")]
+    [InlineData("]1", "11")] // the serif 1 of a column number read as a bracket
+    [InlineData("1l", "11")]
+    [InlineData("ll", "ll")] // no digit: not known to be a number
     [InlineData("12.95", "12.95")] // one separator: nothing to decide
     public void Amounts_are_repaired_only_where_unambiguous(string read, string repaired) =>
         Assert.Equal(repaired, OcrTextRepair.RepairWord(read));
@@ -24,6 +27,15 @@ public sealed class OcrTextRepairTests
         var line = OcrTextRepair.RepairLine(["其中", ":", "政府办公厅(室)及〈相关〉"]);
         Assert.Equal(["其中", "：", "政府办公厅（室）及（相关）"], line.Select(w => w.Repaired));
         Assert.Equal(":", line[1].Read);
+    }
+
+    [Fact]
+    public void A_bracket_read_twice_is_one_glyph_and_a_title_bracket_closed_by_a_parenthesis_is_one()
+    {
+        var doubled = OcrTextRepair.RepairLine(["其他政府办公厅", "(〈室)"]);
+        Assert.Equal($"（{OcrTextRepair.Merged}室）", doubled[1].Repaired);
+        var title = OcrTextRepair.RepairLine(["政府办公厅", "《", "室)及《预算法》"]);
+        Assert.Equal(["政府办公厅", "（", "室）及《预算法》"], title.Select(w => w.Repaired));
     }
 
     [Fact]

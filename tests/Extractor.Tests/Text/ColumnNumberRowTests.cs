@@ -54,4 +54,16 @@ public class ColumnNumberRowTests
     [InlineData("1,029.48|2|3", false)]
     public void Amount_cells_that_count_the_columns_are_numbers(string amounts, bool sequence) =>
         Assert.Equal(sequence, ColumnNumberRow.IsNumberSequence(amounts.Split('|')));
+
+    [Theory]
+    // OCR'd rows: ※ read as K, 迪 or %, 11 as ll; the numbers read must still count the columns
+    [InlineData("K|迪|%|1|2|3|4|5|6|7|8|9|10|ll|12", true)]
+    [InlineData("迪|K|%||迪|1|2|3|4|5|6|7|8|9|10|]", true)]
+    [InlineData("※|※|1|2|3", true)]
+    [InlineData("K|1|2|4", false)] // a number out of step
+    [InlineData("合计|1|2|3", false)] // a two-character Chinese label is a word, not an unread ※
+    [InlineData("K|%|迪|1|2", false)] // fewer numbers than unread cells
+    [InlineData("K|1|2|3", false, false)] // the text layer keeps the strict rule
+    public void An_ocr_row_may_hold_unread_cells(string cells, bool row, bool ocr = true) =>
+        Assert.Equal(row, ColumnNumberRow.IsRow(cells.Split('|'), unreadable: ocr));
 }
