@@ -152,7 +152,7 @@ internal sealed class SheetLocator(SheetOptions options)
     {
         var tolerance = 0.3 * label.FontSize;
         return above.Where(l => !ReferenceEquals(l, label) && l.Page == label.Page && l.Box.Left > label.Box.Right
-                && Math.Abs(l.Box.Bottom - label.Box.Bottom) <= tolerance && !l.Compact.Contains('：'))
+                && Math.Abs(l.Box.Bottom - label.Box.Bottom) <= tolerance && !l.Compact().Contains('：'))
             .OrderBy(l => l.Box.Left).FirstOrDefault();
     }
 
