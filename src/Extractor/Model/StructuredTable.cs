@@ -14,6 +14,18 @@ public sealed record Column(int Index, IReadOnlyList<string> Path, string? Numbe
 {
     public string Name => Path.Count > 0 ? Path[^1] : "";
     public string Key => string.Join("/", Path);
+
+    /// <summary>
+    /// The key of a column's amounts in a record (<see cref="TableRecord.Amounts"/>): its header path, suffixed `#2`,
+    /// `#3` … when earlier columns share that path (`本年支出/基本支出`, `本年支出/基本支出#2`).
+    /// </summary>
+    public static string AmountKey(IReadOnlyList<Column> columns, int column)
+    {
+        var key = columns[column].Key;
+        var earlier = 0;
+        for (var i = 0; i < column; i++) if (columns[i].Key == key) earlier++;
+        return earlier == 0 ? key : $"{key}#{earlier + 1}";
+    }
 }
 
 /// <summary>One header cell as printed, with its spans.</summary>

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Extractor.Structure;
+using Extractor.Model;
 using Extractor.Text;
 using Newtonsoft.Json;
 

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Extractor.Model;
 using Extractor.Text;
-using Extractor.Structure;
 
 namespace Extractor.Recognition;
 

@@ -1,5 +1,4 @@
 using Extractor.Model;
-using Extractor.Structure;
 using Extractor.Text;
 
 namespace Extractor.Reconciliation;

@@ -1,5 +1,4 @@
 using Extractor.Model;
-using Extractor.Records;
 using Extractor.Text;
 
 namespace Extractor.Reconciliation;
@@ -36,7 +35,7 @@ public sealed partial class TableView
         Records = Records.Where(r => !ColumnNumberRow.IsMarker(r.RowLabel)
             && !ColumnNumberRow.IsNumberSequence(r.Amounts.Values.OrderBy(a => a.Column).Select(a => a.Text).ToList())).ToList();
         Columns = columns;
-        amountKeys = table.Structure.Columns.Select(c => RecordBuilder.AmountKey(table.Structure.Columns, c.Index)).ToArray();
+        amountKeys = table.Structure.Columns.Select(c => Column.AmountKey(table.Structure.Columns, c.Index)).ToArray();
         normalisedPaths = columns.Select(c => c.Path.Select(TextNormalizer.Key).ToArray()).ToArray();
         idSegments = columns.Select(c => c.Index < table.ColumnIds.Count ? table.ColumnIds[c.Index]?.Split('.') : null).ToArray();
         rowLabels = Records.Select(r => LabelText.RowLabel(r.RowLabel)).ToArray();

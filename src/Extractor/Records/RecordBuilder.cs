@@ -250,21 +250,10 @@ public static partial class RecordBuilder
             var cell = row[c];
             if (!AmountParser.TryParse(cell.Text, out var value)) continue;
             // Two columns sharing a header path must not overwrite each other: later ones get a deterministic suffix.
-            var key = AmountKey(table.Columns, c);
+            var key = Column.AmountKey(table.Columns, c);
             result[key] = new Amount(value, value * unitFactor, cell.Text, cell.At, r, c);
         }
         return result;
-    }
-
-    /// <summary>
-    /// The key of a column's amounts: its header path, suffixed `#2`, `#3` … when earlier columns share that path.
-    /// </summary>
-    public static string AmountKey(IReadOnlyList<Column> columns, int column)
-    {
-        var key = columns[column].Key;
-        var earlier = 0;
-        for (var i = 0; i < column; i++) if (columns[i].Key == key) earlier++;
-        return earlier == 0 ? key : $"{key}#{earlier + 1}";
     }
 
     private static int? Find(IReadOnlyList<Column> columns, Func<Column, bool> predicate) =>

@@ -4,18 +4,6 @@ using Extractor.Text;
 
 namespace Extractor.Structure;
 
-/// <summary>What a vocabulary of table titles says about a heading.</summary>
-public enum TitleVerdict { NotATitle, Table, Form }
-
-/// <summary>
-/// Tells the structure stage which headings name tables and which name forms (performance sheets). Implemented by the
-/// recognition catalogue and passed in by the pipeline, so that structure does not depend on recognition.
-/// </summary>
-public interface ITitleVocabulary
-{
-    TitleVerdict Classify(string title);
-}
-
 /// <summary>
 /// Finds table headings in the regional forms seen in published documents:
 /// a label with the name on the same line or the line below (`表1 …`, `表 1`, `表一`, `表十一`, `附表3`, `预算01表 …`,

@@ -15,9 +15,7 @@ public partial class OutlineNumberingTests
     private static partial Regex OutlineRegex();
 
     public static IReadOnlyList<string> OutlineRegexesOutsideText(IEnumerable<(string Path, string Source)> files) =>
-        files.Where(f => !f.Path.StartsWith("Text/", StringComparison.Ordinal))
-            .SelectMany(f => OutlineRegex().Matches(f.Source).Select(m => $"{f.Path}: {m.Groups["pattern"].Value}"))
-            .ToList();
+        LibrarySources.MatchesOutside(files, "Text/", OutlineRegex(), "pattern");
 
     [Fact]
     public void No_stage_outside_Text_declares_an_outline_numbering_regex()

@@ -13,9 +13,7 @@ public partial class TextFoldTests
     private static partial Regex FoldDeclaration();
 
     public static IReadOnlyList<string> FoldsOutsideText(IEnumerable<(string Path, string Source)> files) =>
-        files.Where(f => !f.Path.StartsWith("Text/", StringComparison.Ordinal))
-            .SelectMany(f => FoldDeclaration().Matches(f.Source).Select(m => $"{f.Path}: {m.Groups["name"].Value}"))
-            .ToList();
+        LibrarySources.MatchesOutside(files, "Text/", FoldDeclaration(), "name");
 
     [Fact]
     public void No_stage_outside_Text_declares_a_fold_of_its_own()

@@ -89,7 +89,7 @@ public class RuleCatalogTests
             Assert.Contains(columns, c => c.Path.Contains(wording));
             // Amounts are keyed by column path: re-key them as the record builder would for the new wording.
             IReadOnlyDictionary<string, Amount> Rekeyed(IReadOnlyDictionary<string, Amount> amounts) =>
-                amounts.Values.ToDictionary(a => RecordBuilder.AmountKey(columns, a.Column));
+                amounts.Values.ToDictionary(a => Column.AmountKey(columns, a.Column));
             var records = t.Records.Select(r => r.WithAmounts(Rekeyed(r.Amounts))).ToList();
             return t with { Structure = t.Structure with { Columns = columns }, Records = records, ColumnIds = columns.Select(ColumnCatalog.Default.ColumnId).ToList() };
         }).ToList();
