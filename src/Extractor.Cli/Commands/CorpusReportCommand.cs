@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Extractor.Diagnostics;
+using Extractor.Text;
 
 namespace Extractor.Cli.Commands;
 
@@ -62,7 +63,7 @@ public static class CorpusReportCommand
         var c = r.Coverage;
         Console.WriteLine($"{r.File}: {r.PageCount} pages, {r.Elapsed.TotalMilliseconds:F0} ms");
         Console.WriteLine($"  tables: {string.Join(", ", r.TablesByKind.Select(k => $"{k.Key}×{k.Value}"))}");
-        Console.WriteLine($"  table pages: {Ranges(r.TablePages)}");
+        Console.WriteLine($"  table pages: {PageRanges.Format(r.TablePages, "-", ",")}");
         if (r.TableLines is { } t)
         {
             Console.WriteLine($"  table lines: {t.TableLines}, amounts {t.Captured}/{t.Tokens} captured ({Percent(t.Share)})");
@@ -81,17 +82,4 @@ public static class CorpusReportCommand
     }
 
     private static string Percent(double share) => (share * 100).ToString("F2", CultureInfo.InvariantCulture) + " %";
-
-    private static string Ranges(IReadOnlyList<int> pages)
-    {
-        var parts = new List<string>();
-        for (var i = 0; i < pages.Count;)
-        {
-            var j = i;
-            while (j + 1 < pages.Count && pages[j + 1] == pages[j] + 1) j++;
-            parts.Add(i == j ? $"{pages[i]}" : $"{pages[i]}-{pages[j]}");
-            i = j + 1;
-        }
-        return string.Join(",", parts);
-    }
 }
