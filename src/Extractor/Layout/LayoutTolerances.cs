@@ -29,6 +29,15 @@ public sealed record LayoutTolerances
     public double ColumnBinWidth { get; init; } = 0.25;
 
     /// <summary>
+    /// A gap taller than this fraction of the page between two rules of one stack parts two tables that share a width,
+    /// unless a number in it shows a row (a project whose 绩效目标 text runs over 25 lines).
+    /// </summary>
+    public double TableBreakGapFraction { get; init; } = 0.4;
+
+    /// <summary>A line at least this much larger than a stack's usual text is a title parting two tables (13 pt over 10 pt; bold headers are not larger).</summary>
+    public double TitleSizeRatio { get; init; } = 1.15;
+
+    /// <summary>
     /// Resolution (points) at which a right-aligned number that nearly touches the next column's left-aligned text is
     /// told apart from it (Chromium leaves 0.18 pt between `823.68` and `201 一般公共服务支出`); glyphs of one word abut.
     /// </summary>

@@ -15,9 +15,6 @@ internal sealed partial class StackBreaks
     [GeneratedRegex(@"^[-−]?\d[\d,]*(\.\d+)?$")]
     private static partial Regex Number();
 
-    /// <summary>A title is set at least this much larger than the stack's usual text (13 pt over 10 pt; bold headers are not larger).</summary>
-    private const double TitleSizeRatio = 1.15;
-
     private readonly List<Glyph> glyphs;
     private readonly IReadOnlyList<double> ys;
     private readonly double maxGap, usualSize;
@@ -28,9 +25,7 @@ internal sealed partial class StackBreaks
     {
         this.ys = ys;
         this.tolerances = tolerances;
-        // A gap this tall between two rules of one stack means two tables that happen to share a width, unless a row
-        // of the table fills it (a project whose 绩效目标 text runs over 25 lines).
-        maxGap = pageHeight * 0.4;
+        maxGap = pageHeight * tolerances.TableBreakGapFraction;
         glyphs = pageGlyphs.Where(g => !g.IsWhitespace && g.CentreX > left && g.CentreX < right && g.CentreY < ys[0] && g.CentreY > ys[^1]).ToList();
         var sizes = glyphs.Select(g => g.FontSize).Order().ToList();
         usualSize = sizes.Count == 0 ? 0 : sizes[sizes.Count / 2];
@@ -45,6 +40,6 @@ internal sealed partial class StackBreaks
         if (!tall && firstOfTable) return false;
         var lines = TextLineBuilder.Build(glyphs.Where(g => g.CentreY < top && g.CentreY > bottom), 0, tolerances, 1.0);
         if (lines.Any(l => Number().IsMatch(l.Text))) return false;
-        return tall || lines.Any(l => l.FontSize >= TitleSizeRatio * usualSize);
+        return tall || lines.Any(l => l.FontSize >= tolerances.TitleSizeRatio * usualSize);
     }
 }
