@@ -5,19 +5,21 @@
 # resident set of the largest process). Then the same over the folder repeated 4× (memory must stay flat) and, when
 # the machine has two cores, 1 vs 2 workers (throughput per wall second).
 #
-# Usage: bench/compare.sh [--rounds N] [--quick] [--no-4x] [--no-jobs] [FILES_OR_FOLDERS…]
+# Usage: bench/compare.sh [--rounds N] [--quick] [--no-4x] [--no-jobs] [--r2r] [FILES_OR_FOLDERS…]
 #   default input: fixtures/corpus; default 3 rounds. --quick = 1 round, no 4× and no 2-worker run (a smoke test).
+#   Measures the native CLI (published with -p:Native=true; needs clang or gcc), --r2r the ReadyToRun one;
 #   EXTRACTOR_CLI=/path/to/extractor-cli (or a .dll) measures that build instead of publishing one.
 # Needs poppler-utils (pdftotext, pdfinfo) and GNU time: apt-get install -y poppler-utils time
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds=3 four=1 jobs=1 inputs=()
+rounds=3 four=1 jobs=1 form=native inputs=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --quick) rounds=1 four=0 jobs=0; shift ;;
     --no-4x) four=0; shift ;;
     --no-jobs) jobs=0; shift ;;
+    --r2r) form=r2r; shift ;;
     *) inputs+=("$1"); shift ;;
   esac
 done
@@ -26,12 +28,24 @@ for tool in pdftotext pdfinfo taskset /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "compare.sh: $tool not found (apt-get install -y poppler-utils time util-linux)" >&2; exit 2; }
 done
 
-# The form users install (README, Install): the framework-dependent CLI published ReadyToRun (precompiled, so the
-# coordinator and every worker start without JIT-compiling the pipeline).
+# The fastest form users install (README, Install): the native CLI (Native AOT: nothing is JIT-compiled in the
+# coordinator or any worker), when a C toolchain is there to link it (a few minutes to build); else, or with --r2r,
+# the framework-dependent CLI published ReadyToRun.
 work=bench/.work
 mkdir -p "$work"
-if [ -z "${EXTRACTOR_CLI:-}" ]; then
-  dotnet publish src/Extractor.Cli -c Release -p:PublishReadyToRun=true -o "$work/publish" -v q -nologo >/dev/null
+if [ -n "${EXTRACTOR_CLI:-}" ]; then
+  form="EXTRACTOR_CLI"
+else
+  if [ "$form" = native ] && ! command -v clang >/dev/null && ! command -v gcc >/dev/null; then
+    echo "compare.sh: no clang or gcc to link the native CLI: measuring the ReadyToRun form (apt-get install -y clang)" >&2
+    form=r2r
+  fi
+  rm -rf "$work/publish"
+  if [ "$form" = native ]; then
+    dotnet publish src/Extractor.Cli -c Release -p:Native=true -o "$work/publish" -v q -nologo >/dev/null
+  else
+    dotnet publish src/Extractor.Cli -c Release -p:PublishReadyToRun=true -o "$work/publish" -v q -nologo >/dev/null
+  fi
   EXTRACTOR_CLI="$work/publish/extractor-cli"
 fi
 cli=("$EXTRACTOR_CLI")
@@ -93,7 +107,7 @@ compare() {
     printf "  ratio    %.2f (Extractor CPU-s / pdftotext CPU-s; <= 1.0 is as fast per core)\n", ec / rc }'
 }
 
-echo "extractor: ${cli[*]}; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "extractor: ${cli[*]} (${form}); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 compare "$work/x1" "$pages" "corpus ×1"
 [ "$four" = 1 ] && compare "$work/x4" $((pages * 4)) "corpus ×4 (memory must not grow with the number of documents)"
 if [ "$jobs" = 1 ]; then

@@ -63,7 +63,7 @@ public static class BatchRunner
         var items = OutputNames.Assign(inputs, journal.Claims);
         var decided = items.Select(i => (Item: i, Previous: journal.Previous(i.Identity))).Select(d => (d.Item, d.Previous,
             Reason: options.Force ? "forced" : ResumePolicy.RedoReason(d.Previous, d.Item, options.DocumentOutputs, output, options.RetryFailed))).ToList();
-        var todo = decided.Where(d => d.Reason is not null).Select(d => d.Item).ToList();
+        var todo = WorkOrder.For(decided.Where(d => d.Reason is not null).Select(d => d.Item).ToList(), options.Jobs);
         var done = decided.Where(d => d.Reason is null).ToList();
         progress.Started(items.Count, done.Count);
 

@@ -36,6 +36,7 @@ public static class BenchCommand
                 self.Refresh();
                 var cpuBefore = self.TotalProcessorTime;
                 var collections = GC.CollectionCount(0);
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var clock = Stopwatch.StartNew();
                 foreach (var (name, bytes) in files)
                 {
@@ -51,10 +52,11 @@ public static class BenchCommand
                 self.Refresh();
                 var cpu = (self.TotalProcessorTime - cpuBefore).TotalSeconds;
                 collections = GC.CollectionCount(0) - collections;
+                var allocatedMib = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024);
                 var heap = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024);
                 var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
                 var label = round == 0 ? "warm-up" : $"round {round}";
-                Console.WriteLine($"{label,-8} {pages,6} pages {clock.Elapsed.TotalSeconds,7:0.00} s {pages / clock.Elapsed.TotalSeconds,7:0.0} pages/s  cpu {cpu,6:0.00} s ({pages / cpu,5:0.0} pages per cpu-s, {collections} GCs)  heap after GC {heap,6:0.0} MiB  peak working set {peak,6:0} MiB  unreadable {failures}");
+                Console.WriteLine($"{label,-8} {pages,6} pages {clock.Elapsed.TotalSeconds,7:0.00} s {pages / clock.Elapsed.TotalSeconds,7:0.0} pages/s  cpu {cpu,6:0.00} s ({pages / cpu,5:0.0} pages per cpu-s, {collections} GCs, {allocatedMib:0} MiB allocated)  heap after GC {heap,6:0.0} MiB  peak working set {peak,6:0} MiB  unreadable {failures}");
                 if (round > 0) totals.Add((clock.Elapsed.TotalSeconds, pages));
             }
             var best = totals.Max(t => t.Pages / t.Seconds);
@@ -71,19 +73,26 @@ public static class BenchCommand
 internal sealed class StageTimes : IStageTimer
 {
     private readonly Dictionary<string, long> _ticks = [];
+    private readonly Dictionary<string, long> _bytes = [];
 
-    public void Record(string stage, long stopwatchTicks) =>
+    public void Record(string stage, long stopwatchTicks) => Record(stage, stopwatchTicks, 0);
+
+    public void Record(string stage, long stopwatchTicks, long allocatedBytes)
+    {
         _ticks[stage] = _ticks.GetValueOrDefault(stage) + stopwatchTicks;
+        _bytes[stage] = _bytes.GetValueOrDefault(stage) + allocatedBytes;
+    }
 
     public void Print(long pages)
     {
         var total = _ticks.Values.Sum();
-        Console.WriteLine($"stages over {pages} pages (wall time inside each stage, summed over the measured rounds):");
+        Console.WriteLine($"stages over {pages} pages (wall time and bytes allocated inside each stage, summed over the measured rounds):");
         foreach (var (stage, ticks) in _ticks)
         {
             var seconds = ticks / (double)Stopwatch.Frequency;
-            Console.WriteLine($"  {stage,-44} {seconds,7:0.00} s {100.0 * ticks / total,5:0.0} %  {1000 * seconds / pages,6:0.000} ms/page");
+            var mib = _bytes[stage] / (1024.0 * 1024);
+            Console.WriteLine($"  {stage,-44} {seconds,7:0.00} s {100.0 * ticks / total,5:0.0} %  {1000 * seconds / pages,6:0.000} ms/page  {mib,8:0.0} MiB allocated");
         }
-        Console.WriteLine($"  {"total",-44} {total / (double)Stopwatch.Frequency,7:0.00} s");
+        Console.WriteLine($"  {"total",-44} {total / (double)Stopwatch.Frequency,7:0.00} s  {_bytes.Values.Sum() / (1024.0 * 1024),8:0.0} MiB allocated");
     }
 }

@@ -9,6 +9,9 @@ namespace Extractor.Model;
 public interface IStageTimer
 {
     void Record(string stage, long stopwatchTicks);
+
+    /// <summary>Also the bytes the stage allocated on this thread (deterministic, unlike time on a shared machine).</summary>
+    void Record(string stage, long stopwatchTicks, long allocatedBytes) => Record(stage, stopwatchTicks);
 }
 
 /// <summary>Stage names, in pipeline order, as reported by <see cref="IStageTimer"/>.</summary>
@@ -30,15 +33,17 @@ public readonly struct StageScope : IDisposable
     private readonly IStageTimer? _timer;
     private readonly string _stage;
     private readonly long _start;
+    private readonly long _allocated;
 
     private StageScope(IStageTimer timer, string stage)
     {
         _timer = timer;
         _stage = stage;
+        _allocated = GC.GetAllocatedBytesForCurrentThread();
         _start = Stopwatch.GetTimestamp();
     }
 
     public static StageScope Start(IStageTimer? timer, string stage) => timer is null ? default : new StageScope(timer, stage);
 
-    public void Dispose() => _timer?.Record(_stage, Stopwatch.GetTimestamp() - _start);
+    public void Dispose() => _timer?.Record(_stage, Stopwatch.GetTimestamp() - _start, GC.GetAllocatedBytesForCurrentThread() - _allocated);
 }
