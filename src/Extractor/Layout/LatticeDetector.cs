@@ -110,7 +110,7 @@ public static class LatticeDetector
             var c = GridLines.ColumnIndex(xs, g.CentreX);
             var r = GridLines.BandIndex(ys, g.CentreY);
             // The wrapped last line of a last-row cell printed over the bottom rule (OverflowingText.SpilledBelow).
-            if (r < 0 && g.CentreY < ys[^1] && g.Box.Top > ys[^1]) r = rows - 1;
+            if (r < 0 && g.CentreY < ys[^1] && g.CentreY >= ys[^1] - g.FontSize) r = rows - 1;
             if (c < 0 || c >= cols || r < 0 || r >= rows) continue;
             var id = sets.Find(r * cols + c);
             if (!members.TryGetValue(id, out var list)) members[id] = list = [];

@@ -105,14 +105,16 @@ internal static class OverflowingText
     public static List<Glyph> SpilledBelow(TableGrid grid, IReadOnlyList<Glyph> free)
     {
         var bottom = grid.Box.Bottom;
-        var straddling = free.Where(g => !g.IsWhitespace && g.Box.Top > bottom && g.CentreY < bottom && g.CentreX > grid.Box.Left && g.CentreX < grid.Box.Right).ToList();
         var spilled = new List<Glyph>();
-        if (straddling.Count == 0) return spilled;
-        foreach (var cell in grid.CellsStartingInRow(grid.RowCount - 1).Concat(grid.Cells.Where(c => c.Row < grid.RowCount - 1 && c.Row + c.RowSpan == grid.RowCount)))
-        {
-            foreach (var line in Lines(straddling.Where(g => g.CentreX > cell.Box.Left && g.CentreX < cell.Box.Right)))
-                if (Wraps(cell.Glyphs, line.ToList(), bottom, cell.Box.Right)) spilled.AddRange(line);
-        }
+        // Lines right under the bottom rule (within a character's height), whole: a comma's box may not reach the rule.
+        var under = free.Where(g => g.CentreY < bottom && g.CentreY >= bottom - g.FontSize && g.CentreX > grid.Box.Left && g.CentreX < grid.Box.Right).ToList();
+        if (!under.Any(g => !g.IsWhitespace && g.Box.Top > bottom)) return spilled;
+        foreach (var cell in grid.Cells.Where(c => c.Row + c.RowSpan == grid.RowCount))
+            foreach (var line in under.Where(g => g.CentreX > cell.Box.Left && g.CentreX < cell.Box.Right).GroupBy(g => Math.Round(g.Baseline)))
+            {
+                var glyphs = line.ToList();
+                if (Wraps(cell.Glyphs, glyphs, bottom, cell.Box.Right)) spilled.AddRange(glyphs);
+            }
         return spilled;
     }
 
