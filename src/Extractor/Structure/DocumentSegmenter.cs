@@ -607,11 +607,37 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                         }
                         else cells[c] = new Cell("", "", new Provenance(beside?.Page ?? grid.Page, cell?.Box ?? default));
                     }
+                    if (any && r == start && g > 0 && rows.Count > 0 && CarriesOver(rows[^1], cells))
+                    {
+                        // The wrapped text of the last row of the page before, continued on this page (sz-finance p.12:
+                        // `相关行业规范和健康发展；…` finishing the 绩效目标 of 财政监督管理业务): one row.
+                        rows[^1] = rows[^1].Select((cell, c) => cells[c].Text.Length == 0 ? cell : cell with { Text = cell.Text + cells[c].Text, Raw = cell.Raw + cells[c].Raw }).ToList();
+                        any = false;
+                    }
                     if (any) rows.Add(cells);
                     else spans.RemoveAll(s => s.Row == rows.Count);
                 }
             }
             return new StructuredTable(title, Department, Unit, pages.ToList(), header.Columns, header.HeaderRows, rows, spans, Note, [.. _grids, .. _right]);
+        }
+
+        /// <summary>
+        /// True when <paramref name="row"/>, the first body row of a page, only carries on the texts of <paramref name="previous"/>,
+        /// the last row of the page before: no amount, nothing in the first column, text only where the previous row has
+        /// text (not an amount), and fewer filled cells than half of the previous row's, which holds amounts.
+        /// </summary>
+        private static bool CarriesOver(IReadOnlyList<Cell> previous, Cell[] row)
+        {
+            if (row[0].Text.Length > 0) return false;
+            var filled = 0;
+            for (var c = 0; c < row.Length; c++)
+            {
+                if (row[c].Text.Length == 0) continue;
+                if (AmountParser.TryParse(row[c].Text, out _) || previous[c].Text.Length == 0 || AmountParser.TryParse(previous[c].Text, out _)) return false;
+                filled++;
+            }
+            var previousFilled = previous.Count(c => c.Text.Length > 0);
+            return filled > 0 && 2 * filled < previousFilled && previous.Any(c => AmountParser.Parse(c.Text).Kind == AmountKind.Number);
         }
 
         private static Cell BodyCell(GridCell cell, int page) =>
