@@ -109,6 +109,8 @@ public static class LatticeDetector
         {
             var c = GridLines.ColumnIndex(xs, g.CentreX);
             var r = GridLines.BandIndex(ys, g.CentreY);
+            // The wrapped last line of a last-row cell printed over the bottom rule (OverflowingText.SpilledBelow).
+            if (r < 0 && g.CentreY < ys[^1] && g.CentreY >= ys[^1] - g.FontSize) r = rows - 1;
             if (c < 0 || c >= cols || r < 0 || r >= rows) continue;
             var id = sets.Find(r * cols + c);
             if (!members.TryGetValue(id, out var list)) members[id] = list = [];
@@ -121,6 +123,17 @@ public static class LatticeDetector
                 int a = sets.Find(r * cols + c), b = sets.Find(r * cols + c + 1);
                 if (a != b && members.TryGetValue(a, out var left) && members.TryGetValue(b, out var right))
                     OverflowingText.Reclaim(left, right, xs[c + 1]);
+            }
+
+        var stacked = new HashSet<(int, int)>();
+        for (var r = 0; r + 1 < rows; r++)
+            for (var c = 0; c < cols; c++)
+            {
+                int a = sets.Find(r * cols + c), b = sets.Find((r + 1) * cols + c);
+                if (a == b || !stacked.Add((a, b)) || !members.TryGetValue(a, out var upper) || !members.TryGetValue(b, out var lower)) continue;
+                var right = c + 1;
+                while (right < cols && sets.Find(r * cols + right) == a) right++;
+                OverflowingText.ReclaimFromBelow(upper, lower, ys[r + 1], xs[right]);
             }
 
         var cells = new List<GridCell>();

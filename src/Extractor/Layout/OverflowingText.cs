@@ -56,6 +56,77 @@ internal static class OverflowingText
         }
     }
 
+    /// <summary>
+    /// Moves the last line of a wrapped text from <paramref name="below"/> back to <paramref name="above"/>, two cells
+    /// one over the other split by the rule at y = <paramref name="rule"/>. A name too long for its row wraps and its
+    /// second line prints over the rule, on the next row's own text (bj-038 p.11: `2130306-水利工程运行与维` with `护`
+    /// below the rule, at the top of the next row's cell, which then read `护2130306-…`): see <see cref="Wraps"/>; the
+    /// line also overlaps the cell's own first line (or the cell has none).
+    /// </summary>
+    public static void ReclaimFromBelow(List<Glyph> above, List<Glyph> below, double rule, double aboveRight)
+    {
+        if (above.Count == 0 || below.Count == 0) return;
+        var lines = Lines(below).OrderByDescending(l => l.Key).ToList();
+        if (lines.Count == 0) return;
+        var top = lines[0];
+        // The cell's own first line starts less than a line below (printed over): the top line is not its own.
+        if (lines.Count > 1 && top.Min(g => g.Baseline) - lines[1].Max(g => g.Baseline) >= MinLineSpacingEms * top.Max(g => g.FontSize)) return;
+        if (!Wraps(above, top.ToList(), rule, aboveRight)) return;
+        foreach (var g in top)
+        {
+            below.Remove(g);
+            above.Add(g);
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="line"/>, printed under the rule at y = <paramref name="rule"/>, is the wrapped last
+    /// line of the cell above it (glyphs <paramref name="above"/>, right rule at x = <paramref name="aboveRight"/>): it
+    /// pokes above the rule, stands a line's spacing under the cell's last line, which is full to its right rule, and
+    /// holds no digits only.
+    /// </summary>
+    public static bool Wraps(IReadOnlyCollection<Glyph> above, IReadOnlyList<Glyph> line, double rule, double aboveRight)
+    {
+        var visible = line.Where(g => !g.IsWhitespace).ToList();
+        if (visible.Count == 0 || visible.Max(g => g.Box.Top) <= rule || visible.All(IsNumberPart)) return false;
+        var aboveLast = Lines(above).MinBy(l => l.Key);
+        if (aboveLast is null || aboveLast.All(IsNumberPart)) return false;
+        var spacing = aboveLast.Min(g => g.Baseline) - visible.Max(g => g.Baseline);
+        var size = aboveLast.Max(g => g.FontSize);
+        if (spacing < MinLineSpacingEms * size || spacing > MaxLineSpacingEms * size) return false;
+        // Only a full line wraps: the cell above's last line reaches its right rule.
+        return aboveLast.Max(g => g.AdvanceRight) >= aboveRight - ReachEms * size;
+    }
+
+    /// <summary>
+    /// Glyphs of <paramref name="free"/> (text outside every table) that are the wrapped last line of a cell in the
+    /// last row of <paramref name="grid"/>, printed under its bottom rule (bj-038 p.11's last row, `…运行与维` over `护`).
+    /// </summary>
+    public static List<Glyph> SpilledBelow(TableGrid grid, IReadOnlyList<Glyph> free)
+    {
+        var bottom = grid.Box.Bottom;
+        var spilled = new List<Glyph>();
+        // Lines right under the bottom rule (within a character's height), whole: a comma's box may not reach the rule.
+        var under = free.Where(g => g.CentreY < bottom && g.CentreY >= bottom - g.FontSize && g.CentreX > grid.Box.Left && g.CentreX < grid.Box.Right).ToList();
+        if (!under.Any(g => !g.IsWhitespace && g.Box.Top > bottom)) return spilled;
+        foreach (var cell in grid.Cells.Where(c => c.Row + c.RowSpan == grid.RowCount))
+            foreach (var line in under.Where(g => g.CentreX > cell.Box.Left && g.CentreX < cell.Box.Right).GroupBy(g => Math.Round(g.Baseline)))
+            {
+                var glyphs = line.ToList();
+                if (Wraps(cell.Glyphs, glyphs, bottom, cell.Box.Right)) spilled.AddRange(glyphs);
+            }
+        return spilled;
+    }
+
+    private static IEnumerable<IGrouping<double, Glyph>> Lines(IEnumerable<Glyph> glyphs) =>
+        glyphs.Where(g => !g.IsWhitespace).GroupBy(g => Math.Round(g.Baseline));
+
+    /// <summary>Baselines of two lines of one cell stand at least this far apart, in em; a line overprinted on another, less.</summary>
+    private const double MinLineSpacingEms = 0.9;
+
+    /// <summary>Wrapped lines of a cell stand at most this far apart, in em.</summary>
+    private const double MaxLineSpacingEms = 1.8;
+
     private static bool Overprinted(IEnumerable<Glyph> line)
     {
         var sorted = line.OrderBy(g => g.AdvanceLeft).ToList();

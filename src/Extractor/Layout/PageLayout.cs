@@ -53,7 +53,19 @@ public sealed class PageLayoutAnalyzer(LayoutOptions options)
             if (!inside) free.Add(g);
         }
         var grids = new List<TableGrid>(candidates.Count);
-        for (var i = 0; i < candidates.Count; i++) grids.Add(candidates[i].BuildGrid(inTable[i]));
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var grid = candidates[i].BuildGrid(inTable[i]);
+            // A cell's wrapped last line printed under the table's bottom rule belongs to that cell: read the grid again with it.
+            if (OverflowingText.SpilledBelow(grid, free) is { Count: > 0 } spilled)
+            {
+                var moved = spilled.ToHashSet(ReferenceEqualityComparer.Instance);
+                free.RemoveAll(moved.Contains);
+                inTable[i].AddRange(spilled);
+                grid = candidates[i].BuildGrid(inTable[i]);
+            }
+            grids.Add(grid);
+        }
         var lines = TextLineBuilder.Build(free, page.Number, options.Tolerances, options.LineSplitGapEms);
         return new PageLayout(LaidOutPage.Of(page), grids, lines);
     }

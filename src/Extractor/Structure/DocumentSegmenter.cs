@@ -17,6 +17,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
     private const int MaxIndicatorLabel = 12;
 
     private double NameOnlyReach => options.NameOnlyReach;
+    private double ContinuationEdgeReach => options.ContinuationEdgeReach;
     private double MetaReachWithoutGrid => options.MetaReachWithoutGrid;
 
     /// <param name="pages">The pages' layouts in order.</param>
@@ -57,6 +58,12 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                 var adjacent = open.LastPage == page.Page.Number - 1;
                 foreach (var found in grids.Where(g => g.Box.Bottom > firstTitleBottom))
                 {
+                    // The right part of a wide table goes on over the pages its left part did.
+                    if (open.HasRightPart)
+                    {
+                        if (adjacent && open.TryJoinAtRight(found)) claimed.Add(found);
+                        break;
+                    }
                     var textAbove = lines.Count(l => l.Box.Bottom > found.Box.Top && !l.Compact().All(char.IsAsciiDigit));
                     var grid = open.AlignColumns(found);
                     var repeats = open.IsRepeatedIn(grid);
@@ -85,13 +92,16 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                 var sameTable = open is not null && open.LastPage == page.Page.Number - 1 && SameTitle(open.Title, found.Title);
                 var aligned = sameTable && grid is not null ? open!.AlignColumns(grid) : grid;
                 var continues = sameTable && aligned is not null && open!.FirstGrid is { } openFirst && ColumnMap(openFirst, aligned) is not null;
+                // Other columns under the same title on the same rows: the part of a wide table that did not fit.
+                var atRight = sameTable && !continues && grid is not null && open!.TryJoinAtRight(grid);
                 var target = continues ? open! : builder;
-                if (grid is not null && !continues && vocabulary is not null && GridPreamble(grid, vocabulary) is { Rows: > 0 } preamble)
+                if (grid is not null && !continues && !atRight && vocabulary is not null && GridPreamble(grid, vocabulary) is { Rows: > 0 } preamble)
                 {
                     foreach (var line in preamble.Meta) builder.TryTakeMeta(line);
                     builder.FirstRow = preamble.Rows;
                 }
-                if (grid is not null) { target.AddGrid(continues ? aligned! : grid); claimed.Add(grid); }
+                if (grid is not null && !atRight) target.AddGrid(continues ? aligned! : grid);
+                if (grid is not null) claimed.Add(grid);
 
                 for (var i = 0; i < lines.Count; i++)
                 {
@@ -101,7 +111,8 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                     if (line.Box.Top <= top + 1 && line.Box.Bottom >= gridTop - 1 && builder.TryTakeMeta(line)) consumed.Add(i);
                 }
                 var note = TakeNote(lines, consumed, gridBottom, nextTitleTop);
-                if (continues) { open!.Note ??= note; continue; }
+                if (atRight) open!.TakeMetaOf(builder);
+                if (continues || atRight) { open!.Note ??= note; continue; }
                 builder.Note = note;
                 tables.Add(builder);
                 open = builder;
@@ -371,8 +382,11 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
     private sealed class TableBuilder(DocumentSegmenter segmenter, TableTitle title)
     {
         private readonly List<TableGrid> _grids = [];
+        /// <summary>The right part of a table too wide for its pages: grid i stands beside left grid i (<see cref="RightContinuation"/>).</summary>
+        private readonly List<TableGrid> _right = [];
         public TableTitle Title => title;
-        public int LastPage => _grids.Count > 0 ? _grids[^1].Page : title.Page;
+        public int LastPage => _right.Count > 0 ? _right[^1].Page : _grids.Count > 0 ? _grids[^1].Page : title.Page;
+        public bool HasRightPart => _right.Count > 0;
         public int ColumnCount => _grids.Count > 0 ? _grids[0].ColumnCount : -1;
         public TableGrid? FirstGrid => _grids.Count > 0 ? _grids[0] : null;
         public string? Department { get; private set; }
@@ -382,6 +396,44 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
         public int FirstRow { get; set; }
 
         public void AddGrid(TableGrid grid) => _grids.Add(grid);
+
+        /// <summary>
+        /// Takes <paramref name="grid"/> as the part of the table printed to the right of the next left grid without a
+        /// partner, when its rows are that grid's body rows (and, after the first, its columns the first right part's).
+        /// </summary>
+        public bool TryJoinAtRight(TableGrid grid)
+        {
+            if (_right.Count >= _grids.Count || grid.Page <= _grids[^1].Page) return false;
+            if (_right.Count > 0 && (grid.ColumnCount != _right[0].ColumnCount || segmenter.ColumnMap(_right[0], grid) is null)) return false;
+            var left = _grids[_right.Count];
+            if (RightContinuation.PartnerRows(left, BodyStart(left), grid, segmenter.ContinuationEdgeReach) is null) return false;
+            _right.Add(grid);
+            return true;
+        }
+
+        /// <summary>The unit or department printed over the right part when the left part printed none.</summary>
+        public void TakeMetaOf(TableBuilder other)
+        {
+            Unit ??= other.Unit;
+            Department ??= other.Department;
+        }
+
+        private HeaderAnalyzer.HeaderInfo? _header;
+        private HeaderAnalyzer.HeaderInfo FirstHeader => _header ??= WithWrappedUnit(HeaderAnalyzer.Analyze(_grids[0], FirstRow), _grids[0]);
+
+        /// <summary>The first body row of one of the table's grids: the first grid's after its header; a continuation's after the rows that repeat it.</summary>
+        private int BodyStart(TableGrid grid)
+        {
+            if (ReferenceEquals(grid, _grids[0])) return FirstHeader.HeaderRowCount;
+            var headerTexts = FirstHeader.HeaderRows.SelectMany(r => r).Select(c => TextNormalizer.Compact(c.Text)).ToHashSet();
+            // A continuation repeats the header (or part of it) at its top: skip rows that are header again.
+            var h = HeaderAnalyzer.Analyze(grid);
+            var start = h.HeaderRowCount < grid.RowCount || h.ColumnNumberRow is not null ? h.HeaderRowCount : 0;
+            // Only rows that repeat the first page's header are header again; label rows without amounts
+            // (`小计`, `上年结转资金`) at the top of a continuation are body.
+            while (start > 0 && !RepeatsHeader(grid, start - 1, headerTexts)) start--;
+            return start;
+        }
 
         private HashSet<string>? _headerTexts;
 
@@ -495,33 +547,29 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             }
 
             var first = _grids[0];
-            var header = WithWrappedUnit(HeaderAnalyzer.Analyze(first, FirstRow), first);
-            var headerTexts = header.HeaderRows.SelectMany(r => r).Select(c => TextNormalizer.Compact(c.Text)).ToHashSet();
+            var header = FirstHeader;
+            var right = RightPart();
+            if (right is not null)
+                header = RightContinuation.JoinHeaders(header, first, FirstRow, right.Header, _right[0], right.Skip, segmenter.ContinuationEdgeReach);
             var rows = new List<IReadOnlyList<Cell>>();
             var spans = new List<Span>();
             var pages = new SortedSet<int> { title.Page };
-            foreach (var grid in _grids)
+            for (var g = 0; g < _grids.Count; g++)
             {
+                var grid = _grids[g];
                 pages.Add(grid.Page);
-                var start = 0;
-                if (!ReferenceEquals(grid, first))
-                {
-                    // A continuation repeats the header (or part of it) at its top: skip rows that are header again.
-                    var h = HeaderAnalyzer.Analyze(grid);
-                    start = h.HeaderRowCount < grid.RowCount || h.ColumnNumberRow is not null ? h.HeaderRowCount : 0;
-                    // Only rows that repeat the first page's header are header again; label rows without amounts
-                    // (`小计`, `上年结转资金`) at the top of a continuation are body.
-                    while (start > 0 && !RepeatsHeader(grid, start - 1, headerTexts)) start--;
-                    if (grid.ColumnCount != first.ColumnCount && segmenter.ColumnMap(first, grid) is null)
-                        warnings.Add(new Diagnostic("continuation-columns", $"{title.Label}: continued on page {grid.Page} with {grid.ColumnCount} columns instead of {first.ColumnCount}", grid.Page));
-                }
-                else start = header.HeaderRowCount;
+                var start = BodyStart(grid);
+                if (!ReferenceEquals(grid, first) && grid.ColumnCount != first.ColumnCount && segmenter.ColumnMap(first, grid) is null)
+                    warnings.Add(new Diagnostic("continuation-columns", $"{title.Label}: continued on page {grid.Page} with {grid.ColumnCount} columns instead of {first.ColumnCount}", grid.Page));
+                var beside = right is not null && g < _right.Count ? _right[g] : null;
+                var partners = beside is null ? null : RightContinuation.PartnerRows(grid, start, beside, segmenter.ContinuationEdgeReach);
+                if (beside is not null) pages.Add(beside.Page);
 
                 // Index of the grid column that starts at each column of the first grid (-1 inside a wider one).
                 var map = segmenter.ColumnMap(first, grid) ?? Enumerable.Range(0, first.ColumnCount).Select(c => c < grid.ColumnCount ? c : -1).ToArray();
                 for (var r = start; r < grid.RowCount; r++)
                 {
-                    var cells = new Cell[first.ColumnCount];
+                    var cells = new Cell[header.Columns.Count];
                     var any = false;
                     for (var c = 0; c < first.ColumnCount; c++)
                     {
@@ -530,7 +578,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                         if (cells[c] is not null) continue; // an amount moved here from a merged cell on its left
                         if (cell is not null && cell.Row == r && cell.Col == gc)
                         {
-                            var text = new Cell(cell.Text, cell.Raw, new Provenance(grid.Page, cell.Box)) { Confidence = cell.Glyphs.Min(g => g.Confidence) };
+                            var text = BodyCell(cell, grid.Page);
                             any |= cell.Text.Length > 0;
                             var span = SpanInFirstColumns(map, c, gc + cell.ColSpan);
                             if (span > 1 && AmountColumnUnder(cell, grid, map, c, span) is { } under && under != c)
@@ -547,11 +595,65 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                         }
                         else cells[c] = new Cell("", "", new Provenance(grid.Page, cell?.Box ?? default));
                     }
+                    for (var c = first.ColumnCount; c < cells.Length; c++)
+                    {
+                        var rc = c - first.ColumnCount + right!.Skip;
+                        var cell = beside is not null && partners is not null ? beside.CellAt(partners[r - start], rc) : null;
+                        if (cell is not null && cell.Row == partners![r - start] && cell.Col == rc)
+                        {
+                            cells[c] = BodyCell(cell, beside!.Page);
+                            any |= cell.Text.Length > 0;
+                            if (cell.ColSpan > 1 && cell.Text.Length > 0) spans.Add(new Span(rows.Count, c, Math.Min(cell.ColSpan, cells.Length - c)));
+                        }
+                        else cells[c] = new Cell("", "", new Provenance(beside?.Page ?? grid.Page, cell?.Box ?? default));
+                    }
+                    if (any && r == start && g > 0 && rows.Count > 0 && CarriesOver(rows[^1], cells))
+                    {
+                        // The wrapped text of the last row of the page before, continued on this page (sz-finance p.12:
+                        // `相关行业规范和健康发展；…` finishing the 绩效目标 of 财政监督管理业务): one row.
+                        rows[^1] = rows[^1].Select((cell, c) => cells[c].Text.Length == 0 ? cell : cell with { Text = cell.Text + cells[c].Text, Raw = cell.Raw + cells[c].Raw }).ToList();
+                        any = false;
+                    }
                     if (any) rows.Add(cells);
                     else spans.RemoveAll(s => s.Row == rows.Count);
                 }
             }
-            return new StructuredTable(title, Department, Unit, pages.ToList(), header.Columns, header.HeaderRows, rows, spans, Note, _grids);
+            return new StructuredTable(title, Department, Unit, pages.ToList(), header.Columns, header.HeaderRows, rows, spans, Note, [.. _grids, .. _right]);
+        }
+
+        /// <summary>
+        /// True when <paramref name="row"/>, the first body row of a page, only carries on the texts of <paramref name="previous"/>,
+        /// the last row of the page before: no amount, nothing in the first column, text only where the previous row has
+        /// text (not an amount), and fewer filled cells than half of the previous row's, which holds amounts.
+        /// </summary>
+        private static bool CarriesOver(IReadOnlyList<Cell> previous, Cell[] row)
+        {
+            if (row[0].Text.Length > 0) return false;
+            var filled = 0;
+            for (var c = 0; c < row.Length; c++)
+            {
+                if (row[c].Text.Length == 0) continue;
+                if (AmountParser.TryParse(row[c].Text, out _) || previous[c].Text.Length == 0 || AmountParser.TryParse(previous[c].Text, out _)) return false;
+                filled++;
+            }
+            var previousFilled = previous.Count(c => c.Text.Length > 0);
+            return filled > 0 && 2 * filled < previousFilled && previous.Any(c => AmountParser.Parse(c.Text).Kind == AmountKind.Number);
+        }
+
+        private static Cell BodyCell(GridCell cell, int page) =>
+            new(cell.Text, cell.Raw, new Provenance(page, cell.Box)) { Confidence = cell.Glyphs.Min(g => g.Confidence) };
+
+        private sealed record RightHeader(HeaderAnalyzer.HeaderInfo Header, int Skip);
+
+        /// <summary>The right part's header (its rows above the left part's first body row) and how many label columns it repeats.</summary>
+        private RightHeader? RightPart()
+        {
+            if (_right.Count == 0) return null;
+            var left = _grids[0];
+            var start = BodyStart(left);
+            var partners = RightContinuation.PartnerRows(left, start, _right[0], segmenter.ContinuationEdgeReach)!;
+            var skip = RightContinuation.RepeatedLabelColumns(left, start, _right[0], partners);
+            return new RightHeader(HeaderAnalyzer.Analyze(_right[0], 0, partners[0]), skip);
         }
 
         /// <summary>

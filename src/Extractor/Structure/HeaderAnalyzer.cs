@@ -17,15 +17,17 @@ public static partial class HeaderAnalyzer
 
     /// <param name="grid">The grid.</param>
     /// <param name="firstRow">Rows above this one are not header (a title and unit line printed inside the grid).</param>
-    public static HeaderInfo Analyze(TableGrid grid, int firstRow = 0)
+    /// <param name="headerRowCount">When the header's end is known from elsewhere (the right part of a table printed
+    /// over two pages ends its header where the left part's body starts): the rows above it are header.</param>
+    public static HeaderInfo Analyze(TableGrid grid, int firstRow = 0, int? headerRowCount = null)
     {
-        var headerCount = grid.RowCount;
+        var headerCount = headerRowCount ?? grid.RowCount;
         int? numberRow = null;
-        for (var r = firstRow; r < grid.RowCount; r++)
+        for (var r = firstRow; r < headerCount; r++)
         {
             var texts = grid.RowTexts(r);
             if (ColumnNumberRow.IsRow(texts, unreadable: IsOcrRow(grid, r))) { numberRow = r; headerCount = r + 1; break; }
-            if (IsDataRow(texts)) { headerCount = r; break; }
+            if (headerRowCount is null && IsDataRow(texts)) { headerCount = r; break; }
         }
         var columns = BuildColumns(grid, firstRow, headerCount, numberRow);
         return new HeaderInfo(headerCount, numberRow, WithLevelNames(grid, headerCount, columns), BuildHeaderRows(grid, firstRow, headerCount, numberRow));

@@ -41,15 +41,23 @@ public class JoinedCodeNameTests
     }
 
     [Fact]
-    public void A_name_overflowing_into_the_next_row_leaves_its_code_readable_and_a_merged_total_cell_its_column()
+    public void A_name_overflowing_into_the_next_row_stays_with_its_row_and_a_merged_total_cell_its_column()
     {
-        // bj-038 p.11 prints `2130306-水利工程运行与维` with `护` below the rule, at the top of the next row's cell;
-        // p.17 `合      计   …   1,024,807.171785 186,874.722488 837,932.449297`, the 合计 amount in a cell merged with the
-        // 部门支出经济分类科目 one (a rule missing in that row).
+        // bj-038 p.11 prints `2130306-水利工程运行与维` with `护` below the rule, at the top of the next row's cell
+        // (and `50999-其他对个人和家庭的补` with `助` over the next row's `50205-委托业务费`); p.17 `合      计   …
+        // 1,024,807.171785 186,874.722488 837,932.449297`, the 合计 amount in a cell merged with the 部门支出经济分类科目
+        // one (a rule missing in that row).
         var table = Assert.Single(DocumentCache.Get(Path.Combine("corpus", "bj-038.pdf")).Tables, t => t.Kind == "expenditure_summary");
-        var overflowed = table.Records.OfType<ClassifiedRecord>().Where(r => table.Structure.Rows[r.Row][0].Text.StartsWith("护2130306")).ToList();
+        Assert.DoesNotContain(table.Structure.Rows, r => r[0].Text.StartsWith('护') || r[1].Text.StartsWith('助') || r[2].Text.StartsWith('助'));
+        var p11 = table.Structure.Rows.Where(r => r[0].Page == 11).ToList();
+        // 2130304-水利行业业务管理 | 50999-其他对个人和家庭的补助 | 30399-其他对个人和家庭的补助 | 630.336000 | 630.336000
+        Assert.Equal(["2130304-水利行业业务管理", "50999-其他对个人和家庭的补助", "30399-其他对个人和家庭的补助", "630.336000", "630.336000"],
+            p11[0].Take(5).Select(c => c.Text));
+        // 2130306-水利工程运行与维护 | 50205-委托业务费 | 30227-委托业务费 | 54.516400 | | 54.516400
+        Assert.Equal(["2130306-水利工程运行与维护", "50205-委托业务费", "30227-委托业务费", "54.516400", "", "54.516400"], p11[1].Take(6).Select(c => c.Text));
+        var overflowed = table.Records.OfType<ClassifiedRecord>().Where(r => r.Code == "2130306").ToList();
         Assert.NotEmpty(overflowed);
-        Assert.All(overflowed, r => Assert.Equal(("2130306", 3), (r.Code, r.Level)));
+        Assert.All(overflowed, r => Assert.Equal((3, "水利工程运行与维护"), (r.Level, r.Name)));
         var total = table.Structure.Rows[^1];
         Assert.Equal(["合 计", "", "", "1,024,807.171785", "186,874.722488", "837,932.449297"], total.Take(6).Select(c => c.Text));
         var record = table.Records.OfType<ClassifiedRecord>().Single(r => r.Row == table.Structure.Rows.Count - 1);
