@@ -61,11 +61,15 @@ public sealed partial class TableView
             var inside = amounts.Values.FirstOrDefault(a => a.Column >= span.Col && a.Column < span.Col + span.ColSpan);
             if (inside is not null) return column.Index == span.Col + span.ColSpan - 1 ? inside : null;
             var after = Columns.FirstOrDefault(c => c.Index >= span.Col + span.ColSpan && amounts.Values.Any(a => a.Column == c.Index));
-            return after is null ? null : amounts.Values.First(a => a.Column == after.Index);
+            // Only a column of the same name (the other half's 金额) stands in for it: a row whose 合计 is missing must not
+            // take its 基本支出 as 合计 (北京 表3 with `合 计` merged over 科目 | 合计 and nothing printed in it).
+            return after is null || LeafName(after) != LeafName(column) ? null : amounts.Values.First(a => a.Column == after.Index);
         }
         return null;
     }
     private readonly string[] rowLabels;
+
+    private static string LeafName(Column column) => column.Path.Count == 0 ? "" : TextNormalizer.Key(column.Path[^1]);
 
     /// <summary>The first table of the kind (and its half), or why there is none.</summary>
     public static TableView? Find(IReadOnlyList<ExtractedTable> tables, string kind, string? side, out string reason)
