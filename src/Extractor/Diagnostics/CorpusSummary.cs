@@ -21,7 +21,8 @@ public sealed class CorpusSummary(FailExpectations expectations)
         var read = reports.Where(r => r.Failure is null).ToList();
         var measured = read.Where(r => r.TableLines is { Tokens: > 0 }).ToList();
         int tokens = measured.Sum(r => r.TableLines!.Tokens), captured = measured.Sum(r => r.TableLines!.Captured);
-        yield return $"SUMMARY {reports.Count} documents, {reports.Count - read.Count} unreadable";
+        yield return $"SUMMARY {reports.Count} documents, {reports.Count - read.Count} unreadable"
+                     + (read.Count == reports.Count ? "" : $" ({string.Join(", ", reports.Where(r => r.Failure is not null).Select(r => r.File))})");
         yield return $"  amounts captured: {captured}/{tokens} ({Percent(tokens == 0 ? 1.0 : (double)captured / tokens)}) on {measured.Count} documents with table lines; "
                      + $"{measured.Count(r => r.TableLines!.Share < 0.98)} below 98 %";
         foreach (var r in measured.OrderBy(r => r.TableLines!.Share).ThenBy(r => r.File, StringComparer.Ordinal).Take(WorstCount))

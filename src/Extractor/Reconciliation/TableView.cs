@@ -27,7 +27,7 @@ public sealed partial class TableView
         if (side is not null)
         {
             var marker = side == "income" ? "收入" : "支出";
-            columns = columns.Where(c => c.Path.Count > 1 && c.Path[0].Contains(marker)).ToList();
+            columns = columns.Where(c => c.Path.Count > 1 && TextNormalizer.Compact(c.Path[0]).Contains(marker)).ToList();
             Records = table.Records.OfType<SummaryRecord>().Where(r => r.Side == side).ToList<TableRecord>();
         }
         else Records = table.Records;

@@ -181,7 +181,9 @@ public static partial class RecordBuilder
         {
             var cols = half.ToList();
             var labelCol = cols[0].Index;
-            var side = half.Key.Contains("支出") ? "expenditure" : half.Key.Contains("收入") ? "income" : "all";
+            // `收 入` | `支 出` (北京 预算01表 spaces its half headers) name the halves as well.
+            var halfName = TextNormalizer.Compact(half.Key);
+            var side = halfName.Contains("支出") ? "expenditure" : halfName.Contains("收入") ? "income" : "all";
             var amountCols = cols.Skip(1).Where(c => !ColumnRoles.IsTextColumn(c.Name)).Select(c => c.Index).ToList();
             for (var r = 0; r < table.Rows.Count; r++)
             {
