@@ -34,8 +34,16 @@ public static class SheetBudgetFacts
             }
             else if (isDepartment && sheet.Budget is { } budget)
             {
-                // The department's 年度预算 block: the sum of its funding lines is the department's budget.
-                var amounts = budget.Lines.Where(l => l.Amount is not null).Select(l => l.Amount!).ToList();
+                // The department's 年度预算 block: the sum of its funding lines is the department's budget, or the line
+                // that prints the sum (xa-001 p.32 `金额合计 1493.51` under its five tasks).
+                var lines = budget.Lines.Where(l => l.Amount is not null).ToList();
+                if (lines.FirstOrDefault(l => l.Sources.Count > 0 && TextNormalizer.Compact(l.Sources[0]) is var s && (s.EndsWith("合计") || s.EndsWith("总计"))) is { } printed)
+                {
+                    facts.Add(new SheetBudgetFact(true, sheet.Summary.BudgetUnit ?? document.Info.Department ?? "", printed.Amount!.Text, printed.Amount.Value, "万元",
+                        new Provenance(printed.Amount.Page, printed.Amount.Box)));
+                    continue;
+                }
+                var amounts = lines.Select(l => l.Amount!).ToList();
                 if (amounts.Count == 0) continue;
                 var sum = amounts.Sum(a => a.Value);
                 var box = Box.UnionAll(amounts.Where(a => a.Page == amounts[0].Page).Select(a => a.Box)) ?? default;

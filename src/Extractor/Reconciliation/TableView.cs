@@ -69,6 +69,11 @@ public sealed partial class TableView
     }
     private readonly string[] rowLabels;
 
+    // Rules name amount columns: a text column whose header wraps onto a budget word (西安 2019 表1 `项 目 / 一、部门预算`,
+    // id `income.label.budget`) is no amount column of that name.
+    private static readonly HashSet<string> TextSegments = ["label", "subject", "subject_code", "subject_name", "class", "item", "subitem",
+        "project_name", "unit_code", "unit_name", "remarks", "line_number"];
+
     private static string LeafName(Column column) => column.Path.Count == 0 ? "" : TextNormalizer.Key(column.Path[^1]);
 
     /// <summary>The first table of the kind (and its half), or why there is none.</summary>
@@ -98,7 +103,8 @@ public sealed partial class TableView
         {
             var wanted = id.Split('.');
             for (var c = 0; c < Columns.Count; c++)
-                if (idSegments[c] is { } segments && segments.Length >= wanted.Length && segments.AsSpan(segments.Length - wanted.Length).SequenceEqual(wanted))
+                if (idSegments[c] is { } segments && segments.Length >= wanted.Length && segments.AsSpan(segments.Length - wanted.Length).SequenceEqual(wanted)
+                    && !segments.Any(TextSegments.Contains))
                     return Columns[c];
         }
         return ResolveByName(column.Names);
