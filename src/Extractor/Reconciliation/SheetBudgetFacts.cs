@@ -37,9 +37,13 @@ public static class SheetBudgetFacts
                 // The department's 年度预算 block: the sum of its funding lines is the department's budget, or the line
                 // that prints the sum (xa-001 p.32 `金额合计 1493.51` under its five tasks).
                 var lines = budget.Lines.Where(l => l.Amount is not null).ToList();
+                // The line's amount is its last column (其他资金 where printed); its 总额 is the first amount after the label.
                 if (lines.FirstOrDefault(l => l.Sources.Count > 0 && TextNormalizer.Compact(l.Sources[0]) is var s && (s.EndsWith("合计") || s.EndsWith("总计"))) is { } printed)
                 {
-                    facts.Add(new SheetBudgetFact(true, sheet.Summary.BudgetUnit ?? document.Info.Department ?? "", printed.Amount!.Text, printed.Amount.Value, "万元",
+                    var whole = printed.Sources.Skip(1).FirstOrDefault(t => AmountParser.TryParse(t, out _));
+                    var stated = printed.Amount!.Value;
+                    if (whole is not null) AmountParser.TryParse(whole, out stated);
+                    facts.Add(new SheetBudgetFact(true, sheet.Summary.BudgetUnit ?? document.Info.Department ?? "", whole ?? printed.Amount.Text, stated, "万元",
                         new Provenance(printed.Amount.Page, printed.Amount.Box)));
                     continue;
                 }
