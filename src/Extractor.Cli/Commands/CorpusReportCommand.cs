@@ -12,12 +12,29 @@ public static class CorpusReportCommand
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of PDFs (e.g. fixtures/corpus)" };
         var details = new Option<bool>("--details") { Description = "Also list warnings, grids without a table, and amount tokens that did not land in a cell" };
-        var command = new Command("report", "Corpus report: tables by kind, amount tokens landed in cells, warnings, time per document") { folder, details };
+        var summaryOnly = new Option<bool>("--summary") { Description = "Print only the corpus summary (amounts captured and the worst documents, fails by cause, unrecognised tables by reason, document kinds)" };
+        var expectations = new Option<FileInfo?>("--expectations")
+        {
+            Description = "Reconciliation fails checked on the page, with their cause (e.g. fixtures/corpus/reconciliation-expectations.json); other fails count as unlisted",
+        };
+        var command = new Command("report", "Corpus report: tables by kind, amount tokens landed in cells, warnings, time per document, and a summary")
+            { folder, details, summaryOnly, expectations };
         command.SetAction(parse =>
         {
             var dir = parse.GetValue(folder)!;
             if (!dir.Exists) { Console.Error.WriteLine($"error: {dir.FullName}: no such folder"); return 2; }
             var showDetails = parse.GetValue(details);
+            var quiet = parse.GetValue(summaryOnly);
+            var listed = parse.GetValue(expectations);
+            if (listed is { Exists: false }) { Console.Error.WriteLine($"error: {listed.FullName}: no such file"); return 2; }
+            FailExpectations known;
+            try { known = listed is null ? FailExpectations.None : FailExpectations.Load(listed.FullName); }
+            catch (Exception e) when (e is Newtonsoft.Json.JsonException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"error: {listed!.FullName}: not an expectations file ({e.Message})");
+                return 2;
+            }
+            var summary = new CorpusSummary(known);
             int documents = 0, failed = 0, tokens = 0, landed = 0, lineTokens = 0, lineCaptured = 0;
             var measuredLines = false;
             var below98 = new List<(string File, TableLineCount Count)>();
@@ -28,7 +45,8 @@ public static class CorpusReportCommand
                 documents++;
                 time += report.Elapsed;
                 pages += report.PageCount;
-                Print(report, showDetails);
+                summary.Add(report);
+                if (!quiet) Print(report, showDetails);
                 if (report.Failure is not null) { failed++; continue; }
                 tokens += report.Coverage.Tokens;
                 landed += report.Coverage.InTableCells;
@@ -38,6 +56,8 @@ public static class CorpusReportCommand
                 lineCaptured += lines.Captured;
                 if (lines.Tokens > 0 && lines.Share < 0.98) below98.Add((report.File, lines));
             }
+            foreach (var line in summary.Lines()) Console.WriteLine(line);
+            if (quiet) return 0;
             var share = tokens == 0 ? 1.0 : (double)landed / tokens;
             Console.WriteLine($"TOTAL {documents} documents ({failed} unreadable), {pages} pages, {time.TotalSeconds:F1} s; amount tokens on table pages {landed}/{tokens} in a table cell ({Percent(share)})");
             if (!measuredLines)

@@ -26,6 +26,15 @@ public sealed record DocumentReport(
 
     /// <summary>Reconciliation outcome counts: pass, rounding, fail, skipped.</summary>
     public IReadOnlyDictionary<string, int> Reconciliation { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>`document.kind`: budget, final_accounts, performance_sheets or other.</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>The `fail` checks, to be told apart by cause (<see cref="FailExpectations"/>).</summary>
+    public IReadOnlyList<Check> Fails { get; init; } = [];
+
+    /// <summary>How many `unrecognised` tables give each reason (`contents`, `unit_list`, …).</summary>
+    public IReadOnlyDictionary<string, int> UnrecognisedReasons { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>A grid that belongs to no table, with the nearest text line above it (what a title would be).</summary>
@@ -95,6 +104,10 @@ public static class CorpusReport
             Reconciliation = document.Reconciliation is { Summary: var r }
                 ? new Dictionary<string, int> { ["pass"] = r.Pass, ["rounding"] = r.Rounding, ["fail"] = r.Fail, ["skipped"] = r.Skipped }
                 : new Dictionary<string, int>(),
+            Kind = document.Kind,
+            Fails = document.Reconciliation?.Checks.Where(c => c.Outcome == Outcome.Fail).ToList() ?? [],
+            UnrecognisedReasons = document.Tables.Where(t => t.UnrecognisedReason is not null).GroupBy(t => t.UnrecognisedReason!)
+                .ToDictionary(g => g.Key, g => g.Count()),
         };
     }
 

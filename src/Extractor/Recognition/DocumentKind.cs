@@ -28,6 +28,7 @@ public static class DocumentKind
             {
                 case "budget": budget++; break;
                 case "final": final++; break;
+                case Report: break;
                 case not null: shared++; break;
             }
         }
@@ -47,7 +48,11 @@ public static class DocumentKind
 
     /// <summary>True when the document holds no disclosure table and no sheet: it deserves a warning.</summary>
     public static bool HasNoDisclosureTables(IReadOnlyList<ExtractedTable> tables, int sheetCount, TableKindCatalog catalog) =>
-        sheetCount == 0 && !tables.Any(t => catalog.Kinds.Any(k => k.Id == t.Kind));
+        sheetCount == 0 && !tables.Any(t => catalog.Kinds.Any(k => k.Id == t.Kind && k.Document != Report));
+
+    /// <summary>The catalogue's document of a table kind printed in texts that are no disclosure (an evaluation report's
+    /// 项目资金执行情况表): it is read, but it makes no document a budget.</summary>
+    public const string Report = "report";
 
     /// <summary>The warning of a document without disclosure tables, guessing what it is from its opening words.</summary>
     public static Diagnostic NoTablesWarning(string name, string kind, IReadOnlyList<TextLine> lines, DocumentOptions options)

@@ -7,7 +7,7 @@ namespace Extractor.Recognition;
 
 /// <summary>
 /// One kind of table: a stable id, its canonical name, title aliases across regions, its record shape, and the document
-/// type it belongs to (<c>budget</c>, <c>final</c> for 决算, or <c>any</c>).
+/// type it belongs to (<c>budget</c>, <c>final</c> for 决算, <c>any</c>, or <c>report</c> for a text that is no disclosure).
 /// </summary>
 public sealed record TableKind(string Id, string Name, string Shape, int? SeedNumber, IReadOnlyList<string> Titles,
     string? Document = null, IReadOnlyList<string>? Regions = null,

@@ -23,6 +23,10 @@ public static partial class UnrecognisedReason
     /// <summary>A table of another subject: no budget word in its heading or columns (`收费标准`, a drug supply list).</summary>
     public const string NotBudget = "not_budget";
 
+    /// <summary>A grid whose text is not legible: Latin letters and symbols where a Chinese table prints characters
+    /// (the OCR of a page scanned sideways, `&4 | 器硫澳下|执这属人抢 | jung%35eiaaz`). What it holds cannot be told.</summary>
+    public const string Illegible = "illegible";
+
     /// <summary>A grid with amounts whose header was not found: mostly a continued page of a table on an earlier page.</summary>
     public const string Headerless = "headerless";
 
@@ -32,7 +36,7 @@ public static partial class UnrecognisedReason
     /// <summary>Amounts under no title and headers the catalogue does not know.</summary>
     public const string Untitled = "untitled";
 
-    public static IReadOnlyList<string> All { get; } = [Contents, UnitList, NoAmounts, NotBudget, Headerless, UnknownTitle, Untitled];
+    public static IReadOnlyList<string> All { get; } = [Contents, UnitList, NoAmounts, NotBudget, Illegible, Headerless, UnknownTitle, Untitled];
 
     /// <summary>Words of money that a budget table prints in its heading or its columns.</summary>
     private static readonly string[] MoneyWords = ["预算", "决算", "金额", "经费", "支出", "收入", "资金", "拨款", "合计", "总计", "万元", "费用"];
@@ -45,13 +49,36 @@ public static partial class UnrecognisedReason
     [GeneratedRegex(@"^表\d{1,2}$")]
     private static partial Regex TableLabel();
 
+    private static bool IsIllegible(IEnumerable<string> texts)
+    {
+        int all = 0, garbled = 0;
+        foreach (var text in texts)
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c)) continue;
+                all++;
+                if (char.IsAsciiLetter(c) || GarbleSymbols.Contains(c)) garbled++;
+            }
+        return all >= IllegibleMinCharacters && garbled > all * IllegibleShare;
+    }
+
     // An amount or a rate (`12.5%`) as the amount parser reads it.
     private static bool IsAmount(string printed) => AmountParser.TryParse(printed.TrimEnd('%', '％'), out _);
+
+    /// <summary>Share of garbled characters from which a grid's text counts as illegible: a budget table prints a few
+    /// Latin letters at most (`cm`, `PPP 项目`), an OCR of a sideways scan nearly half (cs-003 p.2: 425 of 918).</summary>
+    private const double IllegibleShare = 0.3;
+
+    /// <summary>Fewest characters a grid must print before its legibility is judged.</summary>
+    private const int IllegibleMinCharacters = 50;
+
+    private const string GarbleSymbols = "|&%#@$^*=[]{}<>?~\\";
 
     public static string Of(StructuredTable table, ITitleVocabulary vocabulary)
     {
         var title = TextNormalizer.Key(table.Title.Title);
         var headers = table.Columns.SelectMany(c => c.Path).Select(TextNormalizer.Compact).Where(h => h.Length > 0).ToList();
+        if (IsIllegible(headers.Concat(table.Rows.SelectMany(r => r.Select(c => c.Text))))) return Illegible;
         // The first column holds 序号 or labels; an amount stands in the others.
         var hasAmounts = table.Rows.Any(row => row.Skip(1).Any(c => c.Text.Length > 0 && IsAmount(c.Text)));
         if (title.Contains("目录", StringComparison.Ordinal) || !hasAmounts && headers.Any(h => TableLabel().IsMatch(h))) return Contents;

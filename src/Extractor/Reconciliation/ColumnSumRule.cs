@@ -41,6 +41,14 @@ public sealed record ColumnSumRule(string Id, string Table, string? Side, Column
             if (!view.HasValue(record, total) && !parts.Any(p => view.HasValue(record, p))) continue;
             var expected = view.Value(record, total, "total");
             var terms = parts.Where(p => view.HasValue(record, p) || Parts is not null).Select(p => view.Value(record, p, "part")).ToList();
+            if (expected.IsEmpty && terms.Any(t => t.Yuan != 0))
+            {
+                // Parts printed under an empty total (`205 03 02 | 空 | 748.83 | 空`): the row's total was read into no
+                // cell or not printed at all; a zero against the parts would be our fail, not the publication's.
+                checks.Add(Identity.Skip(Id, $"{view.Name()} “{TableView.RowName(record)}”：{total.Name} = Σ parts",
+                    $"the row prints amounts in its parts but nothing in {total.Name}", terms.Prepend(expected).Select(t => t.Cell).ToList()));
+                continue;
+            }
             var statement = $"{view.Name()} “{TableView.RowName(record)}”：{total.Name} {Identity.Shown(expected)} = " +
                             (terms.Count == 0 ? "0" : string.Join(" + ", terms.Select(t => $"{t.Cell.ColumnName!.Split('/')[^1]} {Identity.Shown(t)}")));
             var check = context.Sum(Id, statement, expected, terms);

@@ -11,9 +11,19 @@ public static partial class ProseFigureParser
 {
     // An amount with its unit; `50 万元以上` (a threshold, not an amount) is excluded by the caller.
     // Digits are ASCII (`[0-9]`, full-width ones are mapped first); a Chinese numeral counts only before a unit of money
-    // or of goods (`两辆`), not before 个/人, where it is idiom far more often than a figure (`一个`).
-    [GeneratedRegex(@"(?<![0-9.,])([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|(?<![零〇一二两三四五六七八九十百千第])[零〇一二两三四五六七八九十百千]+(?=\s*(?:万元|亿元|千元|元|辆|台|套)))\s*(万元|亿元|千元|元|平方米|辆|台|套|个|人)")]
-    private static partial Regex AmountWithUnit();
+    // or of goods (`两辆`), not before 个/人, where it is idiom far more often than a figure (`一个`). The units of money
+    // are the unit table's (Text/UnitParser), longest first: `3.5 百万元` is 3.5 of 百万元, not the numeral 百 of 万元.
+    private static readonly Regex AmountWithUnitPattern = BuildAmountWithUnit();
+
+    private static Regex AmountWithUnit() => AmountWithUnitPattern;
+
+    private static Regex BuildAmountWithUnit()
+    {
+        var money = string.Join("|", UnitParser.Names.Select(Regex.Escape));
+        return new Regex(
+            @"(?<![0-9.,])([0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|(?<![零〇一二两三四五六七八九十百千第])[零〇一二两三四五六七八九十百千]+"
+            + $@"(?=\s*(?:{money}|辆|台|套)))\s*({money}|平方米|辆|台|套|个|人)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    }
 
     [GeneratedRegex(@"^\s*(以上|以下|以内)")]
     private static partial Regex Threshold();

@@ -9,7 +9,12 @@ namespace Extractor.Reconciliation;
 /// The budget a performance sheet states, as the reconciliation needs it: the project (or, for the 部门整体绩效目标表,
 /// the department) and the amount as printed with where it stands. The sheets stage maps its sheets onto these.
 /// </summary>
-public sealed record SheetBudgetFact(bool IsDepartmentSheet, string Name, string Text, decimal Value, string Unit, Provenance At);
+public sealed record SheetBudgetFact(bool IsDepartmentSheet, string Name, string Text, decimal Value, string Unit, Provenance At)
+{
+    /// <summary>The department's figure is its spending (北京 预算13表 `预算支出总额`), which 表1 prints as 本年支出合计, not
+    /// its income 收入总计 (which adds the carry-over).</summary>
+    public bool IsExpenditure { get; init; }
+}
 
 /// <summary>
 /// Performance-sheet budgets against the tables: a project sheet equals its 表7 project row or its 表11 carry-over
@@ -18,16 +23,17 @@ public sealed record SheetBudgetFact(bool IsDepartmentSheet, string Name, string
 /// budget equals 表1 收入总计.
 /// </summary>
 /// <remarks>Column is the amount column of the 表7/表11 rows; Department the value the department sheet restates.</remarks>
-public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef FundColumn, ValueRef Department) : IReconciliationRule
+public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef FundColumn, ValueRef Department, ValueRef DepartmentExpenditure) : IReconciliationRule
 {
     private const string ProjectTable = "general_budget_project_expenditure";
     private const string CarryoverTable = "carryover_detail";
     private static readonly string[] FundTables = ["government_fund_expenditure", "state_capital_expenditure"];
 
     public static SheetBudgetRule Read(JObject o, RuleReader r) =>
-        new(RuleReader.Str(o, "id"), r.Column(o["column"]), r.Column(o["fundColumn"]), r.Ref((JObject)o["department"]!));
+        new(RuleReader.Str(o, "id"), r.Column(o["column"]), r.Column(o["fundColumn"]), r.Ref((JObject)o["department"]!),
+            r.Ref((JObject)o["departmentExpenditure"]!));
 
-    public IEnumerable<string> Tables => FundTables.Append(ProjectTable).Append(CarryoverTable).Append(Department.Table);
+    public IEnumerable<string> Tables => FundTables.Append(ProjectTable).Append(CarryoverTable).Append(Department.Table).Append(DepartmentExpenditure.Table);
 
     public IReadOnlyList<Check> Check(ReconciliationContext context)
     {
@@ -64,9 +70,10 @@ public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef Fund
                 fact.Value * unit, unit, $"绩效目标表 “{fact.Name}” 年度预算总额 {fact.Text}");
             if (fact.IsDepartmentSheet)
             {
-                var total = context.Resolve(Department, "actual", out var reason);
+                var total = context.Resolve(fact.IsExpenditure ? DepartmentExpenditure : Department, "actual", out var reason);
                 checks.Add(total is null ? Identity.Skip(Id, stated.Describe, reason, [stated.Cell])
-                    : context.Sum(Id, $"{stated.Describe} = {total.Describe}", stated, [total], "department sheet against 表1 收入总计"));
+                    : context.Sum(Id, $"{stated.Describe} = {total.Describe}", stated, [total],
+                        fact.IsExpenditure ? "department sheet's 预算支出总额 against 表1 本年支出合计" : "department sheet against 表1 收入总计"));
                 continue;
             }
             if (candidates.Count == 0)

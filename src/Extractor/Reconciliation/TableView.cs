@@ -27,7 +27,7 @@ public sealed partial class TableView
         if (side is not null)
         {
             var marker = side == "income" ? "收入" : "支出";
-            columns = columns.Where(c => c.Path.Count > 1 && c.Path[0].Contains(marker)).ToList();
+            columns = columns.Where(c => c.Path.Count > 1 && TextNormalizer.Compact(c.Path[0]).Contains(marker)).ToList();
             Records = table.Records.OfType<SummaryRecord>().Where(r => r.Side == side).ToList<TableRecord>();
         }
         else Records = table.Records;
@@ -61,11 +61,20 @@ public sealed partial class TableView
             var inside = amounts.Values.FirstOrDefault(a => a.Column >= span.Col && a.Column < span.Col + span.ColSpan);
             if (inside is not null) return column.Index == span.Col + span.ColSpan - 1 ? inside : null;
             var after = Columns.FirstOrDefault(c => c.Index >= span.Col + span.ColSpan && amounts.Values.Any(a => a.Column == c.Index));
-            return after is null ? null : amounts.Values.First(a => a.Column == after.Index);
+            // Only a column of the same name (the other half's 金额) stands in for it: a row whose 合计 is missing must not
+            // take its 基本支出 as 合计 (北京 表3 with `合 计` merged over 科目 | 合计 and nothing printed in it).
+            return after is null || LeafName(after) != LeafName(column) ? null : amounts.Values.First(a => a.Column == after.Index);
         }
         return null;
     }
     private readonly string[] rowLabels;
+
+    // Rules name amount columns: a text column whose header wraps onto a budget word (西安 2019 表1 `项 目 / 一、部门预算`,
+    // id `income.label.budget`) is no amount column of that name.
+    private static readonly HashSet<string> TextSegments = ["label", "subject", "subject_code", "subject_name", "class", "item", "subitem",
+        "project_name", "unit_code", "unit_name", "remarks", "line_number"];
+
+    private static string LeafName(Column column) => column.Path.Count == 0 ? "" : TextNormalizer.Key(column.Path[^1]);
 
     /// <summary>The first table of the kind (and its half), or why there is none.</summary>
     public static TableView? Find(IReadOnlyList<ExtractedTable> tables, string kind, string? side, out string reason)
@@ -94,7 +103,8 @@ public sealed partial class TableView
         {
             var wanted = id.Split('.');
             for (var c = 0; c < Columns.Count; c++)
-                if (idSegments[c] is { } segments && segments.Length >= wanted.Length && segments.AsSpan(segments.Length - wanted.Length).SequenceEqual(wanted))
+                if (idSegments[c] is { } segments && segments.Length >= wanted.Length && segments.AsSpan(segments.Length - wanted.Length).SequenceEqual(wanted)
+                    && !segments.Any(TextSegments.Contains))
                     return Columns[c];
         }
         return ResolveByName(column.Names);

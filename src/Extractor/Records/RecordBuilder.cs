@@ -181,7 +181,9 @@ public static partial class RecordBuilder
         {
             var cols = half.ToList();
             var labelCol = cols[0].Index;
-            var side = half.Key.Contains("支出") ? "expenditure" : half.Key.Contains("收入") ? "income" : "all";
+            // `收 入` | `支 出` (北京 预算01表 spaces its half headers) name the halves as well.
+            var halfName = TextNormalizer.Compact(half.Key);
+            var side = halfName.Contains("支出") ? "expenditure" : halfName.Contains("收入") ? "income" : "all";
             var amountCols = cols.Skip(1).Where(c => !ColumnRoles.IsTextColumn(c.Name)).Select(c => c.Index).ToList();
             for (var r = 0; r < table.Rows.Count; r++)
             {
@@ -203,7 +205,7 @@ public static partial class RecordBuilder
         // A 三公 table that starts with its total (`“三公”经费合计 | 因公出国… `) has no label column: its first column is
         // an amount like the others, and the record's label is empty.
         int? labelCol = IsLabelColumn(table, 0) ? 0 : null;
-        // A numbered list (序号 | 会议名称 | …) is labelled by its name, not its number; a row without a number (合计) by
+        // A numbered list (序号 | 会议名称 | …, numbered `1` or `一`) is labelled by its name, not its number; a row without a number (合计) by
         // what it prints first.
         int? nameCol = labelCol is 0 && table.Columns.Count > 2 && ColumnRoles.IsNumbering(table.Columns[0].Name) && IsLabelColumn(table, 1) ? 1 : null;
         var amountCols = AmountColumns(table.Columns, [labelCol, nameCol]);
@@ -217,7 +219,7 @@ public static partial class RecordBuilder
         {
             var row = table.Rows[r];
             var label = labelCol is { } l ? row[l].Text : "";
-            if (nameCol is { } n && (label.Length == 0 || label.All(char.IsAsciiDigit)) && row[n].Text.Length > 0) label = row[n].Text;
+            if (nameCol is { } n && (label.Length == 0 || label.All(char.IsAsciiDigit) || ChineseNumerals.IsChinese(label)) && row[n].Text.Length > 0) label = row[n].Text;
             string? unit = null;
             // A row with no project (the 合计, a unit's subtotal) keeps the unit column's text as its label.
             if (itemCol is { } i && row[i].Text.Length > 0) (label, unit) = (row[i].Text, label.Length > 0 ? label : null);

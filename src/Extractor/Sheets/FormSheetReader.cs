@@ -52,6 +52,7 @@ internal sealed class FormSheetReader(SheetOptions options)
 
         var names = columns?.Select(c => c.Name).ToList() ?? [];
         var roles = columns?.Select(c => c.Role).ToList() ?? [];
+        NumberedIndicatorGroups.Apply(rows, roles);
         var records = rows.Select((row, i) => IndicatorRecords.FromRow(i, row, roles, null, catalog)).ToList();
         return new PerformanceSheet(candidate.Kind, candidate.Title, candidate.Subtitle, "form", pages.ToList(), fields, budget,
             names, rows, records, SheetSummaries.From(fields, catalog), []);

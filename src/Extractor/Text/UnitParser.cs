@@ -13,6 +13,9 @@ public static class UnitParser
         ("亿元", 100000000m),
     ];
 
+    /// <summary>Every unit's name, longest first, so that an alternation of them reads `百万元` before `万元` and `元`.</summary>
+    public static IReadOnlyList<string> Names { get; } = Units.Select(u => u.Name).OrderByDescending(n => n.Length).ToArray();
+
     /// <summary>The factor from a printed unit to 元 (`万 元` → 10 000), or null for any other unit.</summary>
     public static decimal? FactorToYuan(string? unit)
     {

@@ -47,6 +47,18 @@ public class BreadthCorpusTests
             "fiscal_appropriation_expenditure", "fiscal_appropriation_basic_expenditure", "general_budget_expenditure",
             "general_budget_basic_expenditure", "three_public_meeting_training_expenditure", "government_fund_expenditure",
             "state_capital_expenditure", "operating_expenses", "government_procurement"] },
+        // 表1 2022年部门综合预算收支总表 … 表13 “三公”经费及会议费、培训费支出预算表 (表14–16 are sheets), and p.10 the
+        // chart's data `年度 | 总收入支出 | 专项业务费 | 基本支出` over 2021 | 2022 | 变化.
+        { "xa-001.pdf", ["income_expenditure_summary", "income_summary", "expenditure_summary", "fiscal_appropriation_summary",
+            "general_budget_expenditure", "general_budget_expenditure_economic", "general_budget_basic_expenditure_functional",
+            "general_budget_basic_expenditure", "government_fund_expenditure", "special_business_expenditure",
+            "prior_year_carryover_expenditure", "government_procurement", "three_public_meeting_training_expenditure", "budget_year_comparison"] },
+        // 收入支出决算总表 … 政府性基金预算财政拨款收入支出决算表, and p.29 `项目名称 | 自评分数` under 绩效自评结果.
+        { "foshan-rail-transit-2019-final.pdf", ["final_income_expenditure_summary", "final_income", "final_expenditure",
+            "final_fiscal_appropriation_summary", "final_general_budget_expenditure", "final_general_budget_basic_expenditure",
+            "final_three_public_expenditure", "final_government_fund", "project_self_evaluation_scores"] },
+        // 长沙市财政项目支出绩效评价报告 p.7–9 项目支出情况表 (预算批复 | 预算到位 | 实际执行 | 执行率 | 指标结余).
+        { "cs-002.pdf", ["project_fund_execution"] },
     };
 
     [Theory, MemberData(nameof(VerifiedKinds))]
@@ -186,5 +198,32 @@ public class BreadthCorpusTests
         // 77 of the 88 print the block as above; 11 (pp. 98–104, 138–141) split the label as 年度 / 总体目标 beside a one-row
         // block (Sheets/DepartmentSheetBlockTests): every one has both.
         Assert.All(projects, s => Assert.True(s.Summary.Goal is { Length: > 0 } && s.Summary.GoalOutcome is { Length: > 0 }, $"p{s.Pages[0]}"));
+    }
+
+    // Each item as `label: amount | amount …`, amounts in column order as printed.
+    private static List<string> Items(string file, string kind) =>
+        DocumentCache.Get(Path.Combine("corpus", file)).Tables.Single(t => t.Kind == kind).Records.OfType<Extractor.Model.ItemRecord>()
+            .Select(r => $"{r.Label}: {string.Join(" | ", r.Amounts.Values.OrderBy(a => a.Column).Select(a => a.Text))}").ToList();
+
+    [Fact]
+    public void Tables_of_the_grown_catalogue_are_read_as_printed()
+    {
+        // cs-002 p.7 (pdftotext -layout): `合计 13,237.00 13,237.00 12,679.21 95.79% 557.79`, then `一 破产改制企业资金缺口
+        // 资金缺口弥补 6,000.00 6,000.00 5,974.00 99.57% 26.00` (numbered 一: labelled by its name), `1 弥补破产改制企业资金缺口 5,000.00 …`.
+        // The 执行率 is a rate: in the cells, not among the amounts.
+        var execution = Items("cs-002.pdf", "project_fund_execution");
+        Assert.Equal("合计: 13,237.00 | 13,237.00 | 12,679.21 | 557.79", execution[0]);
+        Assert.Equal("破产改制企业资金缺口弥补: 6,000.00 | 6,000.00 | 5,974.00 | 26.00", execution[1]);
+        var table = DocumentCache.Get(Path.Combine("corpus", "cs-002.pdf")).Tables.Single(t => t.Kind == "project_fund_execution");
+        Assert.Contains(table.Structure.Rows[0], c => c.Text == "95.79%");
+        Assert.StartsWith("弥补破产改制企业资金缺口: 5,000.00", execution[2]);
+        // foshan p.29: 项目名称 | 自评分数, seven projects.
+        var scores = Items("foshan-rail-transit-2019-final.pdf", "project_self_evaluation_scores");
+        Assert.Equal(["质量抽检和试验检测管理: 100", "2019 年度聘请专家人员经费: 96.53", "佛山市轨道交通局开办经费: 97.87",
+            "轨道交通建设管理咨询服务: 100", "轨道交通工程质量安全行业监管技术服务: 99.71", "城市轨道及湾华控制中心质量安全监管服务: 100",
+            "广佛两市轨道交通系统一体化规划: 100"], scores);
+        // xa-001 p.10: `2021 1493.51 1290.47 203.04`, `2022 1899.9 1535.82 183.93`, `变化 +406.39 +425.5 -19.11`.
+        var years = Items("xa-001.pdf", "budget_year_comparison");
+        Assert.Equal(["2021: 1493.51 | 1290.47 | 203.04", "2022: 1899.9 | 1535.82 | 183.93", "变化: +406.39 | +425.5 | -19.11"], years);
     }
 }

@@ -48,6 +48,54 @@ public class UnrecognisedTableTests
         }
     }
 
+    /// <summary>
+    /// Every table of fixtures/corpus left without a kind, by file: first page and reason, each read on its page
+    /// (pdftotext -layout). None is a catalogue gap (`unknown_title`, `untitled`, `headerless`): the budget, final-accounts
+    /// and performance tables of these files all have a kind.
+    /// </summary>
+    private static readonly Dictionary<string, (int Page, string Reason)[]> VerifiedUnrecognised = new()
+    {
+        // 福州市 2026年医保中药饮片最高付费标准: 序号 | 项目名称 | 2025版药典项目名称 | 项目编码 | 2026年医保最高付费标准.
+        ["fz-002.pdf"] = [(1, UnrecognisedReason.NotBudget)],
+        // `…保障中心包括 7个科（股）室，详细情况见下表:` over 序号 | 单位名称.
+        ["qz-market-monitoring-2026-unit-budget.pdf"] = [(5, UnrecognisedReason.UnitList)],
+        // `…决算编制范围的单位包括：` over 序号 | 单位名称 | 备注.
+        ["sh-putuo-finance-2024-final.pdf"] = [(5, UnrecognisedReason.UnitList)],
+        ["sh-putuo-socialwork-2024-final.pdf"] = [(4, UnrecognisedReason.UnitList)],
+        // Xi'an: 序号 | 单位名称 | 拟变动情况 under `…二级预算单位共有N个，包括：`, and the 目 录 / 报表目录 listing 表1–表16.
+        ["xa-001.pdf"] = [(6, UnrecognisedReason.UnitList), (17, UnrecognisedReason.Contents)],
+        ["xa-006.pdf"] = [(7, UnrecognisedReason.UnitList), (18, UnrecognisedReason.Contents)],
+        ["xa-011.pdf"] = [(3, UnrecognisedReason.UnitList), (15, UnrecognisedReason.Contents)],
+        ["xa-014.pdf"] = [(15, UnrecognisedReason.UnitList), (28, UnrecognisedReason.Contents)],
+        ["xa-audit-2026-dept-budget.pdf"] = [(9, UnrecognisedReason.UnitList), (21, UnrecognisedReason.Contents)],
+        // `…及所属27个二级预算单位。` over 序号 | 单位名称; p.145 目录 序号 | 内容 | 是否空表 | 表格为空的理由.
+        ["xa-health-commission-2022-final.pdf"] = [(7, UnrecognisedReason.UnitList), (145, UnrecognisedReason.Contents)],
+        ["xa-work-safety-2019-budget-tables.pdf"] = [(2, UnrecognisedReason.Contents)],
+        // 国家组织集采药品协议期满品种接续采购中选品种供应清单: a drug supply list over 328 pages.
+        ["zhuhai-drug-procurement-list-kangxi.pdf"] = [(1, UnrecognisedReason.NotBudget)],
+    };
+
+    [Fact]
+    public void The_unrecognised_tables_of_the_corpus_are_exactly_the_verified_non_budget_ones()
+    {
+        var gaps = new[] { UnrecognisedReason.UnknownTitle, UnrecognisedReason.Untitled, UnrecognisedReason.Headerless };
+        var wrong = new List<string>();
+        foreach (var pdf in Directory.GetFiles(Repo.Fixture("corpus"), "*.pdf").Order())
+        {
+            var file = Path.GetFileName(pdf);
+            BudgetDocument document;
+            try { document = DocumentCache.Get(Path.Combine("corpus", file)); }
+            catch (UnreadableDocumentException) { continue; }
+            var actual = document.Tables.Where(t => t.Kind == TableKindCatalog.Unrecognised)
+                .Select(t => (t.Structure.Pages[0], t.UnrecognisedReason ?? "")).ToList();
+            var expected = VerifiedUnrecognised.GetValueOrDefault(file) ?? [];
+            if (!actual.SequenceEqual(expected))
+                wrong.Add($"{file}: {string.Join(", ", actual.Select(a => $"p{a.Item1} {a.Item2}"))} (verified: {string.Join(", ", expected.Select(e => $"p{e.Page} {e.Reason}"))})");
+            Assert.DoesNotContain(actual, a => gaps.Contains(a.Item2));
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     [Theory]
     // Xi'an: `纳入本部门当年预算编制范围的二级预算单位共有1个，包括：` over 序号 | 单位名称 | 拟变动情况; `报表目录` listing 表1–表16.
     [InlineData("xa-audit-2026-dept-budget.pdf", 9, UnrecognisedReason.UnitList)]

@@ -1,3 +1,4 @@
+using Extractor.Diagnostics;
 using Extractor.Model;
 using Extractor.Pipeline;
 using Extractor.Reconciliation;
@@ -23,20 +24,15 @@ public class CorpusExpectationTests
         return data;
     }
 
-    private static string Key(string rule, string? table, string? row, string? column, string? printed, string? computed) =>
-        $"[{rule}] {table} “{row}” {column}: printed {printed}, computed {computed}";
-
     [Theory, MemberData(nameof(CorpusFiles))]
     public void The_fails_are_exactly_the_genuine_ones_listed(string file)
     {
         BudgetDocument document;
         try { document = DocumentCache.Get(Path.Combine("corpus", file)); }
         catch (UnreadableDocumentException) { return; } // the scanned PDF has no checks to compare
-        var actual = document.Reconciliation!.Checks.Where(c => c.Outcome == Outcome.Fail)
-            .Select(c => Key(c.RuleId, c.Cells.FirstOrDefault()?.Source, c.Cells.FirstOrDefault()?.RowLabel, c.Cells.FirstOrDefault()?.ColumnName, c.Expected, c.Actual))
-            .Order().ToList();
+        var actual = document.Reconciliation!.Checks.Where(c => c.Outcome == Outcome.Fail).Select(c => FailExpectations.Key(file, c)).Order().ToList();
         var expected = Expected.Value.Where(e => (string)e["file"]! == file)
-            .Select(e => Key((string)e["rule"]!, (string?)e["table"], (string?)e["row"], (string?)e["column"], (string?)e["printed"], (string?)e["computed"]))
+            .Select(e => FailExpectations.Key(file, (string)e["rule"]!, (string?)e["table"], (string?)e["row"], (string?)e["column"], (string?)e["printed"], (string?)e["computed"]))
             .Order().ToList();
         Assert.True(expected.SequenceEqual(actual),
             $"{file}: new fails:\n  {string.Join("\n  ", actual.Except(expected))}\nlisted fails that no longer occur:\n  {string.Join("\n  ", expected.Except(actual))}");

@@ -49,6 +49,23 @@ public class DepartmentSheetBlockTests
         Assert.Equal(("指标 2：决策气象服务满意度", "满意度≥95%"), (sheet.Indicators[^1][2].Text, sheet.Indicators[^1][3].Text));
     }
 
+    [Fact]
+    public void A_level_two_label_printed_beside_one_row_of_its_numbered_group_labels_the_whole_group()
+    {
+        // xa-001 p.32: rules cross the 二级指标 column at every row; `数量指标` stands beside 指标 3 of 指标 1–5. The next
+        // groups (指标 1–6, 指标 1–4) print no 二级指标 (pdftotext -layout -f 32 -l 32 shows none, nor does the rendering),
+        // then `成本指标` beside 指标 1–4.
+        var sheet = Assert.Single(DocumentCache.Get("corpus/xa-001.pdf").PerformanceSheets, s => s.Pages.Contains(32));
+        var levels = sheet.Indicators.Select(r => (r[1].Text, r[2].Text.Split('：')[0])).ToList();
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => ("数量指标", $"指标 {i}")), levels.Take(5));
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => ("", $"指标 {i}")).Concat(Enumerable.Range(1, 4).Select(i => ("", $"指标 {i}"))),
+            levels.Skip(5).Take(10));
+        Assert.Equal(("成本指标", "指标 1"), levels[15]);
+        Assert.Equal(("可持续影响指标", "指标 3"), levels[30]);
+        // The label is the cell printed beside 指标 3, with its box, on every row of the group.
+        Assert.All(sheet.Indicators.Take(5), r => Assert.Equal(sheet.Indicators[2][1], r[1]));
+    }
+
     [Theory]
     // As printed: 年度 | 预期目标 | 实际完成情况 over 总体目标 | the two texts.
     [InlineData(98, "通过购置超声内镜系统，提升消化系统疾病内镜下诊断及治疗水平，保障消化内镜中心正常运转", "购置设备后，科室临床诊治业务开展顺利，切实提升了业务能力。")]
