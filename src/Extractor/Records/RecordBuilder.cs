@@ -44,7 +44,7 @@ public static partial class RecordBuilder
             "summary" => BuildSummary(table, unitFactor),
             "functional" => BuildClassified(table, "functional", unitFactor),
             "economic" => BuildClassified(table, "economic", unitFactor),
-            "project" => BuildClassified(table, "functional", unitFactor),
+            "project" => BuildClassified(table, "functional", unitFactor, projects: true),
             "items" => BuildItems(table, unitFactor),
             _ => [],
         };
@@ -52,11 +52,11 @@ public static partial class RecordBuilder
 
     public static bool IsTotalLabel(string label) => TotalLabels.Contains(TextNormalizer.Compact(label));
 
-    private static List<TableRecord> BuildClassified(StructuredTable table, string classification, decimal unitFactor)
+    private static List<TableRecord> BuildClassified(StructuredTable table, string classification, decimal unitFactor, bool projects = false)
     {
         var halves = SideBySideHalves(table.Columns);
-        if (halves.Count < 2) return BuildClassified(table, table.Columns, classification, unitFactor, skipEmptyRows: false);
-        return halves.SelectMany(half => BuildClassified(table, half, classification, unitFactor, skipEmptyRows: true)).ToList();
+        if (halves.Count < 2) return BuildClassified(table, table.Columns, classification, unitFactor, skipEmptyRows: false, projects);
+        return halves.SelectMany(half => BuildClassified(table, half, classification, unitFactor, skipEmptyRows: true, projects)).ToList();
     }
 
     /// <summary>
@@ -79,7 +79,8 @@ public static partial class RecordBuilder
         return halves.All(h => h.Select(c => c.Key).SequenceEqual(first)) ? halves : [columns];
     }
 
-    private static List<TableRecord> BuildClassified(StructuredTable table, IReadOnlyList<Column> columns, string classification, decimal unitFactor, bool skipEmptyRows)
+    /// <param name="projects">a project table (shape `project`): rows may be labelled by project category columns</param>
+    private static List<TableRecord> BuildClassified(StructuredTable table, IReadOnlyList<Column> columns, string classification, decimal unitFactor, bool skipEmptyRows, bool projects)
     {
         int? classCol = Find(columns, c => c.Name == "类"), itemCol = Find(columns, c => c.Name == "款"), subCol = Find(columns, c => c.Name == "项");
         int? combinedCode = classCol is null ? Find(columns, c => c.Name.Contains("编码") || c.Name.Contains("代码")) : null;
@@ -90,7 +91,7 @@ public static partial class RecordBuilder
         var joined = PreferredJoinedColumn(joinedCols, classification);
         var textCols = new HashSet<int?> { classCol, itemCol, subCol, combinedCode, projectCol, nameCol };
         textCols.UnionWith(joinedCols.Select(c => (int?)c.Index));
-        var (labelCols, describedCols) = classCol is null && combinedCode is null && nameCol is null && projectCol is null && joinedCols.Count == 0
+        var (labelCols, describedCols) = projects && classCol is null && combinedCode is null && nameCol is null && projectCol is null && joinedCols.Count == 0
             ? ProjectLabelColumns(table, columns) : ([], []);
         textCols.UnionWith(labelCols.Select(c => (int?)c.Index));
         var amountCols = AmountColumns(columns, textCols);
