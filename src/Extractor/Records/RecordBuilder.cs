@@ -44,7 +44,7 @@ public static partial class RecordBuilder
             "summary" => BuildSummary(table, unitFactor),
             "functional" => BuildClassified(table, "functional", unitFactor),
             "economic" => BuildClassified(table, "economic", unitFactor),
-            "project" => BuildClassified(table, "functional", unitFactor),
+            "project" => BuildClassified(table, "functional", unitFactor, projects: true),
             "items" => BuildItems(table, unitFactor),
             _ => [],
         };
@@ -52,11 +52,11 @@ public static partial class RecordBuilder
 
     public static bool IsTotalLabel(string label) => TotalLabels.Contains(TextNormalizer.Compact(label));
 
-    private static List<TableRecord> BuildClassified(StructuredTable table, string classification, decimal unitFactor)
+    private static List<TableRecord> BuildClassified(StructuredTable table, string classification, decimal unitFactor, bool projects = false)
     {
         var halves = SideBySideHalves(table.Columns);
-        if (halves.Count < 2) return BuildClassified(table, table.Columns, classification, unitFactor, skipEmptyRows: false);
-        return halves.SelectMany(half => BuildClassified(table, half, classification, unitFactor, skipEmptyRows: true)).ToList();
+        if (halves.Count < 2) return BuildClassified(table, table.Columns, classification, unitFactor, skipEmptyRows: false, projects);
+        return halves.SelectMany(half => BuildClassified(table, half, classification, unitFactor, skipEmptyRows: true, projects)).ToList();
     }
 
     /// <summary>
@@ -79,7 +79,8 @@ public static partial class RecordBuilder
         return halves.All(h => h.Select(c => c.Key).SequenceEqual(first)) ? halves : [columns];
     }
 
-    private static List<TableRecord> BuildClassified(StructuredTable table, IReadOnlyList<Column> columns, string classification, decimal unitFactor, bool skipEmptyRows)
+    /// <param name="projects">a project table (shape `project`): rows may be labelled by project category columns</param>
+    private static List<TableRecord> BuildClassified(StructuredTable table, IReadOnlyList<Column> columns, string classification, decimal unitFactor, bool skipEmptyRows, bool projects)
     {
         int? classCol = Find(columns, c => c.Name == "类"), itemCol = Find(columns, c => c.Name == "款"), subCol = Find(columns, c => c.Name == "项");
         int? combinedCode = classCol is null ? Find(columns, c => c.Name.Contains("编码") || c.Name.Contains("代码")) : null;
@@ -90,6 +91,9 @@ public static partial class RecordBuilder
         var joined = PreferredJoinedColumn(joinedCols, classification);
         var textCols = new HashSet<int?> { classCol, itemCol, subCol, combinedCode, projectCol, nameCol };
         textCols.UnionWith(joinedCols.Select(c => (int?)c.Index));
+        var (labelCols, describedCols) = projects && classCol is null && combinedCode is null && nameCol is null && projectCol is null && joinedCols.Count == 0
+            ? ProjectLabelColumns(table, columns) : ([], []);
+        textCols.UnionWith(labelCols.Select(c => (int?)c.Index));
         var amountCols = AmountColumns(columns, textCols);
 
         var records = new List<TableRecord>();
@@ -137,15 +141,47 @@ public static partial class RecordBuilder
                 cls = null; item = null; sub = null;
             }
             if (name.Length == 0 && combinedCode is { } ci && Text(row, ci) is { } label && !char.IsAsciiDigit(label[0])) name = label;
+            string? project = Text(row, projectCol);
+            if (labelCols.Count > 0 && labelCols.LastOrDefault(c => Text(row, c.Index) is not null) is { } from)
+            {
+                // The most specific label printed (二级项目 under 一级项目 under 类型). A row of a project column is a
+                // project when it prints a 绩效目标 (the unit rows of 支出项目类别（资金使用单位） print none).
+                name = Text(row, from.Index)!;
+                var described = describedCols.Count == 0 || describedCols.Any(c => Text(row, c) is not null);
+                project = from.Name.Contains("项目") && described && !IsTotalLabel(name) ? name : null;
+            }
             var level = cls is null ? (IsTotalLabel(name) ? 0 : -1) : item is null ? 1 : sub is null ? 2 : 3;
             if (cls is not null) { currentClass = cls; currentItem = item; previousLevel = level; }
             var fullCode = cls is null ? null : cls + (item ?? "") + (sub ?? "");
             var amounts = Amounts(table, row, r, amountCols, unitFactor);
             // A shorter half leaves blank rows below its last line.
             if (skipEmptyRows && fullCode is null && name.Length == 0 && amounts.Count == 0) continue;
-            records.Add(new ClassifiedRecord(r, classification, fullCode, cls, item, sub, level, name, Text(row, projectCol), amounts));
+            records.Add(new ClassifiedRecord(r, classification, fullCode, cls, item, sub, level, name, project, amounts));
         }
         return records;
+    }
+
+    /// <summary>
+    /// A project table without codes or a 项目名称 column labels its rows in leading text columns (Guangzhou
+    /// `支出项目类别（资金使用单位）`: 合计, the unit, its projects; Changchun `类型 | 一级项目 | 二级项目`; Shenzhen
+    /// `支出项目类别`): those columns (a 项目单位 column names the unit, not the row), and the later text columns
+    /// that describe a project (`绩效目标`).
+    /// </summary>
+    private static (List<Column> Labels, List<int> Described) ProjectLabelColumns(StructuredTable table, IReadOnlyList<Column> columns)
+    {
+        bool HasAmount(Column c) => table.Rows.Any(row => Text(row, c.Index) is { } t && AmountParser.TryParse(t, out _));
+        bool HasText(Column c) => table.Rows.Any(row => Text(row, c.Index) is { } t && !AmountParser.TryParse(t, out _));
+        var labels = new List<Column>();
+        var at = 0;
+        for (; at < columns.Count && !HasAmount(columns[at]); at++)
+        {
+            var name = TextNormalizer.Compact(columns[at].Name);
+            var labelling = name.Contains("项目") || name.Contains("类别") || name == "类型";
+            if (labelling && !name.StartsWith("项目单位", StringComparison.Ordinal) && HasText(columns[at])) labels.Add(columns[at]);
+        }
+        if (labels.Count == 0 || at == columns.Count) return ([], []);
+        var described = columns.Skip(at).Where(c => !HasAmount(c) && HasText(c)).Select(c => c.Index).ToList();
+        return (labels, described);
     }
 
     /// <summary>
