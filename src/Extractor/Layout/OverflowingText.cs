@@ -66,6 +66,9 @@ internal static class OverflowingText
     public static void ReclaimFromBelow(List<Glyph> above, List<Glyph> below, double rule, double aboveRight)
     {
         if (above.Count == 0 || below.Count == 0) return;
+        // Called for every pair of stacked cells: nothing pokes above the rule in nearly all of them (see Wraps), so
+        // answer that with a loop before grouping the cell's lines.
+        if (!PokesAbove(below, rule)) return;
         var lines = Lines(below).OrderByDescending(l => l.Key).ToList();
         if (lines.Count == 0) return;
         var top = lines[0];
@@ -116,6 +119,13 @@ internal static class OverflowingText
                 if (Wraps(cell.Glyphs, glyphs, bottom, cell.Box.Right)) spilled.AddRange(glyphs);
             }
         return spilled;
+    }
+
+    private static bool PokesAbove(List<Glyph> glyphs, double rule)
+    {
+        foreach (var g in glyphs)
+            if (!g.IsWhitespace && g.Box.Top > rule) return true;
+        return false;
     }
 
     private static IEnumerable<IGrouping<double, Glyph>> Lines(IEnumerable<Glyph> glyphs) =>

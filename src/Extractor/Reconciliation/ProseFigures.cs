@@ -13,9 +13,7 @@ public static partial class ProseFigureParser
     // Digits are ASCII (`[0-9]`, full-width ones are mapped first); a Chinese numeral counts only before a unit of money
     // or of goods (`两辆`), not before 个/人, where it is idiom far more often than a figure (`一个`). The units of money
     // are the unit table's (Text/UnitParser), longest first: `3.5 百万元` is 3.5 of 百万元, not the numeral 百 of 万元.
-    private static readonly Regex AmountWithUnitPattern = BuildAmountWithUnit();
-
-    private static Regex AmountWithUnit() => AmountWithUnitPattern;
+    private static readonly Regex AmountWithUnit = BuildAmountWithUnit();
 
     private static Regex BuildAmountWithUnit()
     {
@@ -77,7 +75,7 @@ public static partial class ProseFigureParser
                 project = name.Success ? name.Groups[1].Value.Trim() : null;
                 continue;
             }
-            if (ProjectName().Match(text) is { Success: true } named && !AmountWithUnit().IsMatch(text))
+            if (ProjectName().Match(text) is { Success: true } named && !AmountWithUnit.IsMatch(text))
             {
                 project = named.Groups[1].Value.Trim();
                 continue;
@@ -97,7 +95,7 @@ public static partial class ProseFigureParser
     private static void ParseParagraph(ProseParagraph paragraph, string section, string? subsection, string? project, List<ProseFigure> figures)
     {
         var text = TextNormalizer.AsciiDigitsInPlace(paragraph.Text);
-        var matches = AmountWithUnit().Matches(text).Where(m => !Threshold().IsMatch(text[(m.Index + m.Length)..])).ToList();
+        var matches = AmountWithUnit.Matches(text).Where(m => !Threshold().IsMatch(text[(m.Index + m.Length)..])).ToList();
         var previousEnd = 0;
         var sentenceStart = 0;
         ProseFigure? lastInSentence = null;
@@ -149,7 +147,7 @@ public static partial class ProseFigureParser
         foreach (Match nil in NotArranged().Matches(text))
         {
             var label = LabelBefore(text, LastBreak(text, nil.Index) + 1, nil.Index);
-            if (label.Length < 2 || AmountWithUnit().IsMatch(label)) continue;
+            if (label.Length < 2 || AmountWithUnit.IsMatch(label)) continue;
             var start = text.LastIndexOf('。', Math.Max(0, nil.Index - 1)) + 1;
             var end = text.IndexOf('。', nil.Index);
             figures.Add(new ProseFigure(section, subsection, project, label, "amount", nil.Value, 0m, "万元", null, null, null, null,

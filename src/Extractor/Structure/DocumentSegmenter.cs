@@ -384,6 +384,8 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
         private readonly List<TableGrid> _grids = [];
         /// <summary>The right part of a table too wide for its pages: grid i stands beside left grid i (<see cref="RightContinuation"/>).</summary>
         private readonly List<TableGrid> _right = [];
+        /// <summary>For each right part, the row beside each body row of its left grid (<see cref="RightContinuation.PartnerRows"/>).</summary>
+        private readonly List<int[]> _partners = [];
         public TableTitle Title => title;
         public int LastPage => _right.Count > 0 ? _right[^1].Page : _grids.Count > 0 ? _grids[^1].Page : title.Page;
         public bool HasRightPart => _right.Count > 0;
@@ -406,8 +408,9 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
             if (_right.Count >= _grids.Count || grid.Page <= _grids[^1].Page) return false;
             if (_right.Count > 0 && (grid.ColumnCount != _right[0].ColumnCount || segmenter.ColumnMap(_right[0], grid) is null)) return false;
             var left = _grids[_right.Count];
-            if (RightContinuation.PartnerRows(left, BodyStart(left), grid, segmenter.ContinuationEdgeReach) is null) return false;
+            if (RightContinuation.PartnerRows(left, BodyStart(left), grid, segmenter.ContinuationEdgeReach) is not { } partners) return false;
             _right.Add(grid);
+            _partners.Add(partners);
             return true;
         }
 
@@ -419,13 +422,14 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
         }
 
         private HeaderAnalyzer.HeaderInfo? _header;
+        private HashSet<string>? _firstHeaderTexts;
         private HeaderAnalyzer.HeaderInfo FirstHeader => _header ??= WithWrappedUnit(HeaderAnalyzer.Analyze(_grids[0], FirstRow), _grids[0]);
 
         /// <summary>The first body row of one of the table's grids: the first grid's after its header; a continuation's after the rows that repeat it.</summary>
         private int BodyStart(TableGrid grid)
         {
             if (ReferenceEquals(grid, _grids[0])) return FirstHeader.HeaderRowCount;
-            var headerTexts = FirstHeader.HeaderRows.SelectMany(r => r).Select(c => TextNormalizer.Compact(c.Text)).ToHashSet();
+            var headerTexts = _firstHeaderTexts ??= FirstHeader.HeaderRows.SelectMany(r => r).Select(c => TextNormalizer.Compact(c.Text)).ToHashSet();
             // A continuation repeats the header (or part of it) at its top: skip rows that are header again.
             var h = HeaderAnalyzer.Analyze(grid);
             var start = h.HeaderRowCount < grid.RowCount || h.ColumnNumberRow is not null ? h.HeaderRowCount : 0;
@@ -562,7 +566,7 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                 if (!ReferenceEquals(grid, first) && grid.ColumnCount != first.ColumnCount && segmenter.ColumnMap(first, grid) is null)
                     warnings.Add(new Diagnostic("continuation-columns", $"{title.Label}: continued on page {grid.Page} with {grid.ColumnCount} columns instead of {first.ColumnCount}", grid.Page));
                 var beside = right is not null && g < _right.Count ? _right[g] : null;
-                var partners = beside is null ? null : RightContinuation.PartnerRows(grid, start, beside, segmenter.ContinuationEdgeReach);
+                var partners = beside is null ? null : _partners[g];
                 if (beside is not null) pages.Add(beside.Page);
 
                 // Index of the grid column that starts at each column of the first grid (-1 inside a wider one).
@@ -650,9 +654,8 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
         {
             if (_right.Count == 0) return null;
             var left = _grids[0];
-            var start = BodyStart(left);
-            var partners = RightContinuation.PartnerRows(left, start, _right[0], segmenter.ContinuationEdgeReach)!;
-            var skip = RightContinuation.RepeatedLabelColumns(left, start, _right[0], partners);
+            var partners = _partners[0];
+            var skip = RightContinuation.RepeatedLabelColumns(left, BodyStart(left), _right[0], partners);
             return new RightHeader(HeaderAnalyzer.Analyze(_right[0], 0, partners[0]), skip);
         }
 
