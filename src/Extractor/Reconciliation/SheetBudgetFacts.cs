@@ -25,7 +25,7 @@ public static class SheetBudgetFacts
             }
             if (!isDepartment && sheet.Summary.TotalAmount is { } total)
             {
-                facts.Add(new SheetBudgetFact(false, sheet.Summary.ProjectName ?? sheet.Title, total.Text, total.Value, "万元", total.At));
+                facts.Add(new SheetBudgetFact(false, sheet.Summary.ProjectName ?? sheet.Title, total.Text, total.Value, "万元", total.At) { SheetTitle = sheet.Title });
             }
             else if (isDepartment && sheet.Budget is { } across && SpendingTotal(across) is var (spending, value) && spending is not null)
             {

@@ -14,16 +14,22 @@ public sealed record SheetBudgetFact(bool IsDepartmentSheet, string Name, string
     /// <summary>The department's figure is its spending (北京 预算13表 `预算支出总额`), which 表1 prints as 本年支出合计, not
     /// its income 收入总计 (which adds the carry-over).</summary>
     public bool IsExpenditure { get; init; }
+
+    /// <summary>The sheet's printed title (`2022年专项资金总体绩效目标表`): tells a whole fund's sheet from a project's.</summary>
+    public string SheetTitle { get; init; } = "";
 }
 
 /// <summary>
 /// Performance-sheet budgets against the tables: a project sheet equals its 表7 project row or its 表11 carry-over
 /// row, or the two together (a project funded this year and carried over); names may differ slightly, so rows are
 /// matched by name, then by amount among similar names, and each check says how it matched. The department sheet's
-/// budget equals 表1 收入总计.
+/// budget equals 表1 收入总计, alone or – where the template gives each 专项资金 a sheet of its own and leaves it out of the
+/// department sheet (西安 2022: 基本支出 + 专项业务经费 on the department sheet) – together with those whole-fund sheets.
 /// </summary>
-/// <remarks>Column is the amount column of the 表7/表11 rows; Department the value the department sheet restates.</remarks>
-public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef FundColumn, ValueRef Department, ValueRef DepartmentExpenditure) : IReconciliationRule
+/// <remarks>Column is the amount column of the 表7/表11 rows; Department the value the department sheet restates;
+/// FundSheetTitles the title words of a whole fund's sheet (`专项资金总体`).</remarks>
+public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef FundColumn, ValueRef Department, ValueRef DepartmentExpenditure,
+    IReadOnlyList<string> FundSheetTitles) : IReconciliationRule
 {
     private const string ProjectTable = "general_budget_project_expenditure";
     private const string CarryoverTable = "carryover_detail";
@@ -31,7 +37,7 @@ public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef Fund
 
     public static SheetBudgetRule Read(JObject o, RuleReader r) =>
         new(RuleReader.Str(o, "id"), r.Column(o["column"]), r.Column(o["fundColumn"]), r.Ref((JObject)o["department"]!),
-            r.Ref((JObject)o["departmentExpenditure"]!));
+            r.Ref((JObject)o["departmentExpenditure"]!), RuleReader.Strings(o["fundSheetTitles"]).Select(TextNormalizer.Key).ToList());
 
     public IEnumerable<string> Tables => FundTables.Append(ProjectTable).Append(CarryoverTable).Append(Department.Table).Append(DepartmentExpenditure.Table);
 
@@ -63,17 +69,13 @@ public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef Fund
             candidates.AddRange(carryView.Records.Where(r => !r.IsTableTotal && !units.Contains(TextNormalizer.Key(r.RowLabel)))
                 .Select(r => (carryView, r, carryView.Value(r, cc, "actual"))));
         }
+        var fundSheets = facts.Where(IsFundSheet).Select(f => Stated(f, "part")).ToList();
         foreach (var fact in facts)
         {
-            var unit = UnitParser.FactorToYuan(fact.Unit) ?? 10000m;
-            var stated = new Term(new CheckCell("绩效目标表", null, null, null, null, fact.Name, "年度预算总额", fact.Text, fact.Value, fact.At, "expected"),
-                fact.Value * unit, unit, $"绩效目标表 “{fact.Name}” 年度预算总额 {fact.Text}");
+            var stated = Stated(fact, "expected");
             if (fact.IsDepartmentSheet)
             {
-                var total = context.Resolve(fact.IsExpenditure ? DepartmentExpenditure : Department, "actual", out var reason);
-                checks.Add(total is null ? Identity.Skip(Id, stated.Describe, reason, [stated.Cell])
-                    : context.Sum(Id, $"{stated.Describe} = {total.Describe}", stated, [total],
-                        fact.IsExpenditure ? "department sheet's 预算支出总额 against 表1 本年支出合计" : "department sheet against 表1 收入总计"));
+                checks.Add(DepartmentCheck(context, fact, stated, fundSheets));
                 continue;
             }
             if (candidates.Count == 0)
@@ -120,6 +122,35 @@ public sealed record SheetBudgetRule(string Id, ColumnRef Column, ColumnRef Fund
                 checks.Add(new Check(Id, $"{stated.Describe}: no 表7/表11 row matches", Outcome.Fail, fact.Text, null, null, null, fact.Unit,
                     "no 表7 project or 表11 row has this name or this amount", [stated.Cell]));
         }
+    }
+
+    private static Term Stated(SheetBudgetFact fact, string role)
+    {
+        var unit = UnitParser.FactorToYuan(fact.Unit) ?? 10000m;
+        return new Term(new CheckCell("绩效目标表", null, null, null, null, fact.Name, "年度预算总额", fact.Text, fact.Value, fact.At, role),
+            fact.Value * unit, unit, $"绩效目标表 “{fact.Name}” 年度预算总额 {fact.Text}");
+    }
+
+    private bool IsFundSheet(SheetBudgetFact fact) =>
+        !fact.IsDepartmentSheet && TextNormalizer.Key(fact.SheetTitle) is var title && FundSheetTitles.Any(t => title.Contains(t, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The department sheet against 表1. Whether a template's department sheet covers the 专项资金 that have whole-fund
+    /// sheets of their own is not printed, so: the sheet alone when it agrees (or there are no such sheets), else the
+    /// sheet plus those sheets, and the check says which it compared.
+    /// </summary>
+    private Check DepartmentCheck(ReconciliationContext context, SheetBudgetFact fact, Term stated, IReadOnlyList<Term> fundSheets)
+    {
+        var total = context.Resolve(fact.IsExpenditure ? DepartmentExpenditure : Department, "actual", out var reason);
+        if (total is null) return Identity.Skip(Id, stated.Describe, reason, [stated.Cell]);
+        var alone = context.Sum(Id, $"{stated.Describe} = {total.Describe}", stated, [total],
+            fact.IsExpenditure ? "department sheet's 预算支出总额 against 表1 本年支出合计" : "department sheet against 表1 收入总计");
+        if (alone.Outcome != Outcome.Fail || fundSheets.Count == 0) return alone;
+        var whole = total with { Cell = total.Cell with { Role = "expected" } };
+        IReadOnlyList<Term> parts = [stated with { Cell = stated.Cell with { Role = "part" } }, .. fundSheets];
+        return context.Sum(Id, $"{total.Describe} = {string.Join(" + ", parts.Select(p => p.Describe))}", whole, parts,
+            $"department sheet plus the {fundSheets.Count} whole-fund (专项资金) sheet(s) it leaves out, against 表1 " +
+            (fact.IsExpenditure ? "本年支出合计" : "收入总计") + $" (the sheet alone differs by {alone.Difference})");
     }
 
     private IEnumerable<(TableView View, Term Value)> FundProjectRows(ReconciliationContext context)

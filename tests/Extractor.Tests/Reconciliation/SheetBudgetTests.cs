@@ -74,6 +74,48 @@ public class SheetBudgetTests
         Assert.Equal("6.56", failed.Expected);
     }
 
+    private static (List<SheetBudgetFact> Facts, SheetBudgetFact Department) WithWholeFundSheet(decimal fund, string title)
+    {
+        var facts = FactsFromTruth();
+        var department = facts.Single(f => f.IsDepartmentSheet);
+        var shortened = department with { Value = department.Value - fund, Text = (department.Value - fund).ToString("0.00", CultureInfo.InvariantCulture) };
+        facts[facts.IndexOf(department)] = shortened;
+        facts.Add(new SheetBudgetFact(false, "某专项资金", fund.ToString("0.00", CultureInfo.InvariantCulture), fund, "万元", new Provenance(22, new Box(0, 0, 1, 1)))
+            { SheetTitle = title });
+        return (facts, shortened);
+    }
+
+    [Fact]
+    public void A_department_sheet_that_leaves_out_a_whole_fund_sheet_is_checked_with_it()
+    {
+        // 西安 2022: the department sheet covers 基本支出 + 专项业务经费; each 专项资金 has a 专项资金总体绩效目标表 of its own.
+        var (facts, department) = WithWholeFundSheet(100.00m, "2022年专项资金总体绩效目标表");
+        var check = Assert.Single(Run(facts), c => c.Cells.Any(cell => cell.RowLabel == department.Name));
+        Assert.Equal(Outcome.Pass, check.Outcome);
+        Assert.Contains("whole-fund", check.Reason);
+        Assert.Contains(check.Cells, c => c.RowLabel == "某专项资金" && c.Role == "part");
+    }
+
+    [Fact]
+    public void A_project_sheet_short_of_the_gap_is_not_added_to_the_department_sheet()
+    {
+        var (facts, department) = WithWholeFundSheet(100.00m, "2022年项目支出绩效目标表");
+        var check = Assert.Single(Run(facts), c => c.Cells.Any(cell => cell.RowLabel == department.Name));
+        Assert.Equal(Outcome.Fail, check.Outcome);
+        Assert.Equal("department sheet against 表1 收入总计", check.Reason);
+    }
+
+    [Fact]
+    public void A_department_sheet_that_agrees_alone_keeps_the_whole_fund_sheets_out()
+    {
+        var facts = FactsFromTruth();
+        facts.Add(new SheetBudgetFact(false, "某专项资金", "100.00", 100.00m, "万元", new Provenance(22, new Box(0, 0, 1, 1))) { SheetTitle = "专项资金总体绩效目标表" });
+        var department = facts.Single(f => f.IsDepartmentSheet);
+        var check = Assert.Single(Run(facts), c => c.Cells.Any(cell => cell.RowLabel == department.Name));
+        Assert.Equal(Outcome.Pass, check.Outcome);
+        Assert.Equal("department sheet against 表1 收入总计", check.Reason);
+    }
+
     [Theory]
     [InlineData("urumqi-port-office-2025.chromium.pdf")]
     [InlineData("urumqi-port-office-2025.office.pdf")]
