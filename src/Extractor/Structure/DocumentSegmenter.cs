@@ -64,6 +64,8 @@ public sealed class DocumentSegmenter(StructureOptions options, LayoutTolerances
                         if (adjacent && open.TryJoinAtRight(found)) claimed.Add(found);
                         break;
                     }
+                    // A grid that prints another table's title in its first rows (spreadsheet exports) starts that table.
+                    if (vocabulary is not null && GridPreamble(found, vocabulary).Title is { } inner && !SameTitle(open.Title, inner)) break;
                     var textAbove = lines.Count(l => l.Box.Bottom > found.Box.Top && !l.Compact().All(char.IsAsciiDigit));
                     var grid = open.AlignColumns(found);
                     var repeats = open.IsRepeatedIn(grid);

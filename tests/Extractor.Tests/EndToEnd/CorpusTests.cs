@@ -74,8 +74,8 @@ public class CorpusTests
         { "bj-econinfo-2026-budget-tables-a3.pdf", [.. MofBudgetSet, "state_capital_expenditure", "three_public_expenditure", "government_procurement", "government_purchased_services"] },
         // 预算01表 … 预算10表 政府采购预算明细表 (预算11/12表 are performance forms).
         { "bj-police-2026-budget-tables.pdf", [.. MofBudgetSet, "state_capital_expenditure", "three_public_expenditure", "government_procurement"] },
-        // Titles inside the grids: 收支总表（预算表 1） … 项目支出表（预算表 9）.
-        { "cc-petition-2026-dept-budget.pdf", [.. MofBudgetSet, "three_public_expenditure", "project_expenditure_summary"] },
+        // Titles inside the grids: 收支总表（预算表 1） … 项目支出表（预算表 9）, 国有资本经营预算支出明细表（预算表 10）.
+        { "cc-petition-2026-dept-budget.pdf", [.. MofBudgetSet, "three_public_expenditure", "project_expenditure_summary", "state_capital_expenditure"] },
         // 表一 2026年部门收支总体情况表 … 表九 2026年政府采购预算明细表.
         { "cq-commerce-2026-dept-budget.pdf", [.. MofBudgetSet, "three_public_expenditure", "government_procurement"] },
         { "cq-govoffice-2026-dept-budget.pdf", [.. MofBudgetSet, "three_public_expenditure", "government_procurement"] },

@@ -51,6 +51,22 @@ public class TableBoundaryTests
     }
 
     [Fact]
+    public void A_grid_printing_the_next_tables_title_in_its_first_rows_does_not_continue_the_table_before()
+    {
+        // cc-petition p.14 项目支出表（预算表 9） ends with `信访局临聘人员经费 16.56`; p.15 is one grid of the same 13 columns whose
+        // first rows print `国有资本经营预算支出明细表(预算表 10)` and `预算单位：长春市信访局 … 单位：万元`, then its header and no body.
+        var document = Document("cc-petition-2026-dept-budget.pdf");
+        var projects = Assert.Single(document.Tables, t => t.Kind == "project_expenditure_summary");
+        Assert.Equal([14], projects.Structure.Pages);
+        Assert.Equal("信访局临聘人员经费", projects.Structure.Rows[^1][2].Text);
+        Assert.DoesNotContain(projects.Structure.Rows, r => r.Any(c => c.Text.Contains("预算表 10") || c.Text.StartsWith("预算单位")));
+        var stateCapital = Assert.Single(document.Tables, t => t.Kind == "state_capital_expenditure");
+        Assert.Equal([15], stateCapital.Structure.Pages);
+        Assert.Equal(10, stateCapital.Number);
+        Assert.Empty(stateCapital.Structure.Rows);
+    }
+
+    [Fact]
     public void A_training_plan_drawn_with_outlined_cell_borders_reads_its_own_columns()
     {
         // xa-006 pp.14–15 培训费明细表: 序号 | 培训名称 | 时间 | 人数 | 金额 | 备注, cell borders filled outlines with a mitred corner.
