@@ -10,27 +10,10 @@ public static class TextLineBuilder
     /// <summary>Groups glyphs into lines top to bottom. A gap wider than <paramref name="splitGapEms"/> em starts a new line segment.</summary>
     public static List<TextLine> Build(IEnumerable<Glyph> glyphs, int page, LayoutTolerances tolerances, double splitGapEms = double.PositiveInfinity)
     {
-        var sorted = SortTopDownLeftRight(glyphs);
-        var rows = new List<List<Glyph>>();
-        List<Glyph>? current = null;
-        double currentBaseline = 0, currentSize = 0;
-        foreach (var g in sorted)
-        {
-            if (current is not null && Math.Abs(g.Baseline - currentBaseline) <= tolerances.SameLineFraction * Math.Max(currentSize, g.FontSize))
-            {
-                current.Add(g);
-                continue;
-            }
-            current = [g];
-            rows.Add(current);
-            currentBaseline = g.Baseline;
-            currentSize = g.FontSize;
-        }
-
+        var rows = Rows(glyphs, tolerances);
         var lines = new List<TextLine>(rows.Count);
         foreach (var row in rows)
         {
-            row.Sort((a, b) => a.AdvanceLeft.CompareTo(b.AdvanceLeft));
             var segment = new List<Glyph>();
             Glyph? previous = null;
             foreach (var g in row)
@@ -87,6 +70,29 @@ public static class TextLineBuilder
         lines.Add(new TextLine(text, raw, new Provenance(page, box), fontSize, visible));
     }
 
+    /// <summary>Glyphs grouped by baseline top to bottom, each row sorted left to right.</summary>
+    private static List<List<Glyph>> Rows(IEnumerable<Glyph> glyphs, LayoutTolerances tolerances)
+    {
+        var sorted = SortTopDownLeftRight(glyphs);
+        var rows = new List<List<Glyph>>();
+        List<Glyph>? current = null;
+        double currentBaseline = 0, currentSize = 0;
+        foreach (var g in sorted)
+        {
+            if (current is not null && Math.Abs(g.Baseline - currentBaseline) <= tolerances.SameLineFraction * Math.Max(currentSize, g.FontSize))
+            {
+                current.Add(g);
+                continue;
+            }
+            current = [g];
+            rows.Add(current);
+            currentBaseline = g.Baseline;
+            currentSize = g.FontSize;
+        }
+        foreach (var row in rows) row.Sort((a, b) => a.AdvanceLeft.CompareTo(b.AdvanceLeft));
+        return rows;
+    }
+
     [ThreadStatic] private static StringBuilder? spelledText;
     [ThreadStatic] private static StringBuilder? spelledRaw;
 
@@ -97,6 +103,12 @@ public static class TextLineBuilder
         // One pair of builders per thread, reused: this runs for every line and every cell of every page.
         var text = (spelledText ??= new StringBuilder()).Clear();
         var raw = (spelledRaw ??= new StringBuilder()).Clear();
+        SpellInto(text, raw, glyphs, spaceGapFraction);
+        return (text.ToString(), raw.ToString());
+    }
+
+    private static void SpellInto(StringBuilder text, StringBuilder raw, IReadOnlyList<Glyph> glyphs, double spaceGapFraction)
+    {
         Glyph? previous = null;
         var pendingSpace = false;
         foreach (var g in glyphs)
@@ -116,14 +128,17 @@ public static class TextLineBuilder
             previous = g;
             pendingSpace = false;
         }
-        return (text.ToString(), raw.ToString());
     }
 
     /// <summary>Text of glyphs that sit in one box (a cell): lines top to bottom, joined without a separator.</summary>
     public static (string Text, string Raw) JoinLines(IEnumerable<Glyph> glyphs, LayoutTolerances tolerances)
     {
-        var lines = Build(glyphs, 0, tolerances);
-        if (lines.Count == 1) return (lines[0].Text, lines[0].Raw);
-        return (string.Concat(lines.Select(l => l.Text)), string.Concat(lines.Select(l => l.Raw)));
+        // The rows of Build without its lines: a cell needs only their text, spelled one after another into one
+        // builder (a row of whitespace only spells nothing, as Build drops it).
+        var text = (spelledText ??= new StringBuilder()).Clear();
+        var raw = (spelledRaw ??= new StringBuilder()).Clear();
+        foreach (var row in Rows(glyphs, tolerances))
+            SpellInto(text, raw, row, tolerances.SpaceGapFraction);
+        return (text.ToString(), raw.ToString());
     }
 }
