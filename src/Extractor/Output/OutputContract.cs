@@ -85,7 +85,11 @@ public sealed class BoxConverter : JsonConverter
     {
         if (value is not Box box) { writer.WriteNull(); return; }
         writer.WriteStartArray();
-        foreach (var v in box.ToArray()) writer.WriteValue(v);
+        // The values of Box.ToArray, written without the array: every cell and line has a box.
+        writer.WriteValue(Math.Round(box.Left, 2));
+        writer.WriteValue(Math.Round(box.Bottom, 2));
+        writer.WriteValue(Math.Round(box.Right, 2));
+        writer.WriteValue(Math.Round(box.Top, 2));
         writer.WriteEndArray();
     }
 
