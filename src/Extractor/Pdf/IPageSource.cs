@@ -64,7 +64,23 @@ public sealed record PdfTextLayerOptions(double UndecodableShare = PdfTextLayerO
     /// </summary>
     public double OverprintDistance { get; init; } = 0.6;
 
+    /// <summary>
+    /// Which interpreter turns a page's content into letters and paths: the lean one (default; the same letters and
+    /// paths without PdfPig's object graph) or PdfPig's own page (the reference the lean one is tested against).
+    /// </summary>
+    public PageReaderKind Reader { get; init; } = PageReaderKind.Lean;
+
     public static PdfTextLayerOptions Default { get; } = new();
+}
+
+/// <summary>The interpreter behind <see cref="PdfPageReader"/> (<see cref="PdfTextLayerOptions.Reader"/>).</summary>
+public enum PageReaderKind
+{
+    /// <summary><see cref="LeanPageFactory"/>: PdfPig's parser and fonts, letters and paths as flat lists.</summary>
+    Lean,
+
+    /// <summary>PdfPig's <c>Page</c> with its letters and path objects.</summary>
+    PdfPig,
 }
 
 /// <summary>The default page source: PdfPig's letters and paths (<see cref="PdfPageReader"/>).</summary>

@@ -2,7 +2,6 @@ using Extractor.Geometry;
 using Extractor.Model;
 using Extractor.Text;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;
 
 namespace Extractor.Pdf;
@@ -64,6 +63,7 @@ public sealed class PdfPageReader : IPageSource
                 document.Dispose();
                 throw new PdfReadException($"{name}: too large: {document.NumberOfPages} pages (limit MaxPages {limits.MaxPages})");
             }
+            if (options.Reader == PageReaderKind.Lean) document.AddPageFactory<PageInk, LeanPageFactory>();
             var reader = new PdfPageReader(document, name, options, timer);
             if (oversized.Count > 0) reader.FailPagesDrawing(oversized);
             return reader;
@@ -141,23 +141,23 @@ public sealed class PdfPageReader : IPageSource
     public PageModel ReadPage(int number, IStageTimer? timer)
     {
         if (_tooLarge.TryGetValue(number, out var why)) throw new PdfReadException($"{_name}: page {number} too large: {why}");
-        Page page;
+        PageInk page;
         using (StageScope.Start(timer, Stages.PdfPig))
         {
-            try { page = _document.GetPage(number); }
+            try { page = _options.Reader == PageReaderKind.Lean ? _document.GetPage<PageInk>(number) : PageInk.From(_document.GetPage(number)); }
             catch (Exception e) when (StageGuard.IsRecoverable(e)) { throw new PdfReadException($"{_name}: page {number} cannot be read ({Describe(e)})", e); }
         }
         using var conversion = StageScope.Start(timer, Stages.Conversion);
         if (ResourceLimits.Exceeds(page.Letters.Count, Limits.MaxGlyphsPerPage))
             throw new PdfReadException($"{_name}: page {number} too large: {page.Letters.Count} glyphs (limit MaxGlyphsPerPage {Limits.MaxGlyphsPerPage})");
 
-        var rotation = ((page.Rotation.Value % 360) + 360) % 360;
+        var rotation = ((page.Rotation % 360) + 360) % 360;
         // PdfPig already applies /Rotate: letters and paths come in displayed orientation, with page.Width and
         // page.Height as displayed. Unrotated pages keep the media box origin subtracted.
-        var media = page.MediaBox.Bounds;
+        var media = page.Media;
         var (ox, oy) = rotation == 0 ? (media.Left, media.Bottom) : (0.0, 0.0);
         Func<double, double, (double, double)> toDisplay = (x, y) => (x - ox, y - oy);
-        var (width, height) = rotation == 0 ? (media.Width, media.Height) : ((double)page.Width, (double)page.Height);
+        var (width, height) = rotation == 0 ? (media.Width, media.Height) : (page.Width, page.Height);
 
         // Text drawn turned on the page (a landscape table printed sideways): read the page in the text's own frame,
         // so that lines run left to right and tables are found as usual. Boxes are then in that frame.
@@ -177,7 +177,7 @@ public sealed class PdfPageReader : IPageSource
 
         var glyphs = ReadGlyphs(page, toDisplay, _normalised, _options.OverprintDistance);
         List<Ruling> rulings;
-        try { rulings = RulingExtractor.Extract(page.Paths, toDisplay, _options); }
+        try { rulings = RulingExtractor.Extract(page.Vectors, toDisplay, _options); }
         catch (Exception e) when (StageGuard.IsRecoverable(e)) { rulings = []; } // a broken content stream costs the rulings, not the page's text
 
         var (problem, detail) = TextLayerInspector.Inspect(glyphs, page, _options.UndecodableShare);
@@ -188,7 +188,7 @@ public sealed class PdfPageReader : IPageSource
     /// The direction most letters' baselines run in on the displayed page, in degrees counter-clockwise from left to
     /// right: 0, 90 (upwards), 180 or 270 (downwards).
     /// </summary>
-    private static int DominantDirection(IReadOnlyList<Letter> letters, Func<double, double, (double X, double Y)> toDisplay)
+    private static int DominantDirection(IReadOnlyList<InkLetter> letters, Func<double, double, (double X, double Y)> toDisplay)
     {
         var votes = new int[4];
         foreach (var letter in letters)
@@ -206,7 +206,7 @@ public sealed class PdfPageReader : IPageSource
         return votes[best] > 2 * votes[0] ? best * 90 : 0;
     }
 
-    private static List<Glyph> ReadGlyphs(Page page, Func<double, double, (double X, double Y)> toDisplay, Dictionary<string, (string Raw, string Text)> normalised, double overprint)
+    private static List<Glyph> ReadGlyphs(PageInk page, Func<double, double, (double X, double Y)> toDisplay, Dictionary<string, (string Raw, string Text)> normalised, double overprint)
     {
         var letters = page.Letters;
         var result = new List<Glyph>(letters.Count);

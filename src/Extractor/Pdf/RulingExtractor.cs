@@ -1,9 +1,6 @@
 using Extractor.Geometry;
 using Extractor.Model;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Graphics;
-using UglyToad.PdfPig.Graphics.Colors;
+using System.Runtime.InteropServices;
 
 namespace Extractor.Pdf;
 
@@ -11,28 +8,24 @@ namespace Extractor.Pdf;
 /// Turns a page's vector paths into ruling segments: stroked axis-aligned lines, stroked rectangles (their four
 /// edges) and thin filled rectangles (how browsers draw borders). White strokes and large fills (shading) are not borders.
 /// </summary>
-public static class RulingExtractor
+internal static class RulingExtractor
 {
     /// <param name="options">the thickness below which a fill is a line, and the length below which a line is decoration</param>
-    public static List<Ruling> Extract(IEnumerable<PdfPath> paths, Func<double, double, (double X, double Y)> toDisplay, PdfTextLayerOptions options)
+    public static List<Ruling> Extract(PageVectors vectors, Func<double, double, (double X, double Y)> toDisplay, PdfTextLayerOptions options)
     {
         var result = new List<Ruling>();
-        foreach (var path in paths)
+        foreach (var path in vectors.Paths)
         {
-            if (path.IsClipping || (!path.IsFilled && !path.IsStroked)) continue;
-            var stroked = path.IsStroked && !IsWhite(path.StrokeColor);
-            var filled = path.IsFilled && !IsWhite(path.FillColor);
-            if (!stroked && !filled) continue;
-
-            foreach (var subpath in path)
+            for (var s = path.FirstSubpath; s < path.FirstSubpath + path.SubpathCount; s++)
             {
-                if (TryAsRectangle(subpath, toDisplay, out var rect))
+                var commands = CollectionsMarshal.AsSpan(vectors.Commands).Slice(vectors.Subpaths[s].FirstCommand, vectors.Subpaths[s].CommandCount);
+                if (TryAsRectangle(commands, toDisplay, out var rect))
                 {
                     var thinX = rect.Width <= options.MaxRulingThickness;
                     var thinY = rect.Height <= options.MaxRulingThickness;
                     if (thinY && !thinX) Add(result, options.MinRulingLength, Orientation.Horizontal, rect.CentreY, rect.Left, rect.Right);
                     else if (thinX && !thinY) Add(result, options.MinRulingLength, Orientation.Vertical, rect.CentreX, rect.Bottom, rect.Top);
-                    else if (!thinX && !thinY && stroked)
+                    else if (!thinX && !thinY && path.Stroked)
                     {
                         Add(result, options.MinRulingLength, Orientation.Horizontal, rect.Bottom, rect.Left, rect.Right);
                         Add(result, options.MinRulingLength, Orientation.Horizontal, rect.Top, rect.Left, rect.Right);
@@ -41,12 +34,12 @@ public static class RulingExtractor
                     }
                     continue;
                 }
-                if (!stroked) continue;
-                foreach (var command in subpath.Commands)
+                if (!path.Stroked) continue;
+                foreach (var line in commands)
                 {
-                    if (command is not PdfSubpath.Line line) continue;
-                    var (x1, y1) = toDisplay(line.From.X, line.From.Y);
-                    var (x2, y2) = toDisplay(line.To.X, line.To.Y);
+                    if (line.Kind != PathCommandKind.Line) continue;
+                    var (x1, y1) = toDisplay(line.FromX, line.FromY);
+                    var (x2, y2) = toDisplay(line.ToX, line.ToY);
                     if (Math.Abs(y1 - y2) < 0.5) Add(result, options.MinRulingLength, Orientation.Horizontal, (y1 + y2) / 2, Math.Min(x1, x2), Math.Max(x1, x2));
                     else if (Math.Abs(x1 - x2) < 0.5) Add(result, options.MinRulingLength, Orientation.Vertical, (x1 + x2) / 2, Math.Min(y1, y2), Math.Max(y1, y2));
                 }
@@ -64,20 +57,20 @@ public static class RulingExtractor
     private const double MaxBevel = 1.0;
 
     /// <summary>A subpath of only straight axis-aligned edges (corners may be bevelled) that closes on itself, as its box.</summary>
-    private static bool TryAsRectangle(PdfSubpath subpath, Func<double, double, (double X, double Y)> toDisplay, out Box box)
+    private static bool TryAsRectangle(ReadOnlySpan<PathCommand> commands, Func<double, double, (double X, double Y)> toDisplay, out Box box)
     {
         box = default;
         var points = new List<(double X, double Y)>(5);
-        foreach (var command in subpath.Commands)
+        foreach (var command in commands)
         {
-            switch (command)
+            switch (command.Kind)
             {
-                case PdfSubpath.Move move: points.Add(toDisplay(move.Location.X, move.Location.Y)); break;
-                case PdfSubpath.Line line:
-                    if (points.Count == 0) points.Add(toDisplay(line.From.X, line.From.Y));
-                    points.Add(toDisplay(line.To.X, line.To.Y));
+                case PathCommandKind.Move: points.Add(toDisplay(command.ToX, command.ToY)); break;
+                case PathCommandKind.Line:
+                    if (points.Count == 0) points.Add(toDisplay(command.FromX, command.FromY));
+                    points.Add(toDisplay(command.ToX, command.ToY));
                     break;
-                case PdfSubpath.Close: break;
+                case PathCommandKind.Close: break;
                 default: return false;
             }
         }
@@ -95,19 +88,5 @@ public static class RulingExtractor
         foreach (var (x, y) in points) { l = Math.Min(l, x); r = Math.Max(r, x); b = Math.Min(b, y); t = Math.Max(t, y); }
         box = new Box(l, b, r, t);
         return true;
-    }
-
-    private static bool IsWhite(IColor? color)
-    {
-        if (color is null) return false;
-        try
-        {
-            var (r, g, b) = color.ToRGBValues();
-            return r > 0.9 && g > 0.9 && b > 0.9;
-        }
-        catch (Exception e) when (StageGuard.IsRecoverable(e))
-        {
-            return false; // pattern or unusual colour spaces: treat as ink
-        }
     }
 }

@@ -1,4 +1,3 @@
-using UglyToad.PdfPig.Content;
 using Extractor.Model;
 
 namespace Extractor.Pdf;
@@ -6,7 +5,7 @@ namespace Extractor.Pdf;
 /// <summary>Decides whether a page's text layer can be trusted: no text at all (scanned) or glyphs that do not decode.</summary>
 public static class TextLayerInspector
 {
-    public static (TextLayerProblem, string?) Inspect(IReadOnlyList<Glyph> glyphs, Page page, double undecodableShare) =>
+    internal static (TextLayerProblem, string?) Inspect(IReadOnlyList<Glyph> glyphs, PageInk page, double undecodableShare) =>
         Inspect(glyphs, () => SafeImageCount(page), undecodableShare);
 
     /// <param name="imageCount">Counts the page's images; only asked when the page has no text.</param>
@@ -43,9 +42,9 @@ public static class TextLayerInspector
         return false;
     }
 
-    private static int SafeImageCount(Page page)
+    private static int SafeImageCount(PageInk page)
     {
-        try { return page.GetImages().Count(); }
+        try { return page.ImageCount(); }
         catch (Exception e) when (StageGuard.IsRecoverable(e)) { return 0; }
     }
 }
