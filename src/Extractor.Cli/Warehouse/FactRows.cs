@@ -30,7 +30,7 @@ public sealed class FactRows : IWarehouseRowSource
         new("column_id", SqlTypes.Text, "canonical column id (column-aliases.json), null when a header is not catalogued"),
         new("printed", SqlTypes.Text, "the amount as printed"),
         new("value", SqlTypes.Amount, "the amount in the table's unit"),
-        new("value_yuan", SqlTypes.Amount, "the amount in 元"),
+        new("value_yuan", SqlTypes.Amount, "the amount in 元; NULL when it is not money in a known unit (no printed unit, a count or score column)"),
         new("page", SqlTypes.Int, "1-based page of the cell"),
         new("box_left", SqlTypes.Real, "cell box in PDF points, origin bottom left"),
         new("box_bottom", SqlTypes.Real, ""),

@@ -4,9 +4,10 @@ namespace Extractor.Model;
 
 /// <summary>
 /// An amount as published: exact value in the table's unit, the same in 元, the printed text, and where it stands
-/// (page, box, body row, column).
+/// (page, box, body row, column). <see cref="ValueYuan"/> is null where the number is not money in a known unit: the
+/// table prints no unit, or the column holds counts or scores (数量, 自评分数).
 /// </summary>
-public sealed record Amount(decimal Value, decimal ValueYuan, string Text, Provenance At, int Row, int Column)
+public sealed record Amount(decimal Value, decimal? ValueYuan, string Text, Provenance At, int Row, int Column)
 {
     public int Page => At.Page;
     public Box Box => At.Box;

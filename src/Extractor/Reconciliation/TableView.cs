@@ -241,6 +241,7 @@ public sealed partial class TableView
         var checkCell = new CheckCell(Name(), Table.Number, Table.Kind, record.Row, amount?.Column ?? column.Index, RowName(record), column.Key,
             amount?.Text ?? "", amount?.Value ?? 0m, amount?.At ?? cell?.At, role);
         var shown = amount?.Text is { Length: > 0 } t ? t : "空";
-        return new Term(checkCell, amount?.ValueYuan ?? 0m, unitToYuan, $"{Name()} “{RowName(record)}” {column.Name} {shown}");
+        // A table without a printed unit is checked in its own unit (its amounts have no value in 元).
+        return new Term(checkCell, amount is null ? 0m : amount.ValueYuan ?? amount.Value * unitToYuan, unitToYuan, $"{Name()} “{RowName(record)}” {column.Name} {shown}");
     }
 }

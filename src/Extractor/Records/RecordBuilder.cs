@@ -23,7 +23,7 @@ public static partial class RecordBuilder
     private static readonly string[] TotalLabels = ["总计", "合计", "收入总计", "支出总计", "本年收入合计", "本年支出合计"];
 
     /// <param name="columnIds">Canonical column ids (index = column), copied onto every amount; optional.</param>
-    public static IReadOnlyList<TableRecord> Build(StructuredTable table, TableKind? kind, decimal unitFactor, IReadOnlyList<string?>? columnIds = null)
+    public static IReadOnlyList<TableRecord> Build(StructuredTable table, TableKind? kind, decimal? unitFactor, IReadOnlyList<string?>? columnIds = null)
     {
         if (kind is null || table.Rows.Count == 0) return [];
         var records = BuildByShape(table, kind, unitFactor);
@@ -37,7 +37,7 @@ public static partial class RecordBuilder
         return record.WithAmounts(Tag(record.Amounts));
     }
 
-    private static IReadOnlyList<TableRecord> BuildByShape(StructuredTable table, TableKind kind, decimal unitFactor)
+    private static IReadOnlyList<TableRecord> BuildByShape(StructuredTable table, TableKind kind, decimal? unitFactor)
     {
         return kind.Shape switch
         {
@@ -52,7 +52,7 @@ public static partial class RecordBuilder
 
     public static bool IsTotalLabel(string label) => TotalLabels.Contains(TextNormalizer.Compact(label));
 
-    private static List<TableRecord> BuildClassified(StructuredTable table, string classification, decimal unitFactor, bool projects = false)
+    private static List<TableRecord> BuildClassified(StructuredTable table, string classification, decimal? unitFactor, bool projects = false)
     {
         var halves = SideBySideHalves(table.Columns);
         if (halves.Count < 2) return BuildClassified(table, table.Columns, classification, unitFactor, skipEmptyRows: false, projects);
@@ -80,7 +80,7 @@ public static partial class RecordBuilder
     }
 
     /// <param name="projects">a project table (shape `project`): rows may be labelled by project category columns</param>
-    private static List<TableRecord> BuildClassified(StructuredTable table, IReadOnlyList<Column> columns, string classification, decimal unitFactor, bool skipEmptyRows, bool projects)
+    private static List<TableRecord> BuildClassified(StructuredTable table, IReadOnlyList<Column> columns, string classification, decimal? unitFactor, bool skipEmptyRows, bool projects)
     {
         int? classCol = Find(columns, c => c.Name == "类"), itemCol = Find(columns, c => c.Name == "款"), subCol = Find(columns, c => c.Name == "项");
         int? combinedCode = classCol is null ? Find(columns, c => c.Name.Contains("编码") || c.Name.Contains("代码")) : null;
@@ -208,7 +208,7 @@ public static partial class RecordBuilder
         return (preferred ?? joined.FirstOrDefault())?.Index;
     }
 
-    private static List<TableRecord> BuildSummary(StructuredTable table, decimal unitFactor)
+    private static List<TableRecord> BuildSummary(StructuredTable table, decimal? unitFactor)
     {
         var records = new List<TableRecord>();
         var halves = table.Columns.GroupBy(c => c.Path.Count > 1 ? c.Path[0] : "").ToList();
@@ -236,7 +236,7 @@ public static partial class RecordBuilder
         return records;
     }
 
-    private static List<TableRecord> BuildItems(StructuredTable table, decimal unitFactor)
+    private static List<TableRecord> BuildItems(StructuredTable table, decimal? unitFactor)
     {
         // A 三公 table that starts with its total (`“三公”经费合计 | 因公出国… `) has no label column: its first column is
         // an amount like the others, and the record's label is empty.
@@ -280,7 +280,7 @@ public static partial class RecordBuilder
     private static List<int> AmountColumns(IReadOnlyList<Column> columns, HashSet<int?> exclude) =>
         columns.Where(c => !exclude.Contains(c.Index) && !ColumnRoles.IsTextColumn(c.Name)).Select(c => c.Index).ToList();
 
-    private static Dictionary<string, Amount> Amounts(StructuredTable table, IReadOnlyList<Cell> row, int r, List<int> cols, decimal unitFactor)
+    private static Dictionary<string, Amount> Amounts(StructuredTable table, IReadOnlyList<Cell> row, int r, List<int> cols, decimal? unitFactor)
     {
         var result = new Dictionary<string, Amount>();
         foreach (var c in cols)
@@ -289,7 +289,9 @@ public static partial class RecordBuilder
             if (!AmountParser.TryParse(cell.Text, out var value)) continue;
             // Two columns sharing a header path must not overwrite each other: later ones get a deterministic suffix.
             var key = Column.AmountKey(table.Columns, c);
-            result[key] = new Amount(value, value * unitFactor, cell.Text, cell.At, r, c);
+            // Only money in a printed unit has a value in 元; a table without a unit, or a count or score column, has none.
+            var toYuan = ColumnRoles.IsQuantity(table.Columns[c].Path) ? null : unitFactor;
+            result[key] = new Amount(value, value * toYuan, cell.Text, cell.At, r, c);
         }
         return result;
     }

@@ -19,7 +19,7 @@ public sealed class TableRecognizer(TableKindCatalog kinds, ColumnCatalog column
         var columnIds = table.Columns.Select(columns.ColumnId).ToList();
         // A table whose rows cannot be typed is still emitted with its cells; only its records are dropped, with a warning.
         var failures = new List<Diagnostic>();
-        var records = StageGuard.Run(() => RecordBuilder.Build(table, kind, factor ?? 1m, columnIds), [], failures,
+        var records = StageGuard.Run(() => RecordBuilder.Build(table, kind, factor, columnIds), [], failures,
             $"records of {table.Title.Label} {table.Title.Title}".TrimEnd(), table.Title.Page);
         var reason = kind is null ? UnrecognisedReason.Of(table, kinds) : null;
         var extracted = new ExtractedTable(table, kind?.Id ?? TableKindCatalog.Unrecognised, kind?.Name, factor, records) { ColumnIds = columnIds, UnrecognisedReason = reason };

@@ -139,7 +139,7 @@ public class CorpusTests
         {
             Assert.Equal(decimal.Parse(a.Text.Replace(",", ""), CultureInfo.InvariantCulture), a.Value);
             Assert.Equal(a.Value * 10000m, a.ValueYuan);
-            Assert.Equal(a.ValueYuan, decimal.Round(a.ValueYuan, 2)); // six decimals of 万元 are whole fen
+            Assert.Equal(a.ValueYuan, decimal.Round(a.ValueYuan!.Value, 2)); // six decimals of 万元 are whole fen
         }
     }
 

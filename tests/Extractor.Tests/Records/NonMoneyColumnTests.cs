@@ -66,4 +66,41 @@ public class NonMoneyColumnTests
         Assert.Contains(serial, t => t.Structure.Rows.Count > 1000);
         Assert.DoesNotContain(Facts.Of(document), f => f.ColumnPath.EndsWith("序号"));
     }
+
+    [Theory]
+    [InlineData("数量", true)]
+    [InlineData("自评分数", true)]
+    [InlineData("得分", true)]
+    [InlineData("分值", true)]
+    [InlineData("预算金额", false)]
+    [InlineData("合计", false)]
+    public void Quantity_columns(string header, bool quantity) => Assert.Equal(quantity, ColumnRoles.IsQuantity([header]));
+
+    [Fact]
+    public void Scores_of_a_table_without_a_unit_have_no_value_in_yuan()
+    {
+        // foshan p.29: 项目名称 | 自评分数 (`2019 年度聘请专家人员经费 96.53`), no unit printed: a score, not 96.53 元.
+        var document = DocumentCache.Get("corpus/foshan-rail-transit-2019-final.pdf");
+        var scores = Assert.Single(document.Tables, t => t.Kind == "project_self_evaluation_scores");
+        var amounts = scores.Records.SelectMany(r => r.Amounts.Values).ToList();
+        Assert.Contains(amounts, a => a.Text == "96.53" && a.Value == 96.53m);
+        Assert.All(amounts, a => Assert.Null(a.ValueYuan));
+        Assert.All(Facts.Of(document).Where(f => f.TableKind == "project_self_evaluation_scores"), f => Assert.Null(f.ValueYuan));
+    }
+
+    [Fact]
+    public void Counts_of_a_table_in_yuan_stay_counts()
+    {
+        // xa-006 p.31 政府采购预算表 (金额单位：元): `数量 6` is six items, its 预算金额 is 元.
+        var document = DocumentCache.Get("corpus/xa-006.pdf");
+        var procurement = Assert.Single(document.Tables, t => t.Kind == "government_procurement");
+        Assert.Equal(1m, procurement.UnitFactor);
+        var amounts = procurement.Records.SelectMany(r => r.Amounts).ToList();
+        var counts = amounts.Where(a => a.Key == "数量").Select(a => a.Value).ToList();
+        Assert.NotEmpty(counts);
+        Assert.All(counts, a => Assert.Null(a.ValueYuan));
+        var money = amounts.Where(a => a.Value.ColumnId == "budget").Select(a => a.Value).ToList();
+        Assert.NotEmpty(money);
+        Assert.All(money, a => Assert.Equal(a.Value, a.ValueYuan));
+    }
 }
