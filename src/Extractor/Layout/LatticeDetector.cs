@@ -137,20 +137,38 @@ public static class LatticeDetector
             }
 
         var cells = new List<GridCell>();
-        foreach (var group in Enumerable.Range(0, rows * cols).GroupBy(sets.Find))
+        foreach (var span in MergedSpans(sets, rows, cols))
         {
-            int r0 = int.MaxValue, r1 = -1, c0 = int.MaxValue, c1 = -1;
-            foreach (var i in group)
-            {
-                r0 = Math.Min(r0, i / cols); r1 = Math.Max(r1, i / cols);
-                c0 = Math.Min(c0, i % cols); c1 = Math.Max(c1, i % cols);
-            }
+            var (root, r0, c0, r1, c1) = span;
             var box = new Box(xs[c0], ys[r1 + 1], xs[c1 + 1], ys[r0]);
-            var inCell = members.TryGetValue(group.Key, out var list) ? list : [];
+            var inCell = members.TryGetValue(root, out var list) ? list : [];
             var (text, raw) = inCell.Count == 0 ? ("", "") : TextLineBuilder.JoinLines(inCell, tolerances);
             cells.Add(new GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, box, text.Trim(), raw.Trim(), inCell));
         }
         return new TableGrid(new Provenance(page, frame.Box), xs, ys, cells, method) { HorizontalRules = sourceRules ?? [] };
+    }
+
+    /// <summary>
+    /// The grid positions each merged cell covers, as row and column bounds, in the order of each cell's first
+    /// position (row by row): one pass with a slot per cell instead of grouping every position into lists.
+    /// </summary>
+    private static List<(int Root, int R0, int C0, int R1, int C1)> MergedSpans(DisjointSets sets, int rows, int cols)
+    {
+        var spans = new List<(int Root, int R0, int C0, int R1, int C1)>();
+        var slotOf = new Dictionary<int, int>();
+        for (var i = 0; i < rows * cols; i++)
+        {
+            int root = sets.Find(i), r = i / cols, c = i % cols;
+            if (!slotOf.TryGetValue(root, out var slot))
+            {
+                slotOf[root] = spans.Count;
+                spans.Add((root, r, c, r, c));
+                continue;
+            }
+            var s = spans[slot];
+            spans[slot] = (root, Math.Min(s.R0, r), Math.Min(s.C0, c), Math.Max(s.R1, r), Math.Max(s.C1, c));
+        }
+        return spans;
     }
 
     private static bool Covered(Dictionary<int, List<Ruling>> rulingsAt, int index, double middle, double reach)

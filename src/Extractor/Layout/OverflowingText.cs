@@ -23,6 +23,9 @@ internal static class OverflowingText
     public static void Reclaim(List<Glyph> left, List<Glyph> right, double rule)
     {
         if (left.Count == 0 || right.Count == 0) return;
+        // Called for every pair of neighbouring cells: in nearly all of them no line can reach the rule, or the right
+        // cell holds nothing but numbers (which never move), so answer that with a loop before grouping lines.
+        if (!AnyLineCanReach(left, rule) || !HasText(right)) return;
         foreach (var line in left.Where(g => !g.IsWhitespace).GroupBy(g => Math.Round(g.Baseline)).ToList())
         {
             var last = line.MaxBy(g => g.AdvanceRight)!;
@@ -121,6 +124,33 @@ internal static class OverflowingText
         return spilled;
     }
 
+    /// <summary>
+    /// False when no line of <paramref name="glyphs"/> can end within <see cref="ReachEms"/> of the rule: every line
+    /// ends at most at the cell's rightmost advance, and its font is at most the cell's largest.
+    /// </summary>
+    private static bool AnyLineCanReach(List<Glyph> glyphs, double rule)
+    {
+        double end = double.NegativeInfinity, size = double.NegativeInfinity;
+        var any = false;
+        foreach (var g in glyphs)
+        {
+            if (g.IsWhitespace) continue;
+            any = true;
+            // NaN sizes or advances are left to the full check, which compares them as it always did.
+            if (double.IsNaN(g.AdvanceRight) || double.IsNaN(g.FontSize)) return true;
+            end = Math.Max(end, g.AdvanceRight);
+            size = Math.Max(size, g.FontSize);
+        }
+        return any && end >= rule - ReachEms * size;
+    }
+
+    private static bool HasText(List<Glyph> glyphs)
+    {
+        foreach (var g in glyphs)
+            if (!g.IsWhitespace && !IsNumberPart(g)) return true;
+        return false;
+    }
+
     private static bool PokesAbove(List<Glyph> glyphs, double rule)
     {
         foreach (var g in glyphs)
@@ -147,5 +177,11 @@ internal static class OverflowingText
 
     private static bool Overlap(Glyph a, Glyph b) => a.AdvanceLeft < b.AdvanceRight - 0.1 * b.FontSize && b.AdvanceLeft < a.AdvanceRight - 0.1 * a.FontSize;
 
-    private static bool IsNumberPart(Glyph g) => g.Text.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '%');
+    private static bool IsNumberPart(Glyph g)
+    {
+        // A loop, not LINQ over the string: this runs for every glyph of every cell pair.
+        foreach (var ch in g.Text)
+            if (!(char.IsAsciiDigit(ch) || ch is '.' or ',' or '-' or '%')) return false;
+        return true;
+    }
 }

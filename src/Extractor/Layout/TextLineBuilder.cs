@@ -87,12 +87,16 @@ public static class TextLineBuilder
         lines.Add(new TextLine(text, raw, new Provenance(page, box), fontSize, visible));
     }
 
+    [ThreadStatic] private static StringBuilder? spelledText;
+    [ThreadStatic] private static StringBuilder? spelledRaw;
+
     /// <summary>Reads glyphs of one line (sorted left to right) as text, putting one space for each visible gap.</summary>
     /// <param name="spaceGapFraction">a gap wider than this fraction of the font size is a space (<see cref="LayoutTolerances.SpaceGapFraction"/>)</param>
     public static (string Text, string Raw) Spell(IReadOnlyList<Glyph> glyphs, double spaceGapFraction)
     {
-        var text = new StringBuilder();
-        var raw = new StringBuilder();
+        // One pair of builders per thread, reused: this runs for every line and every cell of every page.
+        var text = (spelledText ??= new StringBuilder()).Clear();
+        var raw = (spelledRaw ??= new StringBuilder()).Clear();
         Glyph? previous = null;
         var pendingSpace = false;
         foreach (var g in glyphs)
