@@ -14,12 +14,12 @@ namespace Extractor.Pdf;
 
 /// <summary>
 /// PdfPig's page factory for <see cref="PageInk"/>: PdfPig finds the page, its resources and content and parses the
-/// operators; <see cref="LeanStreamProcessor"/> runs them. No annotations, marked content or path objects are made.
+/// operators (<see cref="LeanContentParser"/>, PdfPig's parser behind it); <see cref="LeanStreamProcessor"/> runs them. No annotations, marked content or path objects are made.
 /// Registered with <c>document.AddPageFactory&lt;PageInk, LeanPageFactory&gt;()</c>, which calls this constructor.
 /// </summary>
 internal sealed class LeanPageFactory(IPdfTokenScanner pdfScanner, IResourceStore resourceStore, ILookupFilterProvider filterProvider,
     IPageContentParser pageContentParser, ParsingOptions parsingOptions)
-    : BasePageFactory<PageInk>(pdfScanner, resourceStore, filterProvider, pageContentParser, parsingOptions)
+    : BasePageFactory<PageInk>(pdfScanner, resourceStore, filterProvider, new LeanContentParser(pageContentParser), parsingOptions)
 {
     protected override PageInk ProcessPage(int pageNumber, DictionaryToken dictionary, NamedDestinations namedDestinations, MediaBox mediaBox, CropBox cropBox,
         UserSpaceUnit userSpaceUnit, PageRotationDegrees rotation, TransformationMatrix initialMatrix, IReadOnlyList<IGraphicsStateOperation> operations)

@@ -75,8 +75,9 @@ public class BatchIsolationTests
     public async Task A_worker_above_its_memory_limit_is_killed_and_the_batch_goes_on()
     {
         var input = Input(("b-small.pdf", Small));
-        // within every bound, but 200,000 path segments take PdfPig well over 150 MiB
-        File.WriteAllBytes(Path.Combine(input, "a-big.pdf"), HostilePdf.Segments(200_000));
+        // within every bound, but 20 pages of 200,000 path segments each take the reader well over 150 MiB, and long
+        // enough for the watch to see it (one such page alone is read lean enough to finish between two looks)
+        File.WriteAllBytes(Path.Combine(input, "a-big.pdf"), HostilePdf.SegmentPages(20, 200_000));
         var output = Folder("memory");
         var recorder = new Recorder();
         // 150 MiB: enough for the small document, not for the big one

@@ -81,6 +81,23 @@ public static class HostilePdf
         return OnePage("<< /Filter /FlateDecode >>", Deflate(Encoding.ASCII.GetBytes(content.ToString())));
     }
 
+    /// <summary>`pages` pages, each with its own content stream of `count` line segments (each `x y m x y l S`).</summary>
+    public static byte[] SegmentPages(int pages, int count)
+    {
+        var content = new StringBuilder(count * 24);
+        for (var i = 0; i < count; i++) content.Append(i % 500).Append(' ').Append(i % 700).Append(" m 10 10 l S\n");
+        var data = Deflate(Encoding.ASCII.GetBytes(content.ToString()));
+        var kids = new StringBuilder();
+        for (var i = 0; i < pages; i++) kids.Append(3 + 2 * i).Append(" 0 R ");
+        var objects = new List<object> { "<< /Type /Catalog /Pages 2 0 R >>", $"<< /Type /Pages /Kids [{kids}] /Count {pages} >>" };
+        for (var i = 0; i < pages; i++)
+        {
+            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {4 + 2 * i} 0 R >>");
+            objects.Add(("<< /Filter /FlateDecode >>", data));
+        }
+        return Build(objects);
+    }
+
     /// <summary>A document of `count` pages sharing one content stream (a text line each).</summary>
     public static byte[] Pages(int count)
     {
